@@ -1,0 +1,233 @@
+package org.fanzha.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.fanzha.audit.AuditLog;
+import org.fanzha.audit.AuditProperties;
+import org.fanzha.audit.AuditRecord;
+import org.fanzha.audit.ChainVerification;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.Actors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The audit log in the database. Appending locks the chain head row, so appends are serial
+ * across all instances; the lock is held only to the end of the caller's transaction.
+ */
+@Service
+class JdbcAuditLog implements AuditLog {
+
+    private static final int VERIFY_PAGE = 5_000;
+
+    private final JdbcClient jdbc;
+    private final String algorithm;
+
+    JdbcAuditLog(JdbcClient jdbc, AuditProperties properties) {
+        ChainHash.check(properties.hashAlgorithm());
+        this.jdbc = jdbc;
+        this.algorithm = properties.hashAlgorithm();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(String action, String entity, String entityId, String detail) {
+        Actor actor = Actors.current().orElse(null);
+        String who = actor == null
+                ? "system"
+                : actor.kind() == Actor.Kind.PARTNER ? "partner:" + actor.name() : actor.name();
+        String unit = actor == null ? "" : actor.unitCode();
+        append(who, unit, action, entity, entityId, clip(detail, 2000), clip(address(), 64));
+    }
+
+    void append(
+            String actor, String unit, String action, String entity, String entityId, String detail, String address) {
+        Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1 FOR UPDATE")
+                .query()
+                .singleRow();
+        long seq = ((Number) head.get("last_seq")).longValue() + 1;
+        String prev = (String) head.get("last_hash");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String hash = ChainHash.of(algorithm, prev, seq, at, actor, unit, action, entity, entityId, detail, address);
+        jdbc.sql("""
+                INSERT INTO audit_record (seq, at, actor, actor_unit, action, entity, entity_id, detail, address, algorithm, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(
+                        seq,
+                        Timestamp.from(at),
+                        actor,
+                        unit,
+                        action,
+                        entity,
+                        entityId,
+                        detail,
+                        address,
+                        algorithm,
+                        prev,
+                        hash)
+                .update();
+        jdbc.sql("UPDATE audit_chain SET last_seq = ?, last_hash = ? WHERE id = 1")
+                .params(seq, hash)
+                .update();
+    }
+
+    /** Re-computes the whole chain, page by page, and compares the end with the head row. */
+    @Transactional(readOnly = true)
+    public ChainVerification verify() {
+        String expectedPrev = "0".repeat(64);
+        long expectedSeq = 1;
+        long checked = 0;
+        while (true) {
+            List<Stored> page = jdbc.sql("SELECT * FROM audit_record WHERE seq >= ? ORDER BY seq LIMIT ?")
+                    .params(expectedSeq, VERIFY_PAGE)
+                    .query(JdbcAuditLog::stored)
+                    .list();
+            for (Stored r : page) {
+                if (r.seq() != expectedSeq) {
+                    return new ChainVerification(false, checked, expectedSeq, "record " + expectedSeq + " is missing");
+                }
+                if (!r.prevHash().equals(expectedPrev)) {
+                    return new ChainVerification(
+                            false, checked, r.seq(), "record " + r.seq() + " does not follow the record before it");
+                }
+                String hash = ChainHash.of(
+                        r.algorithm(),
+                        r.prevHash(),
+                        r.seq(),
+                        r.at(),
+                        r.actor(),
+                        r.actorUnit(),
+                        r.action(),
+                        r.entity(),
+                        r.entityId(),
+                        r.detail(),
+                        r.address());
+                if (!hash.equals(r.hash())) {
+                    return new ChainVerification(false, checked, r.seq(), "record " + r.seq() + " was altered");
+                }
+                expectedPrev = r.hash();
+                expectedSeq++;
+                checked++;
+            }
+            if (page.size() < VERIFY_PAGE) {
+                break;
+            }
+        }
+        Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1")
+                .query()
+                .singleRow();
+        long lastSeq = ((Number) head.get("last_seq")).longValue();
+        if (lastSeq != checked || !expectedPrev.equals(head.get("last_hash"))) {
+            return new ChainVerification(
+                    false, checked, checked + 1, "the chain ends at " + checked + " but its head says " + lastSeq);
+        }
+        return new ChainVerification(true, checked, null, null);
+    }
+
+    /** Newest first, within the auditor's subtree. */
+    @Transactional(readOnly = true)
+    public List<AuditRecord> find(
+            String unitPrefix,
+            String actor,
+            String action,
+            String entity,
+            String entityId,
+            Instant from,
+            Instant to,
+            int offset,
+            int limit) {
+        StringBuilder sql =
+                new StringBuilder("SELECT * FROM audit_record WHERE actor_unit LIKE ? AND at >= ? AND at < ?");
+        List<Object> params = new ArrayList<>(List.of(unitPrefix + "%", Timestamp.from(from), Timestamp.from(to)));
+        if (!actor.isEmpty()) {
+            sql.append(" AND actor = ?");
+            params.add(actor);
+        }
+        if (!action.isEmpty()) {
+            sql.append(" AND action = ?");
+            params.add(action);
+        }
+        if (!entity.isEmpty()) {
+            sql.append(" AND entity = ?");
+            params.add(entity);
+        }
+        if (!entityId.isEmpty()) {
+            sql.append(" AND entity_id = ?");
+            params.add(entityId);
+        }
+        sql.append(" ORDER BY seq DESC LIMIT ? OFFSET ?");
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, i) -> {
+                    Stored s = stored(rs, i);
+                    return new AuditRecord(
+                            s.seq(),
+                            s.at(),
+                            s.actor(),
+                            s.actorUnit(),
+                            s.action(),
+                            s.entity(),
+                            s.entityId(),
+                            s.detail(),
+                            s.address(),
+                            s.algorithm(),
+                            s.hash());
+                })
+                .list();
+    }
+
+    private record Stored(
+            long seq,
+            Instant at,
+            String actor,
+            String actorUnit,
+            String action,
+            String entity,
+            String entityId,
+            String detail,
+            String address,
+            String algorithm,
+            String prevHash,
+            String hash) {}
+
+    private static Stored stored(ResultSet rs, int row) throws SQLException {
+        return new Stored(
+                rs.getLong("seq"),
+                rs.getObject("at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"),
+                rs.getString("actor_unit"),
+                rs.getString("action"),
+                rs.getString("entity"),
+                rs.getString("entity_id"),
+                rs.getString("detail"),
+                rs.getString("address"),
+                rs.getString("algorithm"),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
+    }
+
+    private static String address() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest().getRemoteAddr();
+        }
+        return "-";
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,16 @@
+package org.fanzha.divisions;
+
+import org.fanzha.platform.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** A well-formed code that is no division of the province (404). */
+public class DivisionNotFound extends ProblemException {
+
+    public DivisionNotFound(String code) {
+        super(
+                HttpStatus.NOT_FOUND,
+                "division-not-found",
+                "Division not found",
+                "No division has the code " + code + ".");
+    }
+}

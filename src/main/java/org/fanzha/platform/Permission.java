@@ -1,0 +1,50 @@
+package org.fanzha.platform;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What an actor may do. Staff get permissions through their {@link Role}s; partner systems get
+ * the {@link #partnerGrantable() grantable} ones named on their API token.
+ */
+public enum Permission {
+    DIVISIONS_READ("divisions:read", true),
+    NUMBER_SEGMENTS_MANAGE("number-segments:manage", false),
+    STAFF_READ("staff:read", false),
+    STAFF_MANAGE("staff:manage", false),
+    TOKENS_MANAGE("tokens:manage", false),
+    AUDIT_READ("audit:read", false),
+    PERSONAL_DATA_REVEAL("personal-data:reveal", false),
+    /** Submit warning leads, for the sources the token names. */
+    LEADS_SUBMIT("leads:submit", true),
+    /** Check names and URLs against the blocklist. */
+    BLOCKLIST_CHECK("blocklist:check", true),
+    /** A bank answering stop-payment and freeze requests addressed to it. */
+    FUNDS_RESPOND("funds:respond", true),
+    /** Query the credit-punishment list. */
+    CREDIT_QUERY("credit:query", true);
+
+    private final String authority;
+    private final boolean partnerGrantable;
+
+    Permission(String authority, boolean partnerGrantable) {
+        this.authority = authority;
+        this.partnerGrantable = partnerGrantable;
+    }
+
+    /** The name used in tokens, the API and {@code hasAuthority(...)} checks. */
+    public String authority() {
+        return authority;
+    }
+
+    /** Whether an ADMIN may put this permission on a partner system's API token. */
+    public boolean partnerGrantable() {
+        return partnerGrantable;
+    }
+
+    public static Optional<Permission> ofAuthority(String authority) {
+        return Arrays.stream(values())
+                .filter(p -> p.authority.equals(authority))
+                .findFirst();
+    }
+}

@@ -1,0 +1,42 @@
+package org.fanzha.platform;
+
+import static org.fanzha.platform.Permission.AUDIT_READ;
+import static org.fanzha.platform.Permission.DIVISIONS_READ;
+import static org.fanzha.platform.Permission.NUMBER_SEGMENTS_MANAGE;
+import static org.fanzha.platform.Permission.PERSONAL_DATA_REVEAL;
+import static org.fanzha.platform.Permission.STAFF_MANAGE;
+import static org.fanzha.platform.Permission.STAFF_READ;
+import static org.fanzha.platform.Permission.TOKENS_MANAGE;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Staff roles. The permission matrix in README.md is this enum; keep them in step. Every
+ * permission is further limited to the staff member's unit subtree ({@link Actor#covers}).
+ */
+public enum Role {
+    /** Manages accounts, API tokens and reference data of the unit subtree. */
+    ADMIN(EnumSet.of(
+            DIVISIONS_READ, STAFF_READ, STAFF_MANAGE, TOKENS_MANAGE, NUMBER_SEGMENTS_MANAGE, PERSONAL_DATA_REVEAL)),
+    /** Sees and assigns everything in the unit subtree and reads its reports. */
+    COMMANDER(EnumSet.of(DIVISIONS_READ, STAFF_READ, PERSONAL_DATA_REVEAL)),
+    /** Works what is assigned to the unit. */
+    OFFICER(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL)),
+    /** 96110 warning hotline operator. */
+    HOTLINE(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL)),
+    /** Cases, cards and funds in the unit subtree. */
+    ANALYST(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL)),
+    /** Reads the audit log, nothing else. */
+    AUDITOR(EnumSet.of(AUDIT_READ));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = permissions;
+    }
+
+    public Set<Permission> permissions() {
+        return EnumSet.copyOf(permissions);
+    }
+}

@@ -1,0 +1,166 @@
+package org.fanzha.platform.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.fanzha.platform.FieldError;
+import org.fanzha.platform.InvalidInput;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Maps every failure of the REST API to an RFC 9457 problem detail: validation errors list
+ * each bad field, unreadable JSON says where it broke, and anything unexpected is a 500 without
+ * a stack trace (logged here instead).
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getBindingResult()
+                .getFieldErrors()
+                .forEach(e -> errors.add(
+                        new FieldError(e.getField(), message(e.getDefaultMessage()), safe(e.getRejectedValue()))));
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(e -> errors.add(new FieldError(e.getObjectName(), message(e.getDefaultMessage()), null)));
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getParameterValidationResults()
+                .forEach(r -> r.getResolvableErrors()
+                        .forEach(e -> errors.add(new FieldError(
+                                r.getMethodParameter().getParameterName() + "",
+                                message(e.getDefaultMessage()),
+                                safe(r.getArgument())))));
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getCause();
+        ProblemDetail problem;
+        if (cause instanceof PayloadTooLarge tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.getBody());
+        } else if (cause instanceof UnrecognizedPropertyException unknown) {
+            problem = validation(List.of(new FieldError(
+                    unknown.getPathReference().replaceAll("^[^\\[]*\\[\"?|\"?\\]$", ""),
+                    "unknown field \"" + unknown.getPropertyName() + "\"",
+                    null)));
+        } else if (cause instanceof DatabindException bad && !bad.getPath().isEmpty()) {
+            problem = validation(
+                    List.of(new FieldError(path(bad), "cannot be read: " + firstLine(bad.getOriginalMessage()), null)));
+        } else if (cause instanceof JacksonException json) {
+            problem = problem(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-json",
+                    "Malformed JSON",
+                    "The body is not valid JSON: " + firstLine(json.getOriginalMessage()));
+        } else {
+            problem = problem(
+                    HttpStatus.BAD_REQUEST,
+                    "unreadable-body",
+                    "Unreadable body",
+                    "The request body is missing or cannot be read.");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        return ResponseEntity.badRequest()
+                .body(validation(List.of(new FieldError(ex.getName(), "has the wrong form", safe(ex.getValue())))));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException ex) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your roles do not allow this."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("Unexpected failure", ex);
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal",
+                        "Internal error",
+                        "The request failed unexpectedly; it has been logged."));
+    }
+
+    static ProblemDetail validation(List<FieldError> errors) {
+        return new InvalidInput(errors).getBody();
+    }
+
+    static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:fanzha:problem:" + slug));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static String path(DatabindException ex) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : ex.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String message(@Nullable String message) {
+        return message == null ? "is invalid" : message;
+    }
+
+    private static String firstLine(@Nullable String message) {
+        if (message == null) {
+            return "";
+        }
+        String line = message.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    /** Echo a rejected value only when it is short and plain, never a whole hostile payload. */
+    private static @Nullable Object safe(@Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = String.valueOf(value);
+        return text.length() > 100 ? text.substring(0, 100) + "…" : text;
+    }
+}

@@ -1,0 +1,17 @@
+package org.fanzha.platform.web;
+
+import org.fanzha.platform.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+
+/** A request body over the limit of its path. */
+class PayloadTooLarge extends ProblemException {
+
+    PayloadTooLarge(DataSize limit) {
+        super(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "payload-too-large",
+                "Payload too large",
+                "The request body exceeds the limit of " + limit.toKilobytes() + " KB for this endpoint.");
+    }
+}

@@ -1,0 +1,16 @@
+package org.fanzha.staff;
+
+import org.fanzha.platform.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** No staff account with that id inside the caller's jurisdiction (404, also for ids outside it). */
+public class StaffNotFound extends ProblemException {
+
+    public StaffNotFound(long id) {
+        super(
+                HttpStatus.NOT_FOUND,
+                "staff-not-found",
+                "Staff not found",
+                "No staff account " + id + " within your jurisdiction.");
+    }
+}

@@ -1,0 +1,44 @@
+package org.fanzha.testing;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Bearer tokens for the demo accounts, signed in once per test JVM through the real endpoint. */
+@Component
+public class Api {
+
+    public static final String DEMO_PASSWORD = "fanzha-demo";
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private final MockMvc mvc;
+    private final JsonMapper json;
+
+    public Api(MockMvc mvc, JsonMapper json) {
+        this.mvc = mvc;
+        this.json = json;
+    }
+
+    public String bearer(String username) {
+        return "Bearer " + TOKENS.computeIfAbsent(username, this::signIn);
+    }
+
+    private String signIn(String username) {
+        try {
+            String body = mvc.perform(post("/api/v1/auth/token")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(json.writeValueAsString(Map.of("username", username, "password", DEMO_PASSWORD))))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            return json.readTree(body).get("token").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot sign in " + username, e);
+        }
+    }
+}

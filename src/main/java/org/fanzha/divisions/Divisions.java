@@ -16,6 +16,15 @@ public interface Divisions {
 
     int childCount(String code);
 
+    /** The children as nodes with their own child counts, for trees. */
+    default List<DivisionNode> childNodes(String code) {
+        return children(code).stream().map(this::node).toList();
+    }
+
+    default DivisionNode node(Division d) {
+        return new DivisionNode(d.code(), d.name(), d.level(), childCount(d.code()));
+    }
+
     /** From the province down to the division's parent. */
     List<Division> ancestors(String code);
 

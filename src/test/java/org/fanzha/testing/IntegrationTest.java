@@ -22,7 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @Tag("database")
 @ExtendWith(DatabaseAvailable.class)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles(resolver = TestProfiles.class)
 @Import({CleanDatabaseOnce.class, Api.class})

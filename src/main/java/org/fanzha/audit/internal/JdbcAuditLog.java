@@ -148,9 +148,13 @@ class JdbcAuditLog implements AuditLog {
             Instant to,
             int offset,
             int limit) {
-        StringBuilder sql =
-                new StringBuilder("SELECT * FROM audit_record WHERE actor_unit LIKE ? AND at >= ? AND at < ?");
-        List<Object> params = new ArrayList<>(List.of(unitPrefix + "%", Timestamp.from(from), Timestamp.from(to)));
+        // a province auditor sees everything, including what the system did on its own (unit "")
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_record WHERE at >= ? AND at < ?");
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        if (unitPrefix.length() > 2) {
+            sql.append(" AND actor_unit LIKE ?");
+            params.add(unitPrefix + "%");
+        }
         if (!actor.isEmpty()) {
             sql.append(" AND actor = ?");
             params.add(actor);

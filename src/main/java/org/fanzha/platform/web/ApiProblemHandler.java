@@ -18,6 +18,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -27,14 +28,24 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Maps every failure of the REST API to an RFC 9457 problem detail: validation errors list
- * each bad field, unreadable JSON says where it broke, and anything unexpected is a 500 without
- * a stack trace (logged here instead).
+ * Maps every failure of the REST API ({@code /api/**}) to an RFC 9457 problem detail:
+ * validation errors list each bad field, unreadable JSON says where it broke, and anything
+ * unexpected is a 500 without a stack trace (logged here instead). Failures of pages are
+ * rethrown unchanged, so they reach Spring Security (sign-in, 403) and the error page.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (!isApi(request)) {
+            throw Rethrow.<RuntimeException>unchecked(ex);
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -95,19 +106,23 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request)
+            throws Exception {
+        pagesRethrow(ex, request);
         return ResponseEntity.badRequest()
                 .body(validation(List.of(new FieldError(ex.getName(), "has the wrong form", safe(ex.getValue())))));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> denied(AccessDeniedException ex) {
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException ex, WebRequest request) throws Exception {
+        pagesRethrow(ex, request);
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .body(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your roles do not allow this."));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex, WebRequest request) throws Exception {
+        pagesRethrow(ex, request);
         log.error("Unexpected failure", ex);
         return ResponseEntity.internalServerError()
                 .body(problem(
@@ -115,6 +130,27 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                         "internal",
                         "Internal error",
                         "The request failed unexpectedly; it has been logged."));
+    }
+
+    private static boolean isApi(WebRequest request) {
+        return request instanceof ServletWebRequest servlet
+                && servlet.getRequest().getRequestURI().startsWith("/api/");
+    }
+
+    /** Rethrowing the very exception lets the next resolvers (and Spring Security) handle a page's failure. */
+    private static void pagesRethrow(Exception ex, WebRequest request) throws Exception {
+        if (!isApi(request)) {
+            throw ex;
+        }
+    }
+
+    static final class Rethrow {
+        private Rethrow() {}
+
+        @SuppressWarnings("unchecked")
+        static <T extends Throwable> T unchecked(Throwable t) throws T {
+            throw (T) t;
+        }
     }
 
     static ProblemDetail validation(List<FieldError> errors) {

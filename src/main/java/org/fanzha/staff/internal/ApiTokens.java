@@ -188,11 +188,12 @@ class ApiTokens {
                 .map(Source::valueOf)
                 .forEach(sources::add);
         long staffId = rs.getLong("staff_id");
+        Long staff = rs.wasNull() ? null : staffId;
         return new Token(
                 rs.getLong("id"),
                 rs.getString("kind"),
                 rs.getString("name"),
-                rs.wasNull() ? null : staffId,
+                staff,
                 rs.getString("unit_code"),
                 permissions,
                 sources,

@@ -6,22 +6,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.fanzha.audit.AuditLog;
-import org.fanzha.platform.Actor;
-import org.fanzha.platform.Actors;
-import org.fanzha.platform.FieldError;
-import org.fanzha.platform.InvalidInput;
 import org.fanzha.platform.Permission;
-import org.fanzha.platform.ProblemException;
 import org.fanzha.platform.Source;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,17 +25,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tokens")
 class TokenController {
 
-    private final ApiTokens tokens;
-    private final AuditLog audit;
+    private final TokenAdministration tokens;
 
-    TokenController(ApiTokens tokens, AuditLog audit) {
+    TokenController(TokenAdministration tokens) {
         this.tokens = tokens;
-        this.audit = audit;
     }
 
     record NewTokenRequest(
             @NotBlank @Size(max = 100) String name,
-            @NotNull @Size(min = 1, max = 20) List<String> permissions,
+            @NotNull @Size(min = 1, max = 20) List<@NotBlank @Size(max = 60) String> permissions,
             @Nullable @Size(max = 10) Set<Source> sources,
             @Nullable Instant expiresAt) {}
 
@@ -78,56 +66,13 @@ class TokenController {
 
     record CreatedToken(String token, TokenView details) {}
 
-    static class TokenNotFound extends ProblemException {
-        TokenNotFound(long id) {
-            super(
-                    HttpStatus.NOT_FOUND,
-                    "token-not-found",
-                    "Token not found",
-                    "No active partner token " + id + " within your jurisdiction.");
-        }
-    }
-
     @PostMapping
-    @Transactional
     ResponseEntity<CreatedToken> create(@Valid @RequestBody NewTokenRequest request) {
-        Actor actor = Actors.requirePermission(Permission.TOKENS_MANAGE);
-        List<FieldError> errors = new ArrayList<>();
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        for (String name : request.permissions()) {
-            var permission = Permission.ofAuthority(name).filter(Permission::partnerGrantable);
-            if (permission.isEmpty()) {
-                errors.add(new FieldError(
-                        "permissions",
-                        "not a permission a partner may hold; one of "
-                                + EnumSet.allOf(Permission.class).stream()
-                                        .filter(Permission::partnerGrantable)
-                                        .map(Permission::authority)
-                                        .toList(),
-                        name.length() > 40 ? null : name));
-            } else {
-                permissions.add(permission.get());
-            }
-        }
-        Set<Source> sources = request.sources() == null ? Set.of() : request.sources();
-        if (permissions.contains(Permission.LEADS_SUBMIT) && sources.isEmpty()) {
-            errors.add(
-                    new FieldError("sources", "a token that submits leads must name the sources it speaks for", null));
-        }
-        if (request.expiresAt() != null && request.expiresAt().isBefore(Instant.now())) {
-            errors.add(new FieldError("expiresAt", "is in the past", request.expiresAt()));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        var issued = tokens.issueForPartner(
-                request.name().strip(), actor.unitCode(), permissions, sources, actor.name(), request.expiresAt());
-        audit.record(
-                "CREATE",
-                "api-token",
-                Long.toString(issued.token().id()),
-                "partner token \"" + request.name().strip() + "\", permissions "
-                        + TokenView.of(issued.token()).permissions() + ", sources " + sources);
+        var issued = tokens.create(
+                request.name(),
+                request.permissions(),
+                request.sources() == null ? Set.of() : request.sources(),
+                request.expiresAt());
         return ResponseEntity.created(
                         URI.create("/api/v1/tokens/" + issued.token().id()))
                 .header("Cache-Control", "no-store")
@@ -136,22 +81,12 @@ class TokenController {
 
     @GetMapping
     List<TokenView> list() {
-        Actor actor = Actors.requirePermission(Permission.TOKENS_MANAGE);
-        return tokens.partnerTokens(actor.unitCode()).stream()
-                .map(TokenView::of)
-                .toList();
+        return tokens.list().stream().map(TokenView::of).toList();
     }
 
     @DeleteMapping("/{id}")
-    @Transactional
     ResponseEntity<Void> revoke(@PathVariable long id) {
-        Actor actor = Actors.requirePermission(Permission.TOKENS_MANAGE);
-        var token = tokens.find(id)
-                .filter(t -> t.kind().equals("PARTNER") && actor.covers(t.unitCode()))
-                .orElseThrow(() -> new TokenNotFound(id));
-        if (tokens.revoke(token.id(), actor.name())) {
-            audit.record("REVOKE", "api-token", Long.toString(id), "partner token \"" + token.name() + "\" revoked");
-        }
+        tokens.revoke(id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,0 +1,154 @@
+package org.fanzha.staff.internal;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.fanzha.divisions.Division;
+import org.fanzha.divisions.Divisions;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.Actors;
+import org.fanzha.platform.InvalidInput;
+import org.fanzha.platform.Permission;
+import org.fanzha.platform.Role;
+import org.fanzha.platform.Source;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The sign-in page, the unit home page, and the ADMIN pages for staff accounts and partner tokens. */
+@Controller
+class StaffPages {
+
+    private final Divisions divisions;
+    private final StaffAdministration staff;
+    private final TokenAdministration tokens;
+
+    StaffPages(Divisions divisions, StaffAdministration staff, TokenAdministration tokens) {
+        this.divisions = divisions;
+        this.staff = staff;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return Actors.current().isPresent() ? "redirect:/" : "login";
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        Actor actor = Actors.require();
+        if (!actor.can(Permission.DIVISIONS_READ)) {
+            return actor.can(Permission.AUDIT_READ) ? "redirect:/audit" : "redirect:/login?error";
+        }
+        return unit(actor.unitCode(), model);
+    }
+
+    /** A unit of the jurisdiction: its place in the tree, the units below it, its staff. */
+    @GetMapping("/units/{code}")
+    @PreAuthorize("hasAuthority('divisions:read')")
+    String unit(@PathVariable String code, Model model) {
+        Actor actor = Actors.require();
+        Division unit = divisions
+                .find(code)
+                .filter(d -> actor.covers(d.code()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("unit", unit);
+        model.addAttribute("path", divisions.ancestors(unit.code()));
+        model.addAttribute("children", divisions.childNodes(unit.code()));
+        model.addAttribute("staff", staff.ofUnit(unit.code()));
+        return "staff/home";
+    }
+
+    @GetMapping("/admin/staff")
+    @PreAuthorize("hasAuthority('staff:read')")
+    String staffList(@RequestParam(defaultValue = "") String q, Model model) {
+        model.addAttribute("q", q.length() > 50 ? q.substring(0, 50) : q);
+        model.addAttribute("accounts", staff.list("", q.length() > 50 ? q.substring(0, 50) : q, 0, 200));
+        model.addAttribute("roles", EnumSet.allOf(Role.class));
+        return "staff/accounts";
+    }
+
+    @PostMapping("/admin/staff")
+    @PreAuthorize("hasAuthority('staff:manage')")
+    String createStaff(
+            @RequestParam String username,
+            @RequestParam String displayName,
+            @RequestParam String unitCode,
+            @RequestParam(required = false) @Nullable Set<Role> roles,
+            @RequestParam(required = false) @Nullable String phone,
+            @RequestParam String password,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            var created = staff.create(new StaffAdministration.NewStaff(
+                    username, displayName, unitCode, roles == null ? Set.of() : roles, phone, password));
+            redirect.addFlashAttribute("created", created.username());
+            return "redirect:/admin/staff";
+        } catch (InvalidInput e) {
+            model.addAttribute("errors", e.errors());
+            model.addAttribute(
+                    "form", new StaffForm(username, displayName, unitCode, roles == null ? Set.of() : roles, phone));
+            return staffList("", model);
+        }
+    }
+
+    record StaffForm(
+            String username,
+            String displayName,
+            String unitCode,
+            Set<Role> roles,
+            @Nullable String phone) {}
+
+    @GetMapping("/admin/tokens")
+    @PreAuthorize("hasAuthority('tokens:manage')")
+    String tokenList(Model model) {
+        model.addAttribute("tokens", tokens.list());
+        model.addAttribute("grantable", TokenAdministration.grantable());
+        model.addAttribute("sources", EnumSet.allOf(Source.class));
+        return "staff/tokens";
+    }
+
+    @PostMapping("/admin/tokens")
+    @PreAuthorize("hasAuthority('tokens:manage')")
+    String createToken(
+            @RequestParam String name,
+            @RequestParam(required = false) @Nullable List<String> permissions,
+            @RequestParam(required = false) @Nullable Set<Source> sources,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
+                    LocalDateTime expiresAt,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            var issued = tokens.create(
+                    name,
+                    permissions == null ? List.of() : permissions,
+                    sources == null ? Set.of() : sources,
+                    expiresAt == null
+                            ? null
+                            : expiresAt.atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+            redirect.addFlashAttribute("secret", issued.secret());
+            return "redirect:/admin/tokens";
+        } catch (InvalidInput e) {
+            model.addAttribute("errors", e.errors());
+            return tokenList(model);
+        }
+    }
+
+    @PostMapping("/admin/tokens/{id}/revoke")
+    @PreAuthorize("hasAuthority('tokens:manage')")
+    String revokeToken(@PathVariable long id) {
+        tokens.revoke(id);
+        return "redirect:/admin/tokens";
+    }
+}

@@ -1,0 +1,113 @@
+package org.fanzha.staff.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.fanzha.audit.AuditLog;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.Actors;
+import org.fanzha.platform.FieldError;
+import org.fanzha.platform.InvalidInput;
+import org.fanzha.platform.Permission;
+import org.fanzha.platform.ProblemException;
+import org.fanzha.platform.Source;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Partner API tokens for ADMINs, within their jurisdiction; every creation and revocation is audited. */
+@Service
+class TokenAdministration {
+
+    static class TokenNotFound extends ProblemException {
+        TokenNotFound(long id) {
+            super(
+                    HttpStatus.NOT_FOUND,
+                    "token-not-found",
+                    "Token not found",
+                    "No partner token " + id + " within your jurisdiction.");
+        }
+    }
+
+    private final ApiTokens tokens;
+    private final AuditLog audit;
+
+    TokenAdministration(ApiTokens tokens, AuditLog audit) {
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    static List<String> grantable() {
+        return EnumSet.allOf(Permission.class).stream()
+                .filter(Permission::partnerGrantable)
+                .map(Permission::authority)
+                .toList();
+    }
+
+    @Transactional
+    ApiTokens.Issued create(
+            String name, List<String> permissionNames, Set<Source> sources, @Nullable Instant expiresAt) {
+        Actor actor = Actors.requirePermission(Permission.TOKENS_MANAGE);
+        List<FieldError> errors = new ArrayList<>();
+        if (name.isBlank() || name.strip().length() > 100) {
+            errors.add(new FieldError("name", "1 to 100 characters", null));
+        }
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        for (String permissionName : permissionNames) {
+            var permission = Permission.ofAuthority(permissionName).filter(Permission::partnerGrantable);
+            if (permission.isEmpty()) {
+                errors.add(new FieldError(
+                        "permissions",
+                        "not a permission a partner may hold; one of " + grantable(),
+                        permissionName.length() > 40 ? null : permissionName));
+            } else {
+                permissions.add(permission.get());
+            }
+        }
+        if (permissionNames.isEmpty()) {
+            errors.add(new FieldError("permissions", "give at least one of " + grantable(), null));
+        }
+        if (permissions.contains(Permission.LEADS_SUBMIT) && sources.isEmpty()) {
+            errors.add(
+                    new FieldError("sources", "a token that submits leads must name the sources it speaks for", null));
+        }
+        if (expiresAt != null && expiresAt.isBefore(Instant.now())) {
+            errors.add(new FieldError("expiresAt", "is in the past", expiresAt.toString()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        var issued =
+                tokens.issueForPartner(name.strip(), actor.unitCode(), permissions, sources, actor.name(), expiresAt);
+        audit.record(
+                "CREATE",
+                "api-token",
+                Long.toString(issued.token().id()),
+                "partner token \"" + name.strip() + "\", permissions "
+                        + permissions.stream()
+                                .map(Permission::authority)
+                                .sorted()
+                                .toList() + ", sources " + new java.util.TreeSet<>(sources));
+        return issued;
+    }
+
+    @Transactional(readOnly = true)
+    List<ApiTokens.Token> list() {
+        Actor actor = Actors.requirePermission(Permission.TOKENS_MANAGE);
+        return tokens.partnerTokens(actor.unitCode());
+    }
+
+    @Transactional
+    void revoke(long id) {
+        Actor actor = Actors.requirePermission(Permission.TOKENS_MANAGE);
+        var token = tokens.find(id)
+                .filter(t -> t.kind().equals("PARTNER") && actor.covers(t.unitCode()))
+                .orElseThrow(() -> new TokenNotFound(id));
+        if (tokens.revoke(token.id(), actor.name())) {
+            audit.record("REVOKE", "api-token", Long.toString(id), "partner token \"" + token.name() + "\" revoked");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.fanzha.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import org.fanzha.testing.Api;
+import org.fanzha.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@IntegrationTest
+class AuditChainTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    private long appendThree() {
+        tx.executeWithoutResult(s -> {
+            audit.record("TEST", "thing", "1", "first");
+            audit.record("TEST", "thing", "2", "second");
+            audit.record("TEST", "thing", "3", "third");
+        });
+        return jdbc.sql("SELECT MAX(seq) FROM audit_record").query(Long.class).single();
+    }
+
+    @Test
+    void anIntactChainVerifies() throws Exception {
+        appendThree();
+        mvc.perform(get("/api/v1/audit/verify").header("Authorization", api.bearer("auditor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(true));
+    }
+
+    @Test
+    void anEditedRecordIsDetectedWhereItWasEdited() throws Exception {
+        long last = appendThree();
+        long edited = last - 1;
+        String original = jdbc.sql("SELECT detail FROM audit_record WHERE seq = ?")
+                .param(edited)
+                .query(String.class)
+                .single();
+        jdbc.sql("UPDATE audit_record SET detail = 'nothing happened' WHERE seq = ?")
+                .param(edited)
+                .update();
+        try {
+            mvc.perform(get("/api/v1/audit/verify").header("Authorization", api.bearer("auditor")))
+                    .andExpect(jsonPath("$.intact").value(false))
+                    .andExpect(jsonPath("$.brokenAt").value(edited))
+                    .andExpect(jsonPath("$.problem").value("record " + edited + " was altered"));
+        } finally {
+            jdbc.sql("UPDATE audit_record SET detail = ? WHERE seq = ?")
+                    .params(original, edited)
+                    .update();
+        }
+    }
+
+    @Test
+    void aDeletedRecordIsDetectedInTheMiddleAndAtTheEnd() throws Exception {
+        long last = appendThree();
+        Map<String, Object> middle = jdbc.sql("SELECT * FROM audit_record WHERE seq = ?")
+                .param(last - 1)
+                .query()
+                .singleRow();
+        Map<String, Object> tail = jdbc.sql("SELECT * FROM audit_record WHERE seq = ?")
+                .param(last)
+                .query()
+                .singleRow();
+        try {
+            jdbc.sql("DELETE FROM audit_record WHERE seq = ?").param(last - 1).update();
+            mvc.perform(get("/api/v1/audit/verify").header("Authorization", api.bearer("auditor")))
+                    .andExpect(jsonPath("$.intact").value(false))
+                    .andExpect(jsonPath("$.brokenAt").value(last - 1));
+            restore(middle);
+            jdbc.sql("DELETE FROM audit_record WHERE seq = ?").param(last).update();
+            mvc.perform(get("/api/v1/audit/verify").header("Authorization", api.bearer("auditor")))
+                    .andExpect(jsonPath("$.intact").value(false))
+                    .andExpect(jsonPath("$.brokenAt").value(last));
+        } finally {
+            if (jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE seq = ?")
+                            .param(last - 1)
+                            .query(Long.class)
+                            .single()
+                    == 0) {
+                restore(middle);
+            }
+            restore(tail);
+        }
+        mvc.perform(get("/api/v1/audit/verify").header("Authorization", api.bearer("auditor")))
+                .andExpect(jsonPath("$.intact").value(true));
+    }
+
+    private void restore(Map<String, Object> row) {
+        jdbc.sql("""
+                INSERT INTO audit_record (seq, at, actor, actor_unit, action, entity, entity_id, detail, address, algorithm, prev_hash, hash)
+                VALUES (:seq, :at, :actor, :actor_unit, :action, :entity, :entity_id, :detail, :address, :algorithm, :prev_hash, :hash)
+                """).params(row).update();
+    }
+
+    @Test
+    void onlyAuditorsReadTheLogAndTheyFindChanges() throws Exception {
+        appendThree();
+        mvc.perform(get("/api/v1/audit").header("Authorization", api.bearer("duty")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/audit")
+                        .param("entity", "thing")
+                        .param("entityId", "2")
+                        .header("Authorization", api.bearer("auditor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.records[0].entity").value("thing"))
+                .andExpect(jsonPath("$.records[0].detail").value("second"));
+    }
+
+    @Test
+    void recordsAreChainedWithTheirOwnAlgorithmSoSm3AndSha256Mix() {
+        appendThree();
+        var sm3Log = new org.fanzha.audit.internal.AuditTestAccess(jdbc, "SM3");
+        tx.executeWithoutResult(s -> sm3Log.append("SM3 record"));
+        Map<String, Object> row = jdbc.sql(
+                        "SELECT algorithm, hash FROM audit_record WHERE seq = (SELECT MAX(seq) FROM audit_record)")
+                .query()
+                .singleRow();
+        assertThat(row.get("algorithm")).isEqualTo("SM3");
+        assertThat((String) row.get("hash")).hasSize(64);
+        assertThat(sm3Log.verify().intact()).isTrue();
+    }
+}

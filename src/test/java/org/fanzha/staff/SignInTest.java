@@ -64,7 +64,12 @@ class SignInTest {
 
     @Test
     void theSignInFormNeedsItsCsrfToken() throws Exception {
+        // without the token the form is refused: a fresh browser is sent back to sign in, a session gets 403
         mvc.perform(post("/login").param("username", "jinshui").param("password", "fanzha-demo"))
+                .andExpect(redirectedUrl("/login?expired"));
+        var session = new org.springframework.mock.web.MockHttpSession();
+        mvc.perform(get("/login").session(session));
+        mvc.perform(post("/login").session(session).param("username", "jinshui").param("password", "fanzha-demo"))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/login")
                         .param("username", "jinshui")

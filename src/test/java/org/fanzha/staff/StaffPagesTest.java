@@ -125,6 +125,34 @@ class StaffPagesTest {
     }
 
     @Test
+    void aDisabledAccountLosesItsPageSessionAtOnceAndRoleChangesApplyWithoutSigningInAgain() throws Exception {
+        var admin = signIn("admin");
+        mvc.perform(post("/admin/staff")
+                        .session(admin)
+                        .with(csrf())
+                        .param("username", "sessionuser")
+                        .param("displayName", "会话测试")
+                        .param("unitCode", "4105")
+                        .param("roles", "OFFICER")
+                        .param("password", "session-test-password"))
+                .andExpect(redirectedUrl("/admin/staff"));
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/login")
+                        .session(session)
+                        .param("username", "sessionuser")
+                        .param("password", "session-test-password")
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/admin/staff").session(session)).andExpect(status().isForbidden());
+        jdbc.sql("UPDATE staff SET roles = 'COMMANDER' WHERE username = 'sessionuser'")
+                .update();
+        mvc.perform(get("/admin/staff").session(session)).andExpect(status().isOk());
+        jdbc.sql("UPDATE staff SET enabled = FALSE WHERE username = 'sessionuser'")
+                .update();
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+    }
+
+    @Test
     void anAdminCreatesAPartnerTokenThatIsShownOnce() throws Exception {
         var session = signIn("admin");
         mvc.perform(get("/admin/staff").session(session)).andExpect(status().isOk());

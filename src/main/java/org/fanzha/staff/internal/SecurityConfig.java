@@ -92,8 +92,10 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, PasswordProvider passwordProvider) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, PasswordProvider passwordProvider, StaffAccounts accounts)
+            throws Exception {
         http.authenticationProvider(passwordProvider)
+                .addFilterBefore(new SessionRefreshFilter(accounts), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PAGES)
                         .permitAll()
@@ -106,7 +108,8 @@ class SecurityConfig {
                                         ? "/login?throttled=" + throttled.seconds()
                                         : "/login?error")))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("FANZHA_SESSION"))
-                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .sessionManagement(
+                        s -> s.sessionFixation(f -> f.changeSessionId()).invalidSessionUrl("/login?expired"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(

@@ -2,6 +2,7 @@ package org.fanzha.divisions.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,8 @@ class DivisionTree implements Divisions {
             Map<String, Division> byCode,
             Map<String, List<Division>> children,
             Map<String, String> aliases,
-            List<Division> all) {}
+            List<Division> all,
+            Map<DivisionLevel, List<Division>> unitsByLevel) {}
 
     private Snapshot snapshot() {
         Snapshot s = snapshot;
@@ -71,7 +73,13 @@ class DivisionTree implements Divisions {
         jdbc.sql("SELECT old_code, current_code FROM division_alias").query(rs -> {
             aliases.put(rs.getString(1), rs.getString(2));
         });
-        return new Snapshot(Map.copyOf(byCode), children, Map.copyOf(aliases), List.copyOf(all));
+        Map<DivisionLevel, List<Division>> unitsByLevel = new EnumMap<>(DivisionLevel.class);
+        for (DivisionLevel level : DivisionLevel.values()) {
+            unitsByLevel.put(
+                    level,
+                    all.stream().filter(d -> d.unit() && d.level() == level).toList());
+        }
+        return new Snapshot(Map.copyOf(byCode), children, Map.copyOf(aliases), List.copyOf(all), unitsByLevel);
     }
 
     @Override
@@ -137,9 +145,7 @@ class DivisionTree implements Divisions {
 
     @Override
     public List<Division> atLevel(DivisionLevel level) {
-        return snapshot().all().stream()
-                .filter(d -> d.unit() && d.level() == level)
-                .toList();
+        return snapshot().unitsByLevel().get(level);
     }
 
     @Override

@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
 class StaffApiTest {
@@ -29,9 +28,6 @@ class StaffApiTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
 
     long idOf(String username) {
         return jdbc.sql("SELECT id FROM staff WHERE username = ?")
@@ -139,14 +135,7 @@ class StaffApiTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(create))
                 .andExpect(status().isCreated());
-        String token = json.readTree(mvc.perform(post("/api/v1/auth/token")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"username\":\"zzadmin\",\"password\":\"zz-admin-password-1\"}"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .get("token")
-                .asText();
+        String token = api.signIn("zzadmin", "zz-admin-password-1");
         String intoLuoyang = """
                 {"username":"lyofficer","displayName":"洛阳民警","unitCode":"410302","roles":["OFFICER"],"password":"luoyang-password-1"}""";
         mvc.perform(post("/api/v1/staff")
@@ -176,14 +165,7 @@ class StaffApiTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(create))
                 .andExpect(status().isCreated());
-        String token = json.readTree(mvc.perform(post("/api/v1/auth/token")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"username\":\"leaver\",\"password\":\"moving-on-password-1\"}"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .get("token")
-                .asText();
+        String token = api.signIn("leaver", "moving-on-password-1");
         mvc.perform(get("/api/v1/staff/me").header("Authorization", "Bearer " + token))
                 .andExpect(status().isOk());
         mvc.perform(patch("/api/v1/staff/" + idOf("leaver"))

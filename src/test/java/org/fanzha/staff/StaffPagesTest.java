@@ -107,6 +107,42 @@ class StaffPagesTest {
     }
 
     @Test
+    void anAdminDisablesAndEnablesAnAccountFromTheList() throws Exception {
+        var session = signIn("admin");
+        mvc.perform(post("/admin/staff")
+                        .session(session)
+                        .with(csrf())
+                        .param("username", "toggled")
+                        .param("displayName", "停用测试")
+                        .param("unitCode", "4106")
+                        .param("roles", "HOTLINE")
+                        .param("password", "toggle-test-password"))
+                .andExpect(redirectedUrl("/admin/staff"));
+        long id = jdbc.sql("SELECT id FROM staff WHERE username = 'toggled'")
+                .query(Long.class)
+                .single();
+        mvc.perform(post("/admin/staff/{id}/enabled", id)
+                        .session(session)
+                        .with(csrf())
+                        .param("enabled", "false"))
+                .andExpect(redirectedUrl("/admin/staff"));
+        assertThat(jdbc.sql("SELECT enabled FROM staff WHERE id = ?")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        mvc.perform(post("/admin/staff/{id}/enabled", id)
+                .session(session)
+                .with(csrf())
+                .param("enabled", "true"));
+        assertThat(jdbc.sql("SELECT enabled FROM staff WHERE id = ?")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+    }
+
+    @Test
     void anOfficerCannotOpenTheAdminPages() throws Exception {
         var session = signIn("jinshui");
         mvc.perform(get("/admin/staff").session(session)).andExpect(status().isForbidden());

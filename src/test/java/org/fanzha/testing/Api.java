@@ -24,15 +24,17 @@ public class Api {
         this.json = json;
     }
 
+    /** The Authorization header value for a demo account. */
     public String bearer(String username) {
-        return "Bearer " + TOKENS.computeIfAbsent(username, this::signIn);
+        return "Bearer " + TOKENS.computeIfAbsent(username, u -> signIn(u, DEMO_PASSWORD));
     }
 
-    private String signIn(String username) {
+    /** A fresh token through {@code POST /api/v1/auth/token}. */
+    public String signIn(String username, String password) {
         try {
             String body = mvc.perform(post("/api/v1/auth/token")
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content(json.writeValueAsString(Map.of("username", username, "password", DEMO_PASSWORD))))
+                            .content(json.writeValueAsString(Map.of("username", username, "password", password))))
                     .andReturn()
                     .getResponse()
                     .getContentAsString();

@@ -103,6 +103,18 @@ class StaffPages {
         }
     }
 
+    @PostMapping("/admin/staff/{id}/enabled")
+    @PreAuthorize("hasAuthority('staff:manage')")
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, Model model) {
+        try {
+            staff.change(id, new StaffAdministration.StaffChange(null, null, null, enabled, null));
+            return "redirect:/admin/staff";
+        } catch (InvalidInput e) {
+            model.addAttribute("errors", e.errors());
+            return staffList("", model);
+        }
+    }
+
     record StaffForm(
             String username,
             String displayName,

@@ -68,6 +68,25 @@ class RevealApiTest {
     }
 
     @Test
+    void aCountyOfficerCannotRevealAnotherCountysRecordByGuessingItsId() throws Exception {
+        reveal(
+                        "jinshui",
+                        "{\"entity\":\"staff\",\"id\":\"" + idOf("luoyang")
+                                + "\",\"field\":\"phone\",\"reason\":\"核实身份信息\"}")
+                .andExpect(status().isNotFound());
+        reveal(
+                        "jinshui",
+                        "{\"entity\":\"staff\",\"id\":\"" + idOf("zhengzhou")
+                                + "\",\"field\":\"phone\",\"reason\":\"核实身份信息\"}")
+                .andExpect(status().isNotFound());
+        reveal(
+                        "jinshui",
+                        "{\"entity\":\"staff\",\"id\":\"" + idOf("jinshui")
+                                + "\",\"field\":\"phone\",\"reason\":\"核实身份信息\"}")
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void aRevealNeedsAReasonAKnownEntityAndAKnownField() throws Exception {
         reveal("zhengzhou", "{\"entity\":\"staff\",\"id\":\"1\",\"field\":\"phone\"}")
                 .andExpect(status().isBadRequest())

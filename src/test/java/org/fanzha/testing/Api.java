@@ -5,12 +5,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Bearer tokens for the demo accounts, signed in once per test JVM through the real endpoint. */
-@Component
 public class Api {
 
     public static final String DEMO_PASSWORD = "fanzha-demo";

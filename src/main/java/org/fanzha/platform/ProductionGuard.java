@@ -13,6 +13,13 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public class ProductionGuard implements EnvironmentPostProcessor {
 
+    /** Why the prod profile refused to start; reported by {@link ProductionGuardFailureAnalyzer}. */
+    public static class UnsafeProductionConfiguration extends IllegalStateException {
+        UnsafeProductionConfiguration(String message) {
+            super(message);
+        }
+    }
+
     static final List<String> REQUIRED = List.of("FANZHA_DB_URL", "FANZHA_DB_USER", "FANZHA_DB_PASSWORD");
 
     @Override
@@ -22,7 +29,7 @@ public class ProductionGuard implements EnvironmentPostProcessor {
             return;
         }
         if (profiles.contains("demo")) {
-            throw new IllegalStateException(
+            throw new UnsafeProductionConfiguration(
                     "The prod and demo profiles are active together; the demo profile creates accounts with a published password. "
                             + "Start production with --spring.profiles.active=prod only.");
         }
@@ -33,13 +40,13 @@ public class ProductionGuard implements EnvironmentPostProcessor {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException(
+            throw new UnsafeProductionConfiguration(
                     "The prod profile needs its PostgreSQL database; set " + String.join(", ", missing)
                             + " (e.g. FANZHA_DB_URL=jdbc:postgresql://db:5432/fanzha, FANZHA_DB_USER=fanzha, FANZHA_DB_PASSWORD=…).");
         }
         String url = environment.getProperty("FANZHA_DB_URL", "");
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalStateException(
+            throw new UnsafeProductionConfiguration(
                     "FANZHA_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db), not " + url);
         }
     }

@@ -15,7 +15,13 @@ public enum Permission {
     TOKENS_MANAGE("tokens:manage", false),
     AUDIT_READ("audit:read", false),
     PERSONAL_DATA_REVEAL("personal-data:reveal", false),
-    /** Submit warning leads, for the sources the token names. */
+    /** See warnings of the subtree (personal data masked). */
+    WARNINGS_READ("warnings:read", false),
+    /** Acknowledge, contact and close warnings of the subtree. */
+    WARNINGS_WORK("warnings:work", false),
+    /** Reassign warnings down the subtree. */
+    WARNINGS_ASSIGN("warnings:assign", false),
+    /** Submit warning leads, for the sources the token names, and read back what became of them. */
     LEADS_SUBMIT("leads:submit", true),
     /** Check names and URLs against the blocklist. */
     BLOCKLIST_CHECK("blocklist:check", true),

@@ -2,11 +2,15 @@ package org.fanzha.platform;
 
 import static org.fanzha.platform.Permission.AUDIT_READ;
 import static org.fanzha.platform.Permission.DIVISIONS_READ;
+import static org.fanzha.platform.Permission.LEADS_SUBMIT;
 import static org.fanzha.platform.Permission.NUMBER_SEGMENTS_MANAGE;
 import static org.fanzha.platform.Permission.PERSONAL_DATA_REVEAL;
 import static org.fanzha.platform.Permission.STAFF_MANAGE;
 import static org.fanzha.platform.Permission.STAFF_READ;
 import static org.fanzha.platform.Permission.TOKENS_MANAGE;
+import static org.fanzha.platform.Permission.WARNINGS_ASSIGN;
+import static org.fanzha.platform.Permission.WARNINGS_READ;
+import static org.fanzha.platform.Permission.WARNINGS_WORK;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -20,13 +24,20 @@ public enum Role {
     ADMIN(EnumSet.of(
             DIVISIONS_READ, STAFF_READ, STAFF_MANAGE, TOKENS_MANAGE, NUMBER_SEGMENTS_MANAGE, PERSONAL_DATA_REVEAL)),
     /** Sees and assigns everything in the unit subtree and reads its reports. */
-    COMMANDER(EnumSet.of(DIVISIONS_READ, STAFF_READ, PERSONAL_DATA_REVEAL)),
+    COMMANDER(EnumSet.of(
+            DIVISIONS_READ,
+            STAFF_READ,
+            PERSONAL_DATA_REVEAL,
+            WARNINGS_READ,
+            WARNINGS_WORK,
+            WARNINGS_ASSIGN,
+            LEADS_SUBMIT)),
     /** Works what is assigned to the unit. */
-    OFFICER(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL)),
+    OFFICER(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL, WARNINGS_READ, WARNINGS_WORK, LEADS_SUBMIT)),
     /** 96110 warning hotline operator. */
-    HOTLINE(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL)),
+    HOTLINE(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL, WARNINGS_READ, WARNINGS_WORK, LEADS_SUBMIT)),
     /** Cases, cards and funds in the unit subtree. */
-    ANALYST(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL)),
+    ANALYST(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL, WARNINGS_READ)),
     /** Reads the audit log, nothing else. */
     AUDITOR(EnumSet.of(AUDIT_READ));
 

@@ -1,0 +1,7 @@
+package org.fanzha.warning;
+
+public enum ContactMethod {
+    PHONE,
+    SMS,
+    VISIT
+}

@@ -1,0 +1,18 @@
+package org.fanzha.warning;
+
+import java.util.Map;
+import org.fanzha.platform.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** An action the warning's state does not allow (409), e.g. closing a closed warning. */
+public class IllegalTransition extends ProblemException {
+
+    public IllegalTransition(long id, WarningState state, String action) {
+        super(
+                HttpStatus.CONFLICT,
+                "illegal-transition",
+                "Not allowed in this state",
+                "Warning " + id + " is " + state + "; it cannot be " + action + ".",
+                Map.of("state", state.name()));
+    }
+}

@@ -1,0 +1,16 @@
+package org.fanzha.warning;
+
+/** How soon someone must reach the person (紧急程度): decides deadlines and the channel. */
+public enum Urgency {
+    RED,
+    ORANGE,
+    YELLOW;
+
+    public boolean isHigherThan(Urgency other) {
+        return ordinal() < other.ordinal();
+    }
+
+    public static Urgency highest(Urgency a, Urgency b) {
+        return a.isHigherThan(b) ? a : b;
+    }
+}

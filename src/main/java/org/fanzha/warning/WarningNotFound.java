@@ -1,0 +1,16 @@
+package org.fanzha.warning;
+
+import org.fanzha.platform.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** No warning with that id within the caller's jurisdiction (404, also for ids outside it). */
+public class WarningNotFound extends ProblemException {
+
+    public WarningNotFound(long id) {
+        super(
+                HttpStatus.NOT_FOUND,
+                "warning-not-found",
+                "Warning not found",
+                "No warning " + id + " within your jurisdiction.");
+    }
+}

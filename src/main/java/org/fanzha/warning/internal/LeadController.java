@@ -1,0 +1,174 @@
+package org.fanzha.warning.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.Actors;
+import org.fanzha.platform.FieldError;
+import org.fanzha.platform.Forbidden;
+import org.fanzha.platform.InvalidInput;
+import org.fanzha.platform.Permission;
+import org.fanzha.platform.ProblemException;
+import org.fanzha.platform.Source;
+import org.fanzha.warning.Outcome;
+import org.fanzha.warning.Urgency;
+import org.fanzha.warning.WarningProperties;
+import org.fanzha.warning.WarningState;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Lead intake for partners and staff: one lead, or a batch of up to 10,000 where each row is
+ * answered on its own; and the feedback a source reads about what it sent.
+ */
+@RestController
+@RequestMapping("/api/v1/leads")
+class LeadController {
+
+    private final LeadValidator validator;
+    private final LeadIntake intake;
+    private final WarningStore store;
+    private final WarningProperties properties;
+
+    LeadController(LeadValidator validator, LeadIntake intake, WarningStore store, WarningProperties properties) {
+        this.validator = validator;
+        this.intake = intake;
+        this.store = store;
+        this.properties = properties;
+    }
+
+    record Accepted(
+            long leadId,
+            long warningId,
+            Urgency urgency,
+            String unitCode,
+            WarningState status,
+            boolean duplicate,
+            List<FieldError> ignored) {
+
+        static Accepted of(LeadIntake.Ack ack) {
+            return new Accepted(
+                    ack.leadId(),
+                    ack.warningId(),
+                    ack.urgency(),
+                    ack.unitCode(),
+                    ack.status(),
+                    ack.duplicate(),
+                    ack.ignored());
+        }
+    }
+
+    record Row(
+            int index,
+            @Nullable Accepted accepted,
+            @Nullable List<FieldError> errors) {}
+
+    record BatchResult(int accepted, int rejected, List<Row> rows) {}
+
+    record Feedback(
+            String source,
+            String sourceId,
+            long leadId,
+            long warningId,
+            WarningState state,
+            @Nullable Outcome outcome,
+            Urgency urgency,
+            String unitCode) {}
+
+    static class LeadNotFound extends ProblemException {
+        LeadNotFound(String source, String sourceId) {
+            super(
+                    HttpStatus.NOT_FOUND,
+                    "lead-not-found",
+                    "Lead not found",
+                    "No lead " + source + "/" + sourceId + " that you may read.");
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<Accepted> submit(@RequestBody LeadRequest request) {
+        Actor actor = Actors.requirePermission(Permission.LEADS_SUBMIT);
+        var validated = validator.validate(request);
+        if (!actor.mayActFor(validated.lead().source())) {
+            throw new Forbidden("This token may submit leads of " + actor.sources() + " only, not "
+                    + validated.lead().source() + ".");
+        }
+        var ack = intake.accept(validated, actor);
+        intake.audited(
+                actor, validated.lead().source() + "/" + validated.lead().sourceId(), 1, 0, ack.opened() ? 1 : 0);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Accepted.of(ack));
+    }
+
+    @PostMapping("/batch")
+    ResponseEntity<BatchResult> batch(@RequestBody List<@Nullable LeadRequest> requests) {
+        Actor actor = Actors.requirePermission(Permission.LEADS_SUBMIT);
+        if (requests.isEmpty() || requests.size() > properties.maxBatch()) {
+            throw new InvalidInput("leads", "a batch holds 1 to " + properties.maxBatch() + " leads", requests.size());
+        }
+        List<Row> rows = new ArrayList<>(requests.size());
+        int accepted = 0;
+        int opened = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            LeadRequest request = requests.get(i);
+            try {
+                if (request == null) {
+                    throw new InvalidInput("lead", "is null", null);
+                }
+                var validated = validator.validate(request);
+                if (!actor.mayActFor(validated.lead().source())) {
+                    throw new InvalidInput(
+                            "source",
+                            "this token may submit leads of " + actor.sources() + " only",
+                            validated.lead().source());
+                }
+                var ack = intake.accept(validated, actor);
+                rows.add(new Row(i, Accepted.of(ack), null));
+                accepted++;
+                opened += ack.opened() ? 1 : 0;
+            } catch (InvalidInput e) {
+                rows.add(new Row(i, null, e.errors()));
+            }
+        }
+        intake.audited(actor, "batch of " + requests.size(), accepted, requests.size() - accepted, opened);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new BatchResult(accepted, requests.size() - accepted, rows));
+    }
+
+    /** 预警反馈: what became of a lead. A partner reads its own sources; staff read leads of their jurisdiction. */
+    @GetMapping("/{source}/{sourceId}")
+    Feedback feedback(@PathVariable String source, @PathVariable String sourceId) {
+        Actor actor = Actors.require();
+        Source parsed;
+        try {
+            parsed = Source.valueOf(source);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(
+                    "source", "one of " + List.of(Source.values()), source.length() > 30 ? null : source);
+        }
+        var ack = store.ackOf(parsed.name(), sourceId).orElseThrow(() -> new LeadNotFound(source, sourceId));
+        boolean partnerOwnSource =
+                actor.kind() == Actor.Kind.PARTNER && actor.can(Permission.LEADS_SUBMIT) && actor.mayActFor(parsed);
+        boolean staffInJurisdiction =
+                actor.isStaff() && actor.can(Permission.WARNINGS_READ) && actor.covers(ack.unitCode());
+        if (!partnerOwnSource && !staffInJurisdiction) {
+            throw new LeadNotFound(source, sourceId);
+        }
+        var warning = store.findUnscoped(ack.warningId()).orElseThrow(() -> new LeadNotFound(source, sourceId));
+        return new Feedback(
+                parsed.name(),
+                sourceId,
+                ack.leadId(),
+                ack.warningId(),
+                warning.state(),
+                warning.outcome(),
+                warning.urgency(),
+                warning.unitCode());
+    }
+}

@@ -1,0 +1,169 @@
+package org.fanzha.warning.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.fanzha.audit.AuditLog;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.FieldError;
+import org.fanzha.warning.Urgency;
+import org.fanzha.warning.WarningProperties;
+import org.fanzha.warning.WarningState;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores a lead and files it into a warning, in one transaction: when it returns, the lead is
+ * durably stored. Idempotent on (source, source id): a retried lead is acknowledged again with
+ * the warning it went to and stored once. Leads for a phone with a joinable warning join it;
+ * the unique merge key makes two concurrent leads for one phone, on any instance, open a single
+ * warning (the loser of the race retries and joins).
+ */
+@Service
+class LeadIntake {
+
+    private static final int ATTEMPTS = 5;
+
+    record Ack(
+            long leadId,
+            long warningId,
+            Urgency urgency,
+            String unitCode,
+            WarningState status,
+            boolean duplicate,
+            boolean opened,
+            List<FieldError> ignored) {}
+
+    private final WarningStore store;
+    private final UrgencyPolicy urgencyPolicy;
+    private final RoutingPolicy routingPolicy;
+    private final WarningProperties properties;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final AuditLog audit;
+
+    LeadIntake(
+            WarningStore store,
+            UrgencyPolicy urgencyPolicy,
+            RoutingPolicy routingPolicy,
+            WarningProperties properties,
+            TransactionTemplate tx,
+            JsonMapper json,
+            Clock clock,
+            AuditLog audit) {
+        this.store = store;
+        this.urgencyPolicy = urgencyPolicy;
+        this.routingPolicy = routingPolicy;
+        this.properties = properties;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** Accepts one validated lead; the actor must already be allowed to speak for its source. */
+    Ack accept(LeadValidator.Validated validated, Actor actor) {
+        LeadInput lead = validated.lead();
+        DataIntegrityViolationException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                Ack ack = tx.execute(status -> file(lead, actor, validated.ignored()));
+                return ack;
+            } catch (DataIntegrityViolationException race) {
+                // another request stored the same lead, or opened the warning for this phone, first: look again
+                last = race;
+            }
+        }
+        throw last;
+    }
+
+    /** One audit record for a request, after its leads are stored, so the chain is never held during intake. */
+    void audited(Actor actor, String what, int accepted, int rejected, int opened) {
+        audit.record(
+                "INTAKE",
+                "lead",
+                what,
+                accepted + " leads accepted (" + opened + " warnings opened), " + rejected + " rejected, from "
+                        + (actor.kind() == Actor.Kind.PARTNER ? "partner " : "staff ") + actor.name());
+    }
+
+    private Ack file(LeadInput lead, Actor actor, List<FieldError> ignored) {
+        var existing = store.ackOf(lead.source().name(), lead.sourceId());
+        if (existing.isPresent()) {
+            var e = existing.get();
+            return new Ack(e.leadId(), e.warningId(), e.urgency(), e.unitCode(), e.state(), true, false, ignored);
+        }
+        Instant now = clock.instant();
+        UrgencyPolicy.Grade grade = urgencyPolicy.grade(lead);
+        var deadline = properties.deadline(grade.urgency());
+        String signals = json.writeValueAsString(lead.signals());
+        String enteredBy = (actor.kind() == Actor.Kind.PARTNER ? "partner:" : "") + actor.name();
+
+        var joinable = store.joinableForUpdate(lead.phone());
+        if (joinable.isPresent()
+                && joinable.get().openedAt().plus(properties.mergeWindow()).isAfter(now)) {
+            Warning joined = joinable.get()
+                    .join(grade.urgency(), grade.rule(), lead.amountAtRisk(), lead.fraudType(), now, deadline);
+            store.update(joined);
+            long leadId = store.insertLead(joined.id(), lead, signals, grade, now, enteredBy);
+            store.event(
+                    joined.id(),
+                    now,
+                    "LEAD",
+                    enteredBy,
+                    null,
+                    null,
+                    grade.urgency().name(),
+                    lead.source() + " " + lead.sourceId() + " (" + grade.rule() + ")");
+            return new Ack(
+                    leadId, joined.id(), joined.urgency(), joined.unitCode(), joined.state(), false, false, ignored);
+        }
+        joinable.ifPresent(old -> store.stopJoining(old.id()));
+
+        RoutingPolicy.Route route = routingPolicy.route(lead);
+        Warning opened = new Warning(
+                0,
+                lead.phone(),
+                lead.idNumber(),
+                lead.name(),
+                lead.address(),
+                lead.fraudType(),
+                grade.urgency(),
+                grade.rule(),
+                route.unitCode(),
+                route.via(),
+                route.basis(),
+                route.outOfProvince(),
+                route.personProvince(),
+                WarningState.ASSIGNED,
+                null,
+                lead.amountAtRisk(),
+                1,
+                now,
+                now,
+                now,
+                null,
+                null,
+                now.plus(deadline.acknowledge()),
+                now.plus(deadline.close()),
+                0);
+        long warningId = store.insert(opened);
+        long leadId = store.insertLead(warningId, lead, signals, grade, now, enteredBy);
+        store.event(
+                warningId,
+                now,
+                "LEAD",
+                enteredBy,
+                null,
+                null,
+                grade.urgency().name(),
+                lead.source() + " " + lead.sourceId() + " (" + grade.rule() + ")");
+        store.event(
+                warningId, now, "ASSIGNED", "system", route.unitCode(), null, null, route.via() + ": " + route.basis());
+        return new Ack(
+                leadId, warningId, grade.urgency(), route.unitCode(), WarningState.ASSIGNED, false, true, ignored);
+    }
+}

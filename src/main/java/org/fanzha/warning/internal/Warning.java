@@ -1,0 +1,174 @@
+package org.fanzha.warning.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.fanzha.platform.FraudType;
+import org.fanzha.warning.IllegalTransition;
+import org.fanzha.warning.Outcome;
+import org.fanzha.warning.Urgency;
+import org.fanzha.warning.WarningProperties.Deadline;
+import org.fanzha.warning.WarningState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A warning: one potential victim, the leads grouped for them, the unit working it. Each
+ * transition checks the state and returns the changed warning; an illegal one throws
+ * {@link IllegalTransition}.
+ */
+record Warning(
+        long id,
+        String phone,
+        @Nullable String idNumber,
+        @Nullable String name,
+        @Nullable String address,
+        @Nullable FraudType fraudType,
+        Urgency urgency,
+        String urgencyRule,
+        String unitCode,
+        String routedVia,
+        String routingBasis,
+        boolean outOfProvince,
+        @Nullable String personProvince,
+        WarningState state,
+        @Nullable Outcome outcome,
+        @Nullable BigDecimal amountAtRisk,
+        int leadCount,
+        Instant openedAt,
+        Instant lastLeadAt,
+        Instant assignedAt,
+        @Nullable Instant acknowledgedAt,
+        @Nullable Instant closedAt,
+        @Nullable Instant acknowledgeDue,
+        @Nullable Instant closeDue,
+        int escalations) {
+
+    private static final Set<WarningState> OPEN =
+            EnumSet.of(WarningState.ASSIGNED, WarningState.ACKNOWLEDGED, WarningState.IN_CONTACT);
+
+    boolean isOpen() {
+        return state != WarningState.CLOSED;
+    }
+
+    Warning acknowledge(Instant at) {
+        if (state != WarningState.ASSIGNED) {
+            throw new IllegalTransition(id, state, "acknowledged");
+        }
+        return with(WarningState.ACKNOWLEDGED, unitCode, assignedAt, at, acknowledgeDue, outcome, closedAt);
+    }
+
+    /** To another unit, which must acknowledge it anew within the urgency's deadline. */
+    Warning assign(String unit, Instant at, Deadline deadline) {
+        if (!OPEN.contains(state)) {
+            throw new IllegalTransition(id, state, "assigned");
+        }
+        return with(WarningState.ASSIGNED, unit, at, null, at.plus(deadline.acknowledge()), outcome, closedAt);
+    }
+
+    /** A contact attempt; contacting an unacknowledged warning acknowledges it. */
+    Warning contact(Instant at) {
+        if (!OPEN.contains(state)) {
+            throw new IllegalTransition(id, state, "contacted");
+        }
+        return with(
+                WarningState.IN_CONTACT,
+                unitCode,
+                assignedAt,
+                acknowledgedAt == null ? at : acknowledgedAt,
+                acknowledgeDue,
+                outcome,
+                closedAt);
+    }
+
+    Warning close(Outcome result, Instant at) {
+        if (state != WarningState.ACKNOWLEDGED && state != WarningState.IN_CONTACT) {
+            throw new IllegalTransition(
+                    id, state, state == WarningState.CLOSED ? "closed again" : "closed before it is acknowledged");
+        }
+        return with(WarningState.CLOSED, unitCode, assignedAt, acknowledgedAt, acknowledgeDue, result, at);
+    }
+
+    /** A further lead for the same person: the highest urgency wins, deadlines only tighten. */
+    Warning join(
+            Urgency leadUrgency,
+            String rule,
+            @Nullable BigDecimal amount,
+            @Nullable FraudType type,
+            Instant at,
+            Deadline leadDeadline) {
+        boolean upgraded = leadUrgency.isHigherThan(urgency);
+        BigDecimal largest = amount == null
+                ? amountAtRisk
+                : amountAtRisk == null || amount.compareTo(amountAtRisk) > 0 ? amount : amountAtRisk;
+        Instant ackDue =
+                acknowledgedAt == null ? earlier(acknowledgeDue, at.plus(leadDeadline.acknowledge())) : acknowledgeDue;
+        Instant due = earlier(closeDue, at.plus(leadDeadline.close()));
+        return new Warning(
+                id,
+                phone,
+                idNumber,
+                name,
+                address,
+                fraudType == null ? type : fraudType,
+                upgraded ? leadUrgency : urgency,
+                upgraded ? rule : urgencyRule,
+                unitCode,
+                routedVia,
+                routingBasis,
+                outOfProvince,
+                personProvince,
+                state,
+                outcome,
+                largest,
+                leadCount + 1,
+                openedAt,
+                at,
+                assignedAt,
+                acknowledgedAt,
+                closedAt,
+                ackDue,
+                due,
+                escalations);
+    }
+
+    private Warning with(
+            WarningState newState,
+            String unit,
+            Instant assigned,
+            @Nullable Instant acknowledged,
+            @Nullable Instant ackDue,
+            @Nullable Outcome result,
+            @Nullable Instant closed) {
+        return new Warning(
+                id,
+                phone,
+                idNumber,
+                name,
+                address,
+                fraudType,
+                urgency,
+                urgencyRule,
+                unit,
+                routedVia,
+                routingBasis,
+                outOfProvince,
+                personProvince,
+                newState,
+                result,
+                amountAtRisk,
+                leadCount,
+                openedAt,
+                lastLeadAt,
+                assigned,
+                acknowledged,
+                closed,
+                ackDue,
+                closeDue,
+                escalations);
+    }
+
+    private static @Nullable Instant earlier(@Nullable Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+}

@@ -1,0 +1,350 @@
+package org.fanzha.warning.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fanzha.platform.FraudType;
+import org.fanzha.warning.Outcome;
+import org.fanzha.warning.Urgency;
+import org.fanzha.warning.WarningState;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Warnings, leads and timelines in the database. Every read for a user takes the unit prefix of
+ * the caller's jurisdiction; the unscoped methods serve intake and timers only.
+ */
+@Repository
+class WarningStore {
+
+    private final JdbcClient jdbc;
+
+    WarningStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record LeadAck(long leadId, long warningId, Urgency urgency, String unitCode, WarningState state) {}
+
+    record StoredLead(
+            long id,
+            String source,
+            String sourceId,
+            String phone,
+            @Nullable String divisionCode,
+            @Nullable FraudType fraudType,
+            String signals,
+            @Nullable BigDecimal amountAtRisk,
+            Instant observedAt,
+            Instant receivedAt,
+            Urgency urgency,
+            String urgencyRule,
+            String enteredBy) {}
+
+    record Event(
+            long id,
+            Instant at,
+            String kind,
+            String actor,
+            @Nullable String unitCode,
+            @Nullable String method,
+            @Nullable String result,
+            @Nullable String note) {}
+
+    record Filter(
+            String unitPrefix,
+            @Nullable WarningState state,
+            @Nullable Urgency urgency,
+            @Nullable FraudType fraudType,
+            boolean openOnly,
+            @Nullable Instant from,
+            @Nullable Instant to) {}
+
+    Optional<LeadAck> ackOf(String source, String sourceId) {
+        return jdbc.sql("""
+                SELECT l.id, l.warning_id, w.urgency, w.unit_code, w.state
+                FROM lead l JOIN warning w ON w.id = l.warning_id WHERE l.source = ? AND l.source_id = ?
+                """)
+                .params(source, sourceId)
+                .query((rs, i) -> new LeadAck(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        Urgency.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        WarningState.valueOf(rs.getString(5))))
+                .optional();
+    }
+
+    /** The warning further leads for this phone join, locked for the rest of the transaction. */
+    Optional<Warning> joinableForUpdate(String phone) {
+        return jdbc.sql("SELECT * FROM warning WHERE merge_key = ? FOR UPDATE")
+                .param(phone)
+                .query(WarningStore::map)
+                .optional();
+    }
+
+    Optional<Warning> forUpdate(long id) {
+        return jdbc.sql("SELECT * FROM warning WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(WarningStore::map)
+                .optional();
+    }
+
+    Optional<Warning> find(long id, String jurisdiction) {
+        return jdbc.sql("SELECT * FROM warning WHERE id = ? AND unit_code LIKE ?")
+                .params(id, jurisdiction + "%")
+                .query(WarningStore::map)
+                .optional();
+    }
+
+    Optional<Warning> findUnscoped(long id) {
+        return jdbc.sql("SELECT * FROM warning WHERE id = ?")
+                .param(id)
+                .query(WarningStore::map)
+                .optional();
+    }
+
+    /** Inserts a new warning that further leads may join; fails with a duplicate key if one is already joinable. */
+    long insert(Warning w) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO warning (phone, merge_key, id_number, name, address, fraud_type, urgency, urgency_rule, unit_code,
+                    routed_via, routing_basis, out_of_province, person_province, state, outcome, amount_at_risk, lead_count,
+                    opened_at, last_lead_at, assigned_at, acknowledged_at, closed_at, acknowledge_due, close_due, escalations)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(
+                        w.phone(),
+                        w.phone(),
+                        w.idNumber(),
+                        w.name(),
+                        w.address(),
+                        name(w.fraudType()),
+                        w.urgency().name(),
+                        w.urgencyRule(),
+                        w.unitCode(),
+                        w.routedVia(),
+                        w.routingBasis(),
+                        w.outOfProvince(),
+                        w.personProvince(),
+                        w.state().name(),
+                        name(w.outcome()),
+                        w.amountAtRisk(),
+                        w.leadCount(),
+                        ts(w.openedAt()),
+                        ts(w.lastLeadAt()),
+                        ts(w.assignedAt()),
+                        ts(w.acknowledgedAt()),
+                        ts(w.closedAt()),
+                        ts(w.acknowledgeDue()),
+                        ts(w.closeDue()),
+                        w.escalations())
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Writes every changeable field; a closed warning is no longer joinable. */
+    void update(Warning w) {
+        jdbc.sql("""
+                UPDATE warning SET merge_key = CASE WHEN ? THEN NULL ELSE merge_key END, fraud_type = ?, urgency = ?, urgency_rule = ?,
+                    unit_code = ?, state = ?, outcome = ?, amount_at_risk = ?, lead_count = ?, last_lead_at = ?, assigned_at = ?,
+                    acknowledged_at = ?, closed_at = ?, acknowledge_due = ?, close_due = ?, escalations = ?
+                WHERE id = ?
+                """)
+                .params(
+                        !w.isOpen(),
+                        name(w.fraudType()),
+                        w.urgency().name(),
+                        w.urgencyRule(),
+                        w.unitCode(),
+                        w.state().name(),
+                        name(w.outcome()),
+                        w.amountAtRisk(),
+                        w.leadCount(),
+                        ts(w.lastLeadAt()),
+                        ts(w.assignedAt()),
+                        ts(w.acknowledgedAt()),
+                        ts(w.closedAt()),
+                        ts(w.acknowledgeDue()),
+                        ts(w.closeDue()),
+                        w.escalations(),
+                        w.id())
+                .update();
+    }
+
+    /** Past the merge window: the warning stays open, but new leads open a new warning. */
+    void stopJoining(long id) {
+        jdbc.sql("UPDATE warning SET merge_key = NULL WHERE id = ?").param(id).update();
+    }
+
+    long insertLead(
+            long warningId,
+            LeadInput lead,
+            String signalsJson,
+            UrgencyPolicy.Grade grade,
+            Instant receivedAt,
+            String enteredBy) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO lead (source, source_id, warning_id, phone, id_number, name, address, division_code, fraud_type, signals,
+                    amount_at_risk, observed_at, received_at, urgency, urgency_rule, entered_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(
+                        lead.source().name(),
+                        lead.sourceId(),
+                        warningId,
+                        lead.phone(),
+                        lead.idNumber(),
+                        lead.name(),
+                        lead.address(),
+                        lead.divisionCode(),
+                        name(lead.fraudType()),
+                        signalsJson,
+                        lead.amountAtRisk(),
+                        ts(lead.observedAt()),
+                        ts(receivedAt),
+                        grade.urgency().name(),
+                        grade.rule(),
+                        enteredBy)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    void event(
+            long warningId,
+            Instant at,
+            String kind,
+            String actor,
+            @Nullable String unitCode,
+            @Nullable String method,
+            @Nullable String result,
+            @Nullable String note) {
+        jdbc.sql("""
+                INSERT INTO warning_event (warning_id, at, kind, actor, unit_code, method, result, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(warningId, ts(at), kind, actor, unitCode, method, result, note)
+                .update();
+    }
+
+    List<Warning> list(Filter filter, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM warning WHERE unit_code LIKE ?");
+        List<Object> params = new ArrayList<>(List.of(filter.unitPrefix() + "%"));
+        if (filter.openOnly()) {
+            sql.append(" AND state <> 'CLOSED'");
+        }
+        if (filter.state() != null) {
+            sql.append(" AND state = ?");
+            params.add(filter.state().name());
+        }
+        if (filter.urgency() != null) {
+            sql.append(" AND urgency = ?");
+            params.add(filter.urgency().name());
+        }
+        if (filter.fraudType() != null) {
+            sql.append(" AND fraud_type = ?");
+            params.add(filter.fraudType().name());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND opened_at >= ?");
+            params.add(ts(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND opened_at < ?");
+            params.add(ts(filter.to()));
+        }
+        sql.append(
+                " ORDER BY CASE urgency WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 ELSE 2 END, opened_at DESC, id DESC LIMIT ? OFFSET ?");
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(sql.toString()).params(params).query(WarningStore::map).list();
+    }
+
+    List<StoredLead> leads(long warningId) {
+        return jdbc.sql("SELECT * FROM lead WHERE warning_id = ? ORDER BY received_at, id")
+                .param(warningId)
+                .query((rs, i) -> new StoredLead(
+                        rs.getLong("id"),
+                        rs.getString("source"),
+                        rs.getString("source_id"),
+                        rs.getString("phone"),
+                        rs.getString("division_code"),
+                        enumOf(FraudType.class, rs.getString("fraud_type")),
+                        rs.getString("signals"),
+                        rs.getBigDecimal("amount_at_risk"),
+                        instant(rs, "observed_at"),
+                        instant(rs, "received_at"),
+                        Urgency.valueOf(rs.getString("urgency")),
+                        rs.getString("urgency_rule"),
+                        rs.getString("entered_by")))
+                .list();
+    }
+
+    List<Event> events(long warningId) {
+        return jdbc.sql("SELECT * FROM warning_event WHERE warning_id = ? ORDER BY at, id")
+                .param(warningId)
+                .query((rs, i) -> new Event(
+                        rs.getLong("id"),
+                        instant(rs, "at"),
+                        rs.getString("kind"),
+                        rs.getString("actor"),
+                        rs.getString("unit_code"),
+                        rs.getString("method"),
+                        rs.getString("result"),
+                        rs.getString("note")))
+                .list();
+    }
+
+    static Warning map(ResultSet rs, int row) throws SQLException {
+        return new Warning(
+                rs.getLong("id"),
+                rs.getString("phone"),
+                rs.getString("id_number"),
+                rs.getString("name"),
+                rs.getString("address"),
+                enumOf(FraudType.class, rs.getString("fraud_type")),
+                Urgency.valueOf(rs.getString("urgency")),
+                rs.getString("urgency_rule"),
+                rs.getString("unit_code"),
+                rs.getString("routed_via"),
+                rs.getString("routing_basis"),
+                rs.getBoolean("out_of_province"),
+                rs.getString("person_province"),
+                WarningState.valueOf(rs.getString("state")),
+                enumOf(Outcome.class, rs.getString("outcome")),
+                rs.getBigDecimal("amount_at_risk"),
+                rs.getInt("lead_count"),
+                instant(rs, "opened_at"),
+                instant(rs, "last_lead_at"),
+                instant(rs, "assigned_at"),
+                instant(rs, "acknowledged_at"),
+                instant(rs, "closed_at"),
+                instant(rs, "acknowledge_due"),
+                instant(rs, "close_due"),
+                rs.getInt("escalations"));
+    }
+
+    static @Nullable Timestamp ts(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static @Nullable String name(@Nullable Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, @Nullable String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+}

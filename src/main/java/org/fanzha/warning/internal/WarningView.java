@@ -1,0 +1,84 @@
+package org.fanzha.warning.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.fanzha.platform.FraudType;
+import org.fanzha.platform.Masking;
+import org.fanzha.warning.Outcome;
+import org.fanzha.warning.Urgency;
+import org.fanzha.warning.WarningState;
+import org.jspecify.annotations.Nullable;
+
+/** A warning as the API and pages show it: the person's data masked (reveal through /api/v1/reveal). */
+record WarningView(
+        long id,
+        @Nullable String phone,
+        @Nullable String name,
+        @Nullable String idNumber,
+        @Nullable String address,
+        @Nullable FraudType fraudType,
+        Urgency urgency,
+        String urgencyRule,
+        String unitCode,
+        String routedVia,
+        String routingBasis,
+        boolean outOfProvince,
+        @Nullable String personProvince,
+        WarningState state,
+        @Nullable Outcome outcome,
+        @Nullable BigDecimal amountAtRisk,
+        int leadCount,
+        Instant openedAt,
+        Instant assignedAt,
+        @Nullable Instant acknowledgedAt,
+        @Nullable Instant closedAt,
+        @Nullable Instant acknowledgeDue,
+        @Nullable Instant closeDue,
+        int escalations) {
+
+    static WarningView of(Warning w) {
+        return new WarningView(
+                w.id(),
+                Masking.phone(w.phone()),
+                Masking.name(w.name()),
+                Masking.idNumber(w.idNumber()),
+                Masking.address(w.address()),
+                w.fraudType(),
+                w.urgency(),
+                w.urgencyRule(),
+                w.unitCode(),
+                w.routedVia(),
+                w.routingBasis(),
+                w.outOfProvince(),
+                w.personProvince(),
+                w.state(),
+                w.outcome(),
+                w.amountAtRisk(),
+                w.leadCount(),
+                w.openedAt(),
+                w.assignedAt(),
+                w.acknowledgedAt(),
+                w.closedAt(),
+                w.acknowledgeDue(),
+                w.closeDue(),
+                w.escalations());
+    }
+
+    record LeadView(
+            long id,
+            String source,
+            String sourceId,
+            @Nullable String phone,
+            @Nullable String divisionCode,
+            @Nullable FraudType fraudType,
+            Object signals,
+            @Nullable BigDecimal amountAtRisk,
+            Instant observedAt,
+            Instant receivedAt,
+            Urgency urgency,
+            String urgencyRule,
+            String enteredBy) {}
+
+    record Detail(WarningView warning, List<LeadView> leads, List<WarningStore.Event> timeline) {}
+}

@@ -6,6 +6,7 @@ import java.util.List;
 import org.fanzha.audit.AuditLog;
 import org.fanzha.platform.Actor;
 import org.fanzha.platform.FieldError;
+import org.fanzha.platform.Notifier;
 import org.fanzha.warning.Urgency;
 import org.fanzha.warning.WarningProperties;
 import org.fanzha.warning.WarningState;
@@ -44,6 +45,7 @@ class LeadIntake {
     private final JsonMapper json;
     private final Clock clock;
     private final AuditLog audit;
+    private final Notifier notifier;
 
     LeadIntake(
             WarningStore store,
@@ -53,7 +55,8 @@ class LeadIntake {
             TransactionTemplate tx,
             JsonMapper json,
             Clock clock,
-            AuditLog audit) {
+            AuditLog audit,
+            Notifier notifier) {
         this.store = store;
         this.urgencyPolicy = urgencyPolicy;
         this.routingPolicy = routingPolicy;
@@ -62,6 +65,7 @@ class LeadIntake {
         this.json = json;
         this.clock = clock;
         this.audit = audit;
+        this.notifier = notifier;
     }
 
     /** Accepts one validated lead; the actor must already be allowed to speak for its source. */
@@ -88,6 +92,15 @@ class LeadIntake {
                 what,
                 accepted + " leads accepted (" + opened + " warnings opened), " + rejected + " rejected, from "
                         + (actor.kind() == Actor.Kind.PARTNER ? "partner " : "staff ") + actor.name());
+    }
+
+    private void notifyRed(Warning w) {
+        notifier.notify(new Notifier.Notice(
+                w.unitCode(),
+                "RED_WARNING",
+                "warning " + w.id(),
+                "RED warning " + w.id() + " (" + w.urgencyRule() + "): acknowledge by " + w.acknowledgeDue(),
+                "/warnings/" + w.id()));
     }
 
     private Ack file(LeadInput lead, Actor actor, List<FieldError> ignored) {
@@ -118,6 +131,9 @@ class LeadIntake {
                     null,
                     grade.urgency().name(),
                     lead.source() + " " + lead.sourceId() + " (" + grade.rule() + ")");
+            if (joined.urgency() == Urgency.RED && joinable.get().urgency() != Urgency.RED) {
+                notifyRed(joined);
+            }
             return new Ack(
                     leadId, joined.id(), joined.urgency(), joined.unitCode(), joined.state(), false, false, ignored);
         }
@@ -163,6 +179,9 @@ class LeadIntake {
                 lead.source() + " " + lead.sourceId() + " (" + grade.rule() + ")");
         store.event(
                 warningId, now, "ASSIGNED", "system", route.unitCode(), null, null, route.via() + ": " + route.basis());
+        if (grade.urgency() == Urgency.RED) {
+            notifyRed(opened.withId(warningId));
+        }
         return new Ack(
                 leadId, warningId, grade.urgency(), route.unitCode(), WarningState.ASSIGNED, false, true, ignored);
     }

@@ -47,6 +47,68 @@ record Warning(
     private static final Set<WarningState> OPEN =
             EnumSet.of(WarningState.ASSIGNED, WarningState.ACKNOWLEDGED, WarningState.IN_CONTACT);
 
+    Warning withId(long newId) {
+        return new Warning(
+                newId,
+                phone,
+                idNumber,
+                name,
+                address,
+                fraudType,
+                urgency,
+                urgencyRule,
+                unitCode,
+                routedVia,
+                routingBasis,
+                outOfProvince,
+                personProvince,
+                state,
+                outcome,
+                amountAtRisk,
+                leadCount,
+                openedAt,
+                lastLeadAt,
+                assignedAt,
+                acknowledgedAt,
+                closedAt,
+                acknowledgeDue,
+                closeDue,
+                escalations);
+    }
+
+    /** Back with its unit, after its acknowledgement deadline passed there. */
+    Warning escalate(String toUnit, Instant at, Deadline deadline) {
+        if (state != WarningState.ASSIGNED) {
+            throw new IllegalTransition(id, state, "escalated");
+        }
+        return new Warning(
+                id,
+                phone,
+                idNumber,
+                name,
+                address,
+                fraudType,
+                urgency,
+                urgencyRule,
+                toUnit,
+                routedVia,
+                routingBasis,
+                outOfProvince,
+                personProvince,
+                state,
+                outcome,
+                amountAtRisk,
+                leadCount,
+                openedAt,
+                lastLeadAt,
+                at,
+                null,
+                closedAt,
+                at.plus(deadline.acknowledge()),
+                closeDue,
+                escalations + 1);
+    }
+
     boolean isOpen() {
         return state != WarningState.CLOSED;
     }

@@ -39,11 +39,13 @@ class WarningController {
     private final WarningStore store;
     private final WarningActions actions;
     private final JsonMapper json;
+    private final WarningStatistics statistics;
 
-    WarningController(WarningStore store, WarningActions actions, JsonMapper json) {
+    WarningController(WarningStore store, WarningActions actions, JsonMapper json, WarningStatistics statistics) {
         this.store = store;
         this.actions = actions;
         this.json = json;
+        this.statistics = statistics;
     }
 
     record Page(int page, int size, List<WarningView> warnings) {}
@@ -97,6 +99,26 @@ class WarningController {
                 store.list(filter, page * size, size).stream()
                         .map(WarningView::of)
                         .toList());
+    }
+
+    /** Figures for the warnings opened from {@code from} to {@code to} (dates in China time, inclusive) in a unit's subtree. */
+    @GetMapping("/stats")
+    WarningStatistics.Stats stats(
+            @RequestParam(defaultValue = "") String unit,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);
+        String scope = unit.isEmpty() ? actor.unitCode() : unit;
+        if (scope.length() > 12 || !scope.chars().allMatch(Character::isDigit) || !actor.covers(scope)) {
+            throw new InvalidInput("unit", "a unit within your jurisdiction", unit.length() > 12 ? null : unit);
+        }
+        if (to.isBefore(from) || from.plusYears(5).isBefore(to)) {
+            throw new InvalidInput("to", "on or after from, at most five years later", to);
+        }
+        return statistics.of(
+                scope,
+                from.atStartOfDay(SHANGHAI).toInstant(),
+                to.plusDays(1).atStartOfDay(SHANGHAI).toInstant());
     }
 
     @GetMapping("/{id}")

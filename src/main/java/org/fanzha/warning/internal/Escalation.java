@@ -89,6 +89,7 @@ class Escalation {
         String target = parent == null ? w.unitCode() : parent;
         Warning escalated = w.escalate(target, now, properties.deadline(w.urgency()));
         store.update(escalated);
+        store.changed(w.id(), w.unitCode());
         String why = "not acknowledged by " + w.unitCode() + " within the " + w.urgency() + " deadline";
         store.event(w.id(), now, "ESCALATED", "system", target, null, null, why);
         String unitName = divisions.find(target).map(d -> d.name()).orElse(target);

@@ -79,6 +79,7 @@ class WarningActions {
         Instant now = clock.instant();
         Warning done = warning.assign(unit.code(), now, properties.deadline(warning.urgency()));
         store.update(done);
+        store.changed(id, warning.unitCode());
         store.event(id, now, "ASSIGNED", actor.name(), unit.code(), null, null, note);
         audit.record("ASSIGN", "warning", Long.toString(id), warning.unitCode() + " → " + unit.code());
         return done;

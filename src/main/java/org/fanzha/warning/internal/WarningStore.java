@@ -147,7 +147,16 @@ class WarningStore {
                         ts(w.closeDue()),
                         w.escalations())
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        long id = keys.getKeyAs(Number.class).longValue();
+        changed(id, w.unitCode());
+        return id;
+    }
+
+    /** Notes a change for the duty boards of every instance (see BoardFeed). */
+    void changed(long warningId, String unitCode) {
+        jdbc.sql("INSERT INTO warning_change (warning_id, unit_code, at) VALUES (?, ?, ?)")
+                .params(warningId, unitCode, ts(Instant.now()))
+                .update();
     }
 
     /** Writes every changeable field; a closed warning is no longer joinable. */
@@ -177,6 +186,7 @@ class WarningStore {
                         w.escalations(),
                         w.id())
                 .update();
+        changed(w.id(), w.unitCode());
     }
 
     /** Past the merge window: the warning stays open, but new leads open a new warning. */

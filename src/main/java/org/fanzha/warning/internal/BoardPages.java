@@ -1,0 +1,219 @@
+package org.fanzha.warning.internal;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import org.fanzha.divisions.Divisions;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.Actors;
+import org.fanzha.platform.FraudType;
+import org.fanzha.platform.Masking;
+import org.fanzha.platform.Permission;
+import org.fanzha.platform.ProblemException;
+import org.fanzha.warning.ContactMethod;
+import org.fanzha.warning.ContactResult;
+import org.fanzha.warning.Outcome;
+import org.fanzha.warning.Urgency;
+import org.fanzha.warning.WarningNotFound;
+import org.fanzha.warning.WarningState;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The duty board (值班看板) of open warnings, live over Server-Sent Events, and the warning page. */
+@Controller
+@PreAuthorize("hasAuthority('warnings:read')")
+class BoardPages {
+
+    private final WarningStore store;
+    private final WarningActions actions;
+    private final BoardFeed feed;
+    private final Divisions divisions;
+    private final JsonMapper json;
+
+    BoardPages(WarningStore store, WarningActions actions, BoardFeed feed, Divisions divisions, JsonMapper json) {
+        this.store = store;
+        this.actions = actions;
+        this.feed = feed;
+        this.divisions = divisions;
+        this.json = json;
+    }
+
+    /** The board's filter, from the query string. */
+    record BoardFilter(
+            @Nullable String unit,
+            @Nullable Urgency urgency,
+            @Nullable WarningState state,
+            @Nullable FraudType fraudType) {
+
+        String unitOr(String fallback) {
+            return unit == null
+                            || unit.isBlank()
+                            || unit.length() > 12
+                            || !unit.chars().allMatch(Character::isDigit)
+                    ? fallback
+                    : unit;
+        }
+    }
+
+    /** One row of the board. */
+    record Row(
+            WarningView warning,
+            String unitName,
+            long acknowledgeDueMillis,
+            long closeDueMillis,
+            boolean closeOverdue) {}
+
+    @ModelAttribute("urgencies")
+    List<Urgency> urgencies() {
+        return List.of(Urgency.values());
+    }
+
+    @GetMapping("/board")
+    String board(@ModelAttribute("filter") BoardFilter filter, Model model) {
+        model.addAttribute("rows", rows(filter));
+        model.addAttribute(
+                "states", EnumSet.of(WarningState.ASSIGNED, WarningState.ACKNOWLEDGED, WarningState.IN_CONTACT));
+        model.addAttribute("fraudTypes", FraudType.values());
+        model.addAttribute("units", divisions.childNodes(Actors.require().unitCode()));
+        return "warning/board";
+    }
+
+    @GetMapping("/board/rows")
+    String rows(@ModelAttribute("filter") BoardFilter filter, Model model) {
+        model.addAttribute("rows", rows(filter));
+        return "warning/board :: rows";
+    }
+
+    @GetMapping(path = "/board/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter stream() {
+        return feed.subscribe(Actors.require().unitCode());
+    }
+
+    @PostMapping("/board/warnings/{id}/acknowledge")
+    @PreAuthorize("hasAuthority('warnings:work')")
+    String acknowledgeFromBoard(@PathVariable long id, @ModelAttribute("filter") BoardFilter filter, Model model) {
+        try {
+            actions.acknowledge(id, null);
+        } catch (ProblemException e) {
+            model.addAttribute("problem", e.getBody().getDetail());
+        }
+        return rows(filter, model);
+    }
+
+    @GetMapping("/warnings/{id}")
+    String warning(@PathVariable long id, Model model) {
+        Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);
+        Warning w = store.find(id, actor.unitCode()).orElseThrow(() -> new WarningNotFound(id));
+        model.addAttribute("row", row(w));
+        model.addAttribute(
+                "leads",
+                store.leads(id).stream()
+                        .map(l -> new WarningView.LeadView(
+                                l.id(),
+                                l.source(),
+                                l.sourceId(),
+                                Masking.phone(l.phone()),
+                                l.divisionCode(),
+                                l.fraudType(),
+                                json.readTree(l.signals()),
+                                l.amountAtRisk(),
+                                l.observedAt(),
+                                l.receivedAt(),
+                                l.urgency(),
+                                l.urgencyRule(),
+                                l.enteredBy()))
+                        .toList());
+        model.addAttribute("timeline", store.events(id));
+        model.addAttribute("methods", ContactMethod.values());
+        model.addAttribute("results", ContactResult.values());
+        model.addAttribute("outcomes", Outcome.values());
+        model.addAttribute("units", divisions.childNodes(w.unitCode()));
+        return "warning/warning";
+    }
+
+    @PostMapping("/warnings/{id}/acknowledge")
+    @PreAuthorize("hasAuthority('warnings:work')")
+    String acknowledge(@PathVariable long id, RedirectAttributes redirect) {
+        return act(id, redirect, () -> actions.acknowledge(id, null));
+    }
+
+    @PostMapping("/warnings/{id}/contact")
+    @PreAuthorize("hasAuthority('warnings:work')")
+    String contact(
+            @PathVariable long id,
+            @RequestParam ContactMethod method,
+            @RequestParam ContactResult result,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> actions.contact(id, method, result, clip(note)));
+    }
+
+    @PostMapping("/warnings/{id}/close")
+    @PreAuthorize("hasAuthority('warnings:work')")
+    String close(
+            @PathVariable long id,
+            @RequestParam Outcome outcome,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> actions.close(id, outcome, clip(note)));
+    }
+
+    @PostMapping("/warnings/{id}/assign")
+    @PreAuthorize("hasAuthority('warnings:assign')")
+    String assign(
+            @PathVariable long id,
+            @RequestParam String unitCode,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> actions.assign(id, unitCode, clip(note)));
+    }
+
+    private String act(long id, RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+        } catch (ProblemException e) {
+            if (e instanceof WarningNotFound) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", e.getBody().getDetail());
+        }
+        return "redirect:/warnings/" + id;
+    }
+
+    private List<Row> rows(BoardFilter filter) {
+        Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);
+        String unit = filter.unitOr(actor.unitCode());
+        String scope = unit.startsWith(actor.unitCode()) ? unit : actor.unitCode();
+        var query =
+                new WarningStore.Filter(scope, filter.state(), filter.urgency(), filter.fraudType(), true, null, null);
+        return store.list(query, 0, 500).stream().map(this::row).toList();
+    }
+
+    private Row row(Warning w) {
+        Instant now = Instant.now();
+        return new Row(
+                WarningView.of(w),
+                divisions.find(w.unitCode()).map(d -> d.name()).orElse(w.unitCode()),
+                w.acknowledgeDue() == null ? 0 : w.acknowledgeDue().toEpochMilli(),
+                w.closeDue() == null ? 0 : w.closeDue().toEpochMilli(),
+                w.isOpen() && w.closeDue() != null && w.closeDue().isBefore(now));
+    }
+
+    private static @Nullable String clip(String note) {
+        String n = note.strip();
+        return n.isEmpty() ? null : n.length() > 1000 ? n.substring(0, 1000) : n;
+    }
+}

@@ -1,0 +1,89 @@
+package org.fanzha.warning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Duration;
+import org.fanzha.testing.Api;
+import org.fanzha.testing.Browser;
+import org.fanzha.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A city commander's duty board shows a red warning the moment a partner sends its lead, and acknowledges it in one click. */
+@IntegrationTest
+class BoardBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JsonMapper json;
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aNewRedLeadAppearsOnTheOpenBoardWithoutReloadAndIsAcknowledgedInOneClick() throws Exception {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("luoyang");
+        browser.findElement(By.id("password")).sendKeys("fanzha-demo");
+        browser.findElement(By.id("signin")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("unit-name")));
+        browser.get("http://localhost:" + port + "/board");
+        wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+
+        String body = """
+                {"source":"TELECOM","sourceId":"LIVE-%d","phone":"13937908%03d","fraudType":"IMPERSONATE_POLICE",
+                 "signals":[{"type":"ACTIVE_CALL_WITH_FRAUD_NUMBER","counterpart":"+85261234567","minutes":4}],"amountAtRisk":80000}""".formatted(System.nanoTime(), (int) (System.nanoTime() % 1000));
+        long id = json.readTree(mvc.perform(post("/api/v1/leads")
+                                .header("Authorization", api.bearer("duty"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("warningId")
+                .asLong();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("w-" + id)));
+        var row = browser.findElement(By.id("w-" + id));
+        assertThat(row.getAttribute("class")).contains("u-RED");
+        assertThat(row.getText()).contains("红色").contains("139****").contains("签收剩余");
+
+        browser.findElement(By.id("ack-" + id)).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("ack-" + id)));
+        assertThat(browser.findElement(By.id("w-" + id)).getText())
+                .contains("已签收")
+                .contains("办结剩余");
+    }
+}

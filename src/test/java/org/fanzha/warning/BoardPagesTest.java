@@ -1,0 +1,124 @@
+package org.fanzha.warning;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.fanzha.testing.Api;
+import org.fanzha.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class BoardPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JsonMapper json;
+
+    MockHttpSession signIn(String username) throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/login")
+                        .session(session)
+                        .param("username", username)
+                        .param("password", "fanzha-demo")
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/"));
+        return session;
+    }
+
+    long lead(String phone, String extra) throws Exception {
+        String body = "{\"source\":\"HOTLINE_REPORT\",\"sourceId\":\"BD-" + System.nanoTime() + "\",\"phone\":\""
+                + phone + "\"" + extra + "}";
+        return json.readTree(mvc.perform(post("/api/v1/leads")
+                                .header("Authorization", api.bearer("duty"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("warningId")
+                .asLong();
+    }
+
+    @Test
+    void theBoardShowsOpenWarningsOfTheJurisdictionMaskedAndColoured() throws Exception {
+        long luoyang = lead(
+                "13937907001",
+                ",\"fraudType\":\"IMPERSONATE_POLICE\",\"signals\":[{\"type\":\"ACTIVE_CALL_WITH_FRAUD_NUMBER\"}]");
+        long zhengzhou = lead("13703717002", "");
+        var session = signIn("luoyang");
+        mvc.perform(get("/board").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"w-" + luoyang + "\"")))
+                .andExpect(content().string(containsString("139****7001")))
+                .andExpect(content().string(not(containsString("13937907001"))))
+                .andExpect(content().string(containsString("冒充公检法")))
+                .andExpect(content().string(containsString("u-RED")))
+                .andExpect(content().string(not(containsString("id=\"w-" + zhengzhou + "\""))));
+        mvc.perform(get("/board/rows").param("urgency", "YELLOW").session(session))
+                .andExpect(content().string(not(containsString("id=\"w-" + luoyang + "\""))));
+    }
+
+    @Test
+    void aWarningIsAcknowledgedFromTheBoardAndWorkedOnItsPage() throws Exception {
+        long id = lead("13937907003", "");
+        var session = signIn("luoyang");
+        mvc.perform(post("/board/warnings/{id}/acknowledge", id)
+                        .session(session)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"w-" + id + "\"")))
+                .andExpect(content().string(not(containsString("id=\"ack-" + id + "\""))));
+        mvc.perform(post("/warnings/{id}/contact", id)
+                        .session(session)
+                        .with(csrf())
+                        .param("method", "PHONE")
+                        .param("result", "ANSWERED")
+                        .param("note", "已劝阻"))
+                .andExpect(redirectedUrl("/warnings/" + id));
+        mvc.perform(post("/warnings/{id}/close", id)
+                        .session(session)
+                        .with(csrf())
+                        .param("outcome", "DISSUADED"))
+                .andExpect(redirectedUrl("/warnings/" + id));
+        mvc.perform(post("/warnings/{id}/close", id)
+                        .session(session)
+                        .with(csrf())
+                        .param("outcome", "DISSUADED"))
+                .andExpect(redirectedUrl("/warnings/" + id))
+                .andExpect(result -> org.assertj.core.api.Assertions.assertThat(
+                                result.getFlashMap().get("problem"))
+                        .isNotNull());
+        mvc.perform(get("/warnings/{id}", id).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("劝阻成功")))
+                .andExpect(content().string(containsString("已劝阻")))
+                .andExpect(content().string(containsString("class=\"watermark\"")));
+    }
+
+    @Test
+    void anotherCitysWarningPageIsNotFound() throws Exception {
+        long id = lead("13937907004", "");
+        mvc.perform(get("/warnings/{id}", id).session(signIn("zhengzhou"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theAdminHasNoBoard() throws Exception {
+        mvc.perform(get("/board").session(signIn("admin"))).andExpect(status().isForbidden());
+    }
+}

@@ -1,5 +1,7 @@
 package org.fanzha.warning.internal;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import org.fanzha.platform.Actor;
@@ -17,9 +19,11 @@ import org.fanzha.warning.WarningState;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,12 +40,19 @@ class LeadController {
     private final LeadIntake intake;
     private final WarningStore store;
     private final WarningProperties properties;
+    private final Webhooks webhooks;
 
-    LeadController(LeadValidator validator, LeadIntake intake, WarningStore store, WarningProperties properties) {
+    LeadController(
+            LeadValidator validator,
+            LeadIntake intake,
+            WarningStore store,
+            WarningProperties properties,
+            Webhooks webhooks) {
         this.validator = validator;
         this.intake = intake;
         this.store = store;
         this.properties = properties;
+        this.webhooks = webhooks;
     }
 
     record Accepted(
@@ -139,6 +150,52 @@ class LeadController {
         intake.audited(actor, "batch of " + requests.size(), accepted, requests.size() - accepted, opened);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new BatchResult(accepted, requests.size() - accepted, rows));
+    }
+
+    record WebhookRequest(@Nullable String url) {}
+
+    record WebhookView(String url, @Nullable String secret, List<Source> sources) {}
+
+    /** A partner registers where the outcomes of its leads are posted; the signing secret is shown once. */
+    @PutMapping("/webhook")
+    WebhookView registerWebhook(@RequestBody WebhookRequest request) {
+        Actor partner = partner();
+        String url = request.url() == null ? "" : request.url().strip();
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new InvalidInput("url", "an http or https URL", null);
+        }
+        if (url.length() > 500
+                || uri.getHost() == null
+                || uri.getUserInfo() != null
+                || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw new InvalidInput(
+                    "url", "an http or https URL with a host, without credentials, at most 500 characters", null);
+        }
+        String secret = webhooks.register(partner, url);
+        return new WebhookView(url, secret, List.copyOf(partner.sources()));
+    }
+
+    @GetMapping("/webhook")
+    WebhookView webhook() {
+        var hook = webhooks.of(partner()).orElseThrow(() -> new LeadNotFound("webhook", "of this token"));
+        return new WebhookView(hook.url(), null, hook.sources());
+    }
+
+    @DeleteMapping("/webhook")
+    ResponseEntity<Void> removeWebhook() {
+        webhooks.remove(partner());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Actor partner() {
+        Actor actor = Actors.requirePermission(Permission.LEADS_SUBMIT);
+        if (actor.kind() != Actor.Kind.PARTNER) {
+            throw new Forbidden("Webhooks belong to partner tokens.");
+        }
+        return actor;
     }
 
     /** 预警反馈: what became of a lead. A partner reads its own sources; staff read leads of their jurisdiction. */

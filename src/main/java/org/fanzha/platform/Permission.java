@@ -21,6 +21,8 @@ public enum Permission {
     WARNINGS_WORK("warnings:work", false),
     /** Reassign warnings down the subtree. */
     WARNINGS_ASSIGN("warnings:assign", false),
+    /** Take and work 96110 call tasks. */
+    HOTLINE_CALL("hotline:call", false),
     /** Submit warning leads, for the sources the token names, and read back what became of them. */
     LEADS_SUBMIT("leads:submit", true),
     /** Check names and URLs against the blocklist. */

@@ -2,6 +2,7 @@ package org.fanzha.platform;
 
 import static org.fanzha.platform.Permission.AUDIT_READ;
 import static org.fanzha.platform.Permission.DIVISIONS_READ;
+import static org.fanzha.platform.Permission.HOTLINE_CALL;
 import static org.fanzha.platform.Permission.LEADS_SUBMIT;
 import static org.fanzha.platform.Permission.NUMBER_SEGMENTS_MANAGE;
 import static org.fanzha.platform.Permission.PERSONAL_DATA_REVEAL;
@@ -35,7 +36,7 @@ public enum Role {
     /** Works what is assigned to the unit. */
     OFFICER(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL, WARNINGS_READ, WARNINGS_WORK, LEADS_SUBMIT)),
     /** 96110 warning hotline operator. */
-    HOTLINE(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL, WARNINGS_READ, WARNINGS_WORK, LEADS_SUBMIT)),
+    HOTLINE(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL, WARNINGS_READ, WARNINGS_WORK, LEADS_SUBMIT, HOTLINE_CALL)),
     /** Cases, cards and funds in the unit subtree. */
     ANALYST(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL, WARNINGS_READ)),
     /** Reads the audit log, nothing else. */

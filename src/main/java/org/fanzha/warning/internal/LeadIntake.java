@@ -8,8 +8,11 @@ import org.fanzha.platform.Actor;
 import org.fanzha.platform.FieldError;
 import org.fanzha.platform.Notifier;
 import org.fanzha.warning.Urgency;
+import org.fanzha.warning.WarningOpened;
 import org.fanzha.warning.WarningProperties;
 import org.fanzha.warning.WarningState;
+import org.fanzha.warning.WarningUpgraded;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,6 +49,7 @@ class LeadIntake {
     private final Clock clock;
     private final AuditLog audit;
     private final Notifier notifier;
+    private final ApplicationEventPublisher events;
 
     LeadIntake(
             WarningStore store,
@@ -56,7 +60,8 @@ class LeadIntake {
             JsonMapper json,
             Clock clock,
             AuditLog audit,
-            Notifier notifier) {
+            Notifier notifier,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.urgencyPolicy = urgencyPolicy;
         this.routingPolicy = routingPolicy;
@@ -66,6 +71,7 @@ class LeadIntake {
         this.clock = clock;
         this.audit = audit;
         this.notifier = notifier;
+        this.events = events;
     }
 
     /** Accepts one validated lead; the actor must already be allowed to speak for its source. */
@@ -134,6 +140,9 @@ class LeadIntake {
             if (joined.urgency() == Urgency.RED && joinable.get().urgency() != Urgency.RED) {
                 notifyRed(joined);
             }
+            if (joined.urgency().isHigherThan(joinable.get().urgency())) {
+                events.publishEvent(new WarningUpgraded(joined.id(), joined.unitCode(), joined.urgency()));
+            }
             return new Ack(
                     leadId, joined.id(), joined.urgency(), joined.unitCode(), joined.state(), false, false, ignored);
         }
@@ -182,6 +191,7 @@ class LeadIntake {
         if (grade.urgency() == Urgency.RED) {
             notifyRed(opened.withId(warningId));
         }
+        events.publishEvent(new WarningOpened(warningId, route.unitCode(), grade.urgency(), lead.fraudType()));
         return new Ack(
                 leadId, warningId, grade.urgency(), route.unitCode(), WarningState.ASSIGNED, false, true, ignored);
     }

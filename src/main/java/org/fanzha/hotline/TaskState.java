@@ -1,0 +1,8 @@
+package org.fanzha.hotline;
+
+public enum TaskState {
+    OPEN,
+    TAKEN,
+    DONE,
+    CANCELLED
+}

@@ -1,0 +1,214 @@
+package org.fanzha.hotline.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.fanzha.hotline.TaskKind;
+import org.fanzha.hotline.TaskState;
+import org.fanzha.warning.Urgency;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Hotline tasks in the database; the queue is claimed with {@code FOR UPDATE SKIP LOCKED}. */
+@Repository
+class TaskStore {
+
+    /** A taken task its operator has left this long is offered to others again. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(15);
+
+    private final JdbcClient jdbc;
+
+    TaskStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Attempt(
+            long id,
+            Instant at,
+            String operator,
+            String result,
+            @Nullable String note) {}
+
+    /**
+     * Opens a task unless one of the kind is already open for the warning (ON CONFLICT DO
+     * NOTHING: no error, so the caller's transaction goes on); returns its id if made.
+     */
+    Optional<Long> open(long warningId, TaskKind kind, String unitCode, Urgency urgency, Instant due, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        int made = jdbc.sql("""
+                INSERT INTO hotline_task (warning_id, kind, unit_code, urgency, due_at, state, failed_attempts, created_at, open_key)
+                VALUES (?, ?, ?, ?, ?, 'OPEN', 0, ?, ?) ON CONFLICT DO NOTHING
+                """)
+                .params(warningId, kind.name(), unitCode, urgency.name(), ts(due), ts(now), warningId + ":" + kind)
+                .update(keys, "id");
+        return made == 0
+                ? Optional.empty()
+                : Optional.of(keys.getKeyAs(Number.class).longValue());
+    }
+
+    /** The operator's task in hand, or the most urgent due one of the jurisdiction, locked. */
+    Optional<HotlineTask> next(String operator, String jurisdiction, Instant now) {
+        var mine = jdbc.sql(
+                        "SELECT * FROM hotline_task WHERE state = 'TAKEN' AND taken_by = ? AND kind <> 'VISIT' FOR UPDATE")
+                .param(operator)
+                .query(TaskStore::map)
+                .list();
+        if (!mine.isEmpty()) {
+            return Optional.of(mine.get(0));
+        }
+        return jdbc.sql("""
+                SELECT * FROM hotline_task
+                WHERE kind IN ('CALL', 'FOLLOW_UP') AND unit_code LIKE ? AND due_at <= ?
+                  AND (state = 'OPEN' OR (state = 'TAKEN' AND taken_at < ?))
+                ORDER BY CASE urgency WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 ELSE 2 END, due_at, id
+                LIMIT 1 FOR UPDATE SKIP LOCKED
+                """)
+                .params(jurisdiction + "%", ts(now), ts(now.minus(ABANDONED_AFTER)))
+                .query(TaskStore::map)
+                .optional();
+    }
+
+    Optional<HotlineTask> forUpdate(long id) {
+        return jdbc.sql("SELECT * FROM hotline_task WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(TaskStore::map)
+                .optional();
+    }
+
+    Optional<HotlineTask> find(long id) {
+        return jdbc.sql("SELECT * FROM hotline_task WHERE id = ?")
+                .param(id)
+                .query(TaskStore::map)
+                .optional();
+    }
+
+    List<HotlineTask> openOf(long warningId) {
+        return jdbc.sql("SELECT * FROM hotline_task WHERE warning_id = ? AND state IN ('OPEN', 'TAKEN')")
+                .param(warningId)
+                .query(TaskStore::map)
+                .list();
+    }
+
+    List<HotlineTask> visits(String jurisdiction, int limit) {
+        return jdbc.sql(
+                        "SELECT * FROM hotline_task WHERE kind = 'VISIT' AND state IN ('OPEN', 'TAKEN') AND unit_code LIKE ? ORDER BY due_at LIMIT ?")
+                .params(jurisdiction + "%", limit)
+                .query(TaskStore::map)
+                .list();
+    }
+
+    long queued(String jurisdiction, Instant now) {
+        return jdbc.sql(
+                        "SELECT COUNT(*) FROM hotline_task WHERE kind IN ('CALL', 'FOLLOW_UP') AND state = 'OPEN' AND due_at <= ? AND unit_code LIKE ?")
+                .params(ts(now), jurisdiction + "%")
+                .query(Long.class)
+                .single();
+    }
+
+    void take(long id, String operator, Instant now) {
+        jdbc.sql("UPDATE hotline_task SET state = 'TAKEN', taken_by = ?, taken_at = ? WHERE id = ?")
+                .params(operator, ts(now), id)
+                .update();
+    }
+
+    void release(long id, Instant due, int failedAttempts) {
+        jdbc.sql(
+                        "UPDATE hotline_task SET state = 'OPEN', taken_by = NULL, taken_at = NULL, due_at = ?, failed_attempts = ? WHERE id = ?")
+                .params(ts(due), failedAttempts, id)
+                .update();
+    }
+
+    void finish(long id, TaskState state, String result, Instant now) {
+        jdbc.sql("UPDATE hotline_task SET state = ?, result = ?, closed_at = ?, open_key = NULL WHERE id = ?")
+                .params(state.name(), result, ts(now), id)
+                .update();
+    }
+
+    void failed(long id, int failedAttempts) {
+        jdbc.sql("UPDATE hotline_task SET failed_attempts = ? WHERE id = ?")
+                .params(failedAttempts, id)
+                .update();
+    }
+
+    void visited(
+            long id,
+            Instant at,
+            @Nullable BigDecimal latitude,
+            @Nullable BigDecimal longitude,
+            @Nullable String bodyCameraRef) {
+        jdbc.sql(
+                        "UPDATE hotline_task SET visited_at = ?, latitude = ?, longitude = ?, body_camera_ref = ? WHERE id = ?")
+                .params(ts(at), latitude, longitude, bodyCameraRef, id)
+                .update();
+    }
+
+    void photo(long taskId, String contentType, byte[] bytes, String by, Instant now) {
+        jdbc.sql(
+                        "INSERT INTO visit_photo (task_id, content_type, bytes, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?)")
+                .params(taskId, contentType, bytes, ts(now), by)
+                .update();
+    }
+
+    long photos(long taskId) {
+        return jdbc.sql("SELECT COUNT(*) FROM visit_photo WHERE task_id = ?")
+                .param(taskId)
+                .query(Long.class)
+                .single();
+    }
+
+    void attempt(long taskId, String operator, String result, @Nullable String note, Instant now) {
+        jdbc.sql("INSERT INTO hotline_attempt (task_id, at, operator, result, note) VALUES (?, ?, ?, ?, ?)")
+                .params(taskId, ts(now), operator, result, note)
+                .update();
+    }
+
+    List<Attempt> attempts(long taskId) {
+        return jdbc.sql("SELECT * FROM hotline_attempt WHERE task_id = ? ORDER BY at, id")
+                .param(taskId)
+                .query((rs, i) -> new Attempt(
+                        rs.getLong("id"),
+                        instant(rs, "at"),
+                        rs.getString("operator"),
+                        rs.getString("result"),
+                        rs.getString("note")))
+                .list();
+    }
+
+    static HotlineTask map(ResultSet rs, int row) throws SQLException {
+        return new HotlineTask(
+                rs.getLong("id"),
+                rs.getLong("warning_id"),
+                TaskKind.valueOf(rs.getString("kind")),
+                rs.getString("unit_code"),
+                Urgency.valueOf(rs.getString("urgency")),
+                instant(rs, "due_at"),
+                TaskState.valueOf(rs.getString("state")),
+                rs.getString("taken_by"),
+                instant(rs, "taken_at"),
+                rs.getInt("failed_attempts"),
+                rs.getString("result"),
+                instant(rs, "created_at"),
+                instant(rs, "closed_at"),
+                instant(rs, "visited_at"),
+                rs.getBigDecimal("latitude"),
+                rs.getBigDecimal("longitude"),
+                rs.getString("body_camera_ref"));
+    }
+
+    static @Nullable Timestamp ts(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,19 @@
+package org.fanzha.warning;
+
+import java.util.Optional;
+
+/**
+ * What other modules (the 96110 hotline) may do with a warning, as the current actor and within
+ * their jurisdiction, exactly as through the API: every action lands on the warning's timeline.
+ */
+public interface WarningDesk {
+
+    Optional<WarningSummary> summary(long warningId);
+
+    /** The full phone, to call it; audited as a full view with the purpose. */
+    String phoneToCall(long warningId, String purpose);
+
+    void contact(long warningId, ContactMethod method, ContactResult result, String note);
+
+    void close(long warningId, Outcome outcome, String note);
+}

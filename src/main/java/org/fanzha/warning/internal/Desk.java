@@ -1,0 +1,66 @@
+package org.fanzha.warning.internal;
+
+import java.util.Optional;
+import org.fanzha.audit.AuditLog;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.Actors;
+import org.fanzha.platform.Masking;
+import org.fanzha.platform.Permission;
+import org.fanzha.warning.ContactMethod;
+import org.fanzha.warning.ContactResult;
+import org.fanzha.warning.Outcome;
+import org.fanzha.warning.WarningDesk;
+import org.fanzha.warning.WarningNotFound;
+import org.fanzha.warning.WarningSummary;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class Desk implements WarningDesk {
+
+    private final WarningStore store;
+    private final WarningActions actions;
+    private final AuditLog audit;
+
+    Desk(WarningStore store, WarningActions actions, AuditLog audit) {
+        this.store = store;
+        this.actions = actions;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<WarningSummary> summary(long warningId) {
+        Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);
+        return store.find(warningId, actor.unitCode())
+                .map(w -> new WarningSummary(
+                        w.id(),
+                        Masking.phone(w.phone()),
+                        w.fraudType(),
+                        w.urgency(),
+                        w.unitCode(),
+                        w.state(),
+                        w.outcome(),
+                        w.amountAtRisk(),
+                        w.openedAt()));
+    }
+
+    @Override
+    @Transactional
+    public String phoneToCall(long warningId, String purpose) {
+        Actor actor = Actors.requirePermission(Permission.WARNINGS_WORK);
+        var warning = store.find(warningId, actor.unitCode()).orElseThrow(() -> new WarningNotFound(warningId));
+        audit.record("VIEW", "warning", Long.toString(warningId), "full phone; " + purpose);
+        return warning.phone();
+    }
+
+    @Override
+    public void contact(long warningId, ContactMethod method, ContactResult result, String note) {
+        actions.contact(warningId, method, result, note);
+    }
+
+    @Override
+    public void close(long warningId, Outcome outcome, String note) {
+        actions.close(warningId, outcome, note);
+    }
+}

@@ -46,7 +46,7 @@ class TaskPlanner {
         Instant now = clock.instant();
         for (var task : tasks.openOf(closed.warningId())) {
             if (task.kind() != TaskKind.VISIT || closed.outcome() != Outcome.PERSISTS) {
-                tasks.finish(task.id(), TaskState.CANCELLED, "warning closed " + closed.outcome(), now);
+                tasks.finish(task.id(), TaskState.CANCELLED, "CLOSED_" + closed.outcome(), now);
             }
         }
         if (closed.outcome() == Outcome.DISSUADED) {

@@ -43,6 +43,12 @@ class BoardFeed implements SmartLifecycle {
         emitter.onCompletion(() -> boards.remove(board));
         emitter.onTimeout(() -> boards.remove(board));
         emitter.onError(e -> boards.remove(board));
+        try {
+            // commits the response at once, so the browser knows the board is live
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            boards.remove(board);
+        }
         return emitter;
     }
 

@@ -28,9 +28,11 @@ class LayoutInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final Divisions divisions;
+    private final Notices notices;
 
-    LayoutInterceptor(Divisions divisions) {
+    LayoutInterceptor(Divisions divisions, Notices notices) {
         this.divisions = divisions;
+        this.notices = notices;
     }
 
     @Override
@@ -48,6 +50,7 @@ class LayoutInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             var unit = divisions.find(actor.unitCode()).orElse(null);
             view.addObject("me", actor);
             view.addObject("myUnit", unit);
+            view.addObject("noticeCount", notices.recentCount(actor));
             String label = actor.name() + " " + (unit == null ? actor.unitCode() : unit.name()) + " "
                     + ZonedDateTime.now(SHANGHAI).format(TIME);
             view.addObject("watermark", watermark(label));

@@ -33,11 +33,13 @@ class StaffPages {
     private final Divisions divisions;
     private final StaffAdministration staff;
     private final TokenAdministration tokens;
+    private final Notices notices;
 
-    StaffPages(Divisions divisions, StaffAdministration staff, TokenAdministration tokens) {
+    StaffPages(Divisions divisions, StaffAdministration staff, TokenAdministration tokens, Notices notices) {
         this.divisions = divisions;
         this.staff = staff;
         this.tokens = tokens;
+        this.notices = notices;
     }
 
     @GetMapping("/login")
@@ -68,6 +70,13 @@ class StaffPages {
         model.addAttribute("children", divisions.childNodes(unit.code()));
         model.addAttribute("staff", staff.ofUnit(unit.code()));
         return "staff/home";
+    }
+
+    /** The notices of the last day for the signed-in unit (escalations, red warnings). */
+    @GetMapping("/notices")
+    String notices(Model model) {
+        model.addAttribute("notices", notices.recent(Actors.require()));
+        return "staff/notices";
     }
 
     @GetMapping("/admin/staff")

@@ -33,14 +33,7 @@ class HotlinePagesTest {
     JdbcClient jdbc;
 
     MockHttpSession signIn(String username) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/login")
-                        .session(session)
-                        .param("username", username)
-                        .param("password", "fanzha-demo")
-                        .with(csrf()))
-                .andExpect(redirectedUrl("/"));
-        return session;
+        return api.session(username);
     }
 
     @Test

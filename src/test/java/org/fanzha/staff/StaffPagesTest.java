@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.fanzha.testing.Api;
 import org.fanzha.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,17 +26,13 @@ class StaffPagesTest {
     MockMvc mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     JdbcClient jdbc;
 
     MockHttpSession signIn(String username) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/login")
-                        .session(session)
-                        .param("username", username)
-                        .param("password", "fanzha-demo")
-                        .with(csrf()))
-                .andExpect(redirectedUrl("/"));
-        return session;
+        return api.session(username);
     }
 
     @Test

@@ -27,6 +27,20 @@ public class Api {
         return "Bearer " + TOKENS.computeIfAbsent(username, u -> signIn(u, DEMO_PASSWORD));
     }
 
+    /** A page session of a demo account, signed in through the real form (with its CSRF token). */
+    public org.springframework.mock.web.MockHttpSession session(String username) throws Exception {
+        var session = new org.springframework.mock.web.MockHttpSession();
+        mvc.perform(
+                        post("/login")
+                                .session(session)
+                                .param("username", username)
+                                .param("password", DEMO_PASSWORD)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"));
+        return session;
+    }
+
     /** A fresh token through {@code POST /api/v1/auth/token}. */
     public String signIn(String username, String password) {
         try {

@@ -31,14 +31,7 @@ class BoardPagesTest {
     JsonMapper json;
 
     MockHttpSession signIn(String username) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/login")
-                        .session(session)
-                        .param("username", username)
-                        .param("password", "fanzha-demo")
-                        .with(csrf()))
-                .andExpect(redirectedUrl("/"));
-        return session;
+        return api.session(username);
     }
 
     long lead(String phone, String extra) throws Exception {

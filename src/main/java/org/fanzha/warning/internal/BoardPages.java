@@ -7,7 +7,6 @@ import org.fanzha.divisions.Divisions;
 import org.fanzha.platform.Actor;
 import org.fanzha.platform.Actors;
 import org.fanzha.platform.FraudType;
-import org.fanzha.platform.Masking;
 import org.fanzha.platform.Permission;
 import org.fanzha.platform.ProblemException;
 import org.fanzha.warning.ContactMethod;
@@ -121,20 +120,7 @@ class BoardPages {
         model.addAttribute(
                 "leads",
                 store.leads(id).stream()
-                        .map(l -> new WarningView.LeadView(
-                                l.id(),
-                                l.source(),
-                                l.sourceId(),
-                                Masking.phone(l.phone()),
-                                l.divisionCode(),
-                                l.fraudType(),
-                                json.readTree(l.signals()),
-                                l.amountAtRisk(),
-                                l.observedAt(),
-                                l.receivedAt(),
-                                l.urgency(),
-                                l.urgencyRule(),
-                                l.enteredBy()))
+                        .map(l -> WarningView.LeadView.of(l, json))
                         .toList());
         model.addAttribute("timeline", store.events(id));
         model.addAttribute("methods", ContactMethod.values());

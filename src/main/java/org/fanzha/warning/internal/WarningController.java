@@ -11,7 +11,6 @@ import org.fanzha.platform.Actor;
 import org.fanzha.platform.Actors;
 import org.fanzha.platform.FraudType;
 import org.fanzha.platform.InvalidInput;
-import org.fanzha.platform.Masking;
 import org.fanzha.platform.Permission;
 import org.fanzha.warning.ContactMethod;
 import org.fanzha.warning.ContactResult;
@@ -126,20 +125,7 @@ class WarningController {
         Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);
         Warning warning = store.find(id, actor.unitCode()).orElseThrow(() -> new WarningNotFound(id));
         var leads = store.leads(id).stream()
-                .map(l -> new WarningView.LeadView(
-                        l.id(),
-                        l.source(),
-                        l.sourceId(),
-                        Masking.phone(l.phone()),
-                        l.divisionCode(),
-                        l.fraudType(),
-                        json.readTree(l.signals()),
-                        l.amountAtRisk(),
-                        l.observedAt(),
-                        l.receivedAt(),
-                        l.urgency(),
-                        l.urgencyRule(),
-                        l.enteredBy()))
+                .map(l -> WarningView.LeadView.of(l, json))
                 .toList();
         return new WarningView.Detail(WarningView.of(warning), leads, store.events(id));
     }

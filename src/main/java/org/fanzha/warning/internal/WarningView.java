@@ -78,7 +78,26 @@ record WarningView(
             Instant receivedAt,
             Urgency urgency,
             String urgencyRule,
-            String enteredBy) {}
+            String enteredBy) {
+
+        /** The lead with the person's phone masked; signals (the fraudsters' numbers, accounts, URLs) in full. */
+        static LeadView of(WarningStore.StoredLead l, tools.jackson.databind.json.JsonMapper json) {
+            return new LeadView(
+                    l.id(),
+                    l.source(),
+                    l.sourceId(),
+                    Masking.phone(l.phone()),
+                    l.divisionCode(),
+                    l.fraudType(),
+                    json.readTree(l.signals()),
+                    l.amountAtRisk(),
+                    l.observedAt(),
+                    l.receivedAt(),
+                    l.urgency(),
+                    l.urgencyRule(),
+                    l.enteredBy());
+        }
+    }
 
     record Detail(WarningView warning, List<LeadView> leads, List<WarningStore.Event> timeline) {}
 }

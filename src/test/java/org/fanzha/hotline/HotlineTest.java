@@ -105,6 +105,30 @@ class HotlineTest {
     }
 
     @Test
+    void redWarningsFromABatchGetTheirCallTasksToo() throws Exception {
+        String batch = """
+                [{"source":"TELECOM","sourceId":"HB-%1$d-1","phone":"13703719201","signals":[{"type":"ACTIVE_CALL_WITH_FRAUD_NUMBER"}]},
+                 {"source":"TELECOM","sourceId":"HB-%1$d-2","phone":"13703719202","signals":[{"type":"ACTIVE_CALL_WITH_FRAUD_NUMBER"}]},
+                 {"source":"TELECOM","sourceId":"HB-%1$d-3","phone":"13703719203"}]""".formatted(System.nanoTime());
+        var rows = json.readTree(mvc.perform(post("/api/v1/leads/batch")
+                                .header("Authorization", api.bearer("duty"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(batch))
+                        .andExpect(status().isAccepted())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("rows");
+        long a = rows.get(0).get("accepted").get("warningId").asLong();
+        long b = rows.get(1).get("accepted").get("warningId").asLong();
+        long c = rows.get(2).get("accepted").get("warningId").asLong();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> taskState(a, "CALL").equals("OPEN")
+                        && taskState(b, "CALL").equals("OPEN"));
+        assertThat(taskState(c, "CALL")).isEqualTo("NONE");
+    }
+
+    @Test
     void aYellowWarningGetsNoCallTask() throws Exception {
         long w = warning("");
         // once every event publication is processed, the planner has seen this warning's opening

@@ -10,6 +10,7 @@ import org.fanzha.warning.Urgency;
 import org.fanzha.warning.WarningClosed;
 import org.fanzha.warning.WarningOpened;
 import org.fanzha.warning.WarningUpgraded;
+import org.fanzha.warning.WarningsOpened;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,11 @@ class TaskPlanner {
     @ApplicationModuleListener
     public void on(WarningOpened opened) {
         callIfUrgent(opened.warningId(), opened.unitCode(), opened.urgency());
+    }
+
+    @ApplicationModuleListener
+    public void on(WarningsOpened opened) {
+        opened.warnings().forEach(w -> callIfUrgent(w.warningId(), w.unitCode(), w.urgency()));
     }
 
     @ApplicationModuleListener

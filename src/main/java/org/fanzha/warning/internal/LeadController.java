@@ -123,9 +123,10 @@ class LeadController {
         if (requests.isEmpty() || requests.size() > properties.maxBatch()) {
             throw new InvalidInput("leads", "a batch holds 1 to " + properties.maxBatch() + " leads", requests.size());
         }
-        List<Row> rows = new ArrayList<>(requests.size());
-        int accepted = 0;
-        int opened = 0;
+        // validate every row first; the valid ones are filed together, in chunks of one transaction each
+        List<Row> rows = new ArrayList<>(java.util.Collections.nCopies(requests.size(), (Row) null));
+        List<LeadValidator.Validated> valid = new ArrayList<>();
+        List<Integer> validIndex = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             LeadRequest request = requests.get(i);
             try {
@@ -139,14 +140,19 @@ class LeadController {
                             "this token may submit leads of " + actor.sources() + " only",
                             validated.lead().source());
                 }
-                var ack = intake.accept(validated, actor);
-                rows.add(new Row(i, Accepted.of(ack), null));
-                accepted++;
-                opened += ack.opened() ? 1 : 0;
+                valid.add(validated);
+                validIndex.add(i);
             } catch (InvalidInput e) {
-                rows.add(new Row(i, null, e.errors()));
+                rows.set(i, new Row(i, null, e.errors()));
             }
         }
+        var acks = intake.acceptAll(valid, actor);
+        int opened = 0;
+        for (int k = 0; k < acks.size(); k++) {
+            rows.set(validIndex.get(k), new Row(validIndex.get(k), Accepted.of(acks.get(k)), null));
+            opened += acks.get(k).opened() ? 1 : 0;
+        }
+        int accepted = acks.size();
         intake.audited(actor, "batch of " + requests.size(), accepted, requests.size() - accepted, opened);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new BatchResult(accepted, requests.size() - accepted, rows));

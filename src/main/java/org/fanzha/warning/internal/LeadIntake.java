@@ -12,6 +12,8 @@ import org.fanzha.warning.WarningOpened;
 import org.fanzha.warning.WarningProperties;
 import org.fanzha.warning.WarningState;
 import org.fanzha.warning.WarningUpgraded;
+import org.fanzha.warning.WarningsOpened;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LeadIntake {
 
     private static final int ATTEMPTS = 5;
+    static final int CHUNK = 250;
 
     record Ack(
             long leadId,
@@ -38,7 +41,8 @@ class LeadIntake {
             WarningState status,
             boolean duplicate,
             boolean opened,
-            List<FieldError> ignored) {}
+            List<FieldError> ignored,
+            @Nullable Object event) {}
 
     private final WarningStore store;
     private final UrgencyPolicy urgencyPolicy;
@@ -80,14 +84,56 @@ class LeadIntake {
         DataIntegrityViolationException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                Ack ack = tx.execute(status -> file(lead, actor, validated.ignored()));
-                return ack;
+                return tx.execute(status -> {
+                    Ack ack = file(lead, actor, validated.ignored());
+                    if (ack.event() != null) {
+                        events.publishEvent(ack.event());
+                    }
+                    return ack;
+                });
             } catch (DataIntegrityViolationException race) {
                 // another request stored the same lead, or opened the warning for this phone, first: look again
                 last = race;
             }
         }
         throw last;
+    }
+
+    /**
+     * Accepts many validated leads, {@link #CHUNK} to a transaction: a commit (and its wait for
+     * the write-ahead log) per chunk instead of per lead. Should a chunk meet a concurrent request
+     * for the same lead or phone, it is rolled back and filed lead by lead with {@link #accept}.
+     * The answers come in the order of the leads, after their chunk committed.
+     */
+    List<Ack> acceptAll(List<LeadValidator.Validated> leads, Actor actor) {
+        List<Ack> acks = new java.util.ArrayList<>(leads.size());
+        for (int from = 0; from < leads.size(); from += CHUNK) {
+            List<LeadValidator.Validated> chunk = leads.subList(from, Math.min(leads.size(), from + CHUNK));
+            List<Ack> done;
+            try {
+                done = tx.execute(status -> {
+                    List<Ack> filed = chunk.stream()
+                            .map(v -> file(v.lead(), actor, v.ignored()))
+                            .toList();
+                    List<WarningOpened> opened = new java.util.ArrayList<>();
+                    for (Ack ack : filed) {
+                        if (ack.event() instanceof WarningOpened o) {
+                            opened.add(o);
+                        } else if (ack.event() != null) {
+                            events.publishEvent(ack.event());
+                        }
+                    }
+                    if (!opened.isEmpty()) {
+                        events.publishEvent(new WarningsOpened(opened));
+                    }
+                    return filed;
+                });
+            } catch (DataIntegrityViolationException race) {
+                done = chunk.stream().map(v -> accept(v, actor)).toList();
+            }
+            acks.addAll(done);
+        }
+        return acks;
     }
 
     /** One audit record for a request, after its leads are stored, so the chain is never held during intake. */
@@ -113,7 +159,7 @@ class LeadIntake {
         var existing = store.ackOf(lead.source().name(), lead.sourceId());
         if (existing.isPresent()) {
             var e = existing.get();
-            return new Ack(e.leadId(), e.warningId(), e.urgency(), e.unitCode(), e.state(), true, false, ignored);
+            return new Ack(e.leadId(), e.warningId(), e.urgency(), e.unitCode(), e.state(), true, false, ignored, null);
         }
         Instant now = clock.instant();
         UrgencyPolicy.Grade grade = urgencyPolicy.grade(lead);
@@ -140,11 +186,19 @@ class LeadIntake {
             if (joined.urgency() == Urgency.RED && joinable.get().urgency() != Urgency.RED) {
                 notifyRed(joined);
             }
-            if (joined.urgency().isHigherThan(joinable.get().urgency())) {
-                events.publishEvent(new WarningUpgraded(joined.id(), joined.unitCode(), joined.urgency()));
-            }
+            Object upgraded = joined.urgency().isHigherThan(joinable.get().urgency())
+                    ? new WarningUpgraded(joined.id(), joined.unitCode(), joined.urgency())
+                    : null;
             return new Ack(
-                    leadId, joined.id(), joined.urgency(), joined.unitCode(), joined.state(), false, false, ignored);
+                    leadId,
+                    joined.id(),
+                    joined.urgency(),
+                    joined.unitCode(),
+                    joined.state(),
+                    false,
+                    false,
+                    ignored,
+                    upgraded);
         }
         joinable.ifPresent(old -> store.stopJoining(old.id()));
 
@@ -191,8 +245,15 @@ class LeadIntake {
         if (grade.urgency() == Urgency.RED) {
             notifyRed(opened.withId(warningId));
         }
-        events.publishEvent(new WarningOpened(warningId, route.unitCode(), grade.urgency(), lead.fraudType()));
         return new Ack(
-                leadId, warningId, grade.urgency(), route.unitCode(), WarningState.ASSIGNED, false, true, ignored);
+                leadId,
+                warningId,
+                grade.urgency(),
+                route.unitCode(),
+                WarningState.ASSIGNED,
+                false,
+                true,
+                ignored,
+                new WarningOpened(warningId, route.unitCode(), grade.urgency(), lead.fraudType()));
     }
 }

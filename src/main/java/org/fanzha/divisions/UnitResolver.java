@@ -6,6 +6,9 @@ public interface UnitResolver {
     /** The city a mobile number is registered in, or a fixed-line number's area code. */
     UnitResolution byPhone(String phone);
 
+    /** Many phones at once, for bulk intake: one look-up of the number-segment table. */
+    java.util.Map<String, UnitResolution> byPhones(java.util.Collection<String> phones);
+
     /** The county where an ID number was issued (obsolete codes mapped to today's). */
     UnitResolution byIdNumber(String idNumber);
 

@@ -33,6 +33,20 @@ class NumberSegments {
                 .optional();
     }
 
+    /** Prefix → city code for those of the prefixes the table knows, in one query. */
+    java.util.Map<String, String> citiesOf(java.util.Set<String> prefixes) {
+        java.util.Map<String, String> cities = new java.util.HashMap<>();
+        if (prefixes.isEmpty()) {
+            return cities;
+        }
+        jdbc.sql("SELECT prefix, division_code FROM number_segment WHERE prefix IN (:prefixes)")
+                .param("prefixes", prefixes)
+                .query(rs -> {
+                    cities.put(rs.getString(1), rs.getString(2));
+                });
+        return cities;
+    }
+
     /** Inserts or replaces the segments in batches (standard MERGE: H2 and PostgreSQL 15+). */
     @Transactional
     int upsert(List<Segment> segments, String by) {

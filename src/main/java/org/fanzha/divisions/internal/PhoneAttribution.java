@@ -39,6 +39,27 @@ class PhoneAttribution {
     }
 
     UnitResolution resolve(String raw) {
+        return resolve(raw, segments::cityOf);
+    }
+
+    /** Many numbers with one query of the segment table. */
+    java.util.Map<String, UnitResolution> resolveAll(java.util.Collection<String> raws) {
+        java.util.Set<String> prefixes = new java.util.HashSet<>();
+        for (String raw : raws) {
+            String digits = raw.strip();
+            if (digits.length() == 11 && digits.startsWith("1")) {
+                prefixes.add(digits.substring(0, 7));
+            }
+        }
+        java.util.Map<String, String> cities = segments.citiesOf(prefixes);
+        java.util.Map<String, UnitResolution> result = new java.util.HashMap<>();
+        for (String raw : raws) {
+            result.put(raw, resolve(raw, national -> Optional.ofNullable(cities.get(national.substring(0, 7)))));
+        }
+        return result;
+    }
+
+    private UnitResolution resolve(String raw, java.util.function.Function<String, Optional<String>> segmentCityOf) {
         PhoneNumber number = parse(raw);
         String national = PHONES.getNationalSignificantNumber(number);
         if (number.getCountryCode() != 86) {
@@ -53,7 +74,7 @@ class PhoneAttribution {
             if (!PHONES.isValidNumber(number) || PHONES.getNumberType(number) != PhoneNumberType.MOBILE) {
                 throw new InvalidPhoneNumber(VIA, raw, "not a valid Chinese mobile number");
             }
-            Optional<String> segmentCity = segments.cityOf(national);
+            Optional<String> segmentCity = segmentCityOf.apply(national);
             if (segmentCity.isPresent()) {
                 return byCode(segmentCity.get(), "number segment " + national.substring(0, 7));
             }

@@ -30,6 +30,11 @@ class Resolver implements UnitResolver {
     }
 
     @Override
+    public java.util.Map<String, UnitResolution> byPhones(java.util.Collection<String> phones) {
+        return this.phones.resolveAll(phones);
+    }
+
+    @Override
     public UnitResolution byIdNumber(String idNumber) {
         IdNumber id = new IdNumber(idNumber);
         String issued = id.countyCode();

@@ -39,7 +39,13 @@ class TaskPlanner {
 
     @ApplicationModuleListener
     public void on(WarningsOpened opened) {
-        opened.warnings().forEach(w -> callIfUrgent(w.warningId(), w.unitCode(), w.urgency()));
+        Instant now = clock.instant();
+        tasks.openAll(
+                opened.warnings().stream()
+                        .filter(w -> w.urgency() == Urgency.RED || w.urgency() == Urgency.ORANGE)
+                        .map(w -> new TaskStore.NewTask(w.warningId(), TaskKind.CALL, w.unitCode(), w.urgency(), now))
+                        .toList(),
+                now);
     }
 
     @ApplicationModuleListener

@@ -25,9 +25,11 @@ class TaskStore {
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(15);
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    TaskStore(JdbcClient jdbc) {
+    TaskStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     record Attempt(
@@ -52,6 +54,24 @@ class TaskStore {
         return made == 0
                 ? Optional.empty()
                 : Optional.of(keys.getKeyAs(Number.class).longValue());
+    }
+
+    record NewTask(long warningId, TaskKind kind, String unitCode, Urgency urgency, Instant due) {}
+
+    /** Opens many tasks in one batch, skipping those already open (bulk intake). */
+    void openAll(List<NewTask> tasks, Instant now) {
+        template.batchUpdate("""
+                INSERT INTO hotline_task (warning_id, kind, unit_code, urgency, due_at, state, failed_attempts, created_at, open_key)
+                VALUES (?, ?, ?, ?, ?, 'OPEN', 0, ?, ?) ON CONFLICT DO NOTHING
+                """, tasks, 1000, (ps, t) -> {
+            ps.setLong(1, t.warningId());
+            ps.setString(2, t.kind().name());
+            ps.setString(3, t.unitCode());
+            ps.setString(4, t.urgency().name());
+            ps.setTimestamp(5, ts(t.due()));
+            ps.setTimestamp(6, ts(now));
+            ps.setString(7, t.warningId() + ":" + t.kind());
+        });
     }
 
     /** The operator's task in hand, or the most urgent due one of the jurisdiction, locked. */

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LeadIntake {
 
     private static final int ATTEMPTS = 5;
-    static final int CHUNK = 250;
+    static final int CHUNK = 1000;
 
     record Ack(
             long leadId,
@@ -54,6 +54,7 @@ class LeadIntake {
     private final AuditLog audit;
     private final Notifier notifier;
     private final ApplicationEventPublisher events;
+    private final BulkFiling bulk;
 
     LeadIntake(
             WarningStore store,
@@ -65,7 +66,8 @@ class LeadIntake {
             Clock clock,
             AuditLog audit,
             Notifier notifier,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            BulkFiling bulk) {
         this.store = store;
         this.urgencyPolicy = urgencyPolicy;
         this.routingPolicy = routingPolicy;
@@ -76,6 +78,7 @@ class LeadIntake {
         this.audit = audit;
         this.notifier = notifier;
         this.events = events;
+        this.bulk = bulk;
     }
 
     /** Accepts one validated lead; the actor must already be allowed to speak for its source. */
@@ -112,21 +115,13 @@ class LeadIntake {
             List<Ack> done;
             try {
                 done = tx.execute(status -> {
-                    List<Ack> filed = chunk.stream()
-                            .map(v -> file(v.lead(), actor, v.ignored()))
-                            .toList();
-                    List<WarningOpened> opened = new java.util.ArrayList<>();
-                    for (Ack ack : filed) {
-                        if (ack.event() instanceof WarningOpened o) {
-                            opened.add(o);
-                        } else if (ack.event() != null) {
-                            events.publishEvent(ack.event());
-                        }
+                    BulkFiling.Filed filed = bulk.file(chunk, actor);
+                    filed.red().forEach(this::notifyRed);
+                    filed.upgraded().forEach(events::publishEvent);
+                    if (!filed.opened().isEmpty()) {
+                        events.publishEvent(new WarningsOpened(filed.opened()));
                     }
-                    if (!opened.isEmpty()) {
-                        events.publishEvent(new WarningsOpened(opened));
-                    }
-                    return filed;
+                    return filed.acks();
                 });
             } catch (DataIntegrityViolationException race) {
                 done = chunk.stream().map(v -> accept(v, actor)).toList();

@@ -42,6 +42,11 @@ class RoutingPolicy {
     }
 
     Route route(LeadInput lead) {
+        return route(lead, null);
+    }
+
+    /** As {@link #route(LeadInput)}, with the phone's attribution already looked up (bulk intake). */
+    Route route(LeadInput lead, @Nullable UnitResolution phoneAttribution) {
         String locatedElsewhere = null;
         if (lead.divisionCode() != null) {
             UnitResolution located = resolver.byDivisionCode(lead.divisionCode());
@@ -64,7 +69,7 @@ class RoutingPolicy {
                 return new Route(unit.code(), "address", byAddress.basis(), false, null);
             }
         }
-        UnitResolution byPhone = resolver.byPhone(lead.phone());
+        UnitResolution byPhone = phoneAttribution != null ? phoneAttribution : resolver.byPhone(lead.phone());
         UnitResolution byId = lead.idNumber() == null ? null : resolver.byIdNumber(lead.idNumber());
         Division county = byId != null && byId.status() == UnitResolution.Status.RESOLVED ? byId.unit() : null;
         if (byPhone.status() == UnitResolution.Status.RESOLVED && byPhone.unit() != null) {

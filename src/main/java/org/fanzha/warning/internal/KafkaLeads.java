@@ -68,20 +68,16 @@ class KafkaLeads {
             groupId = "${fanzha.kafka.leads.group:fanzha}",
             batch = "true")
     void onLeads(List<ConsumerRecord<String, String>> records) {
-        int accepted = 0;
-        int opened = 0;
+        List<LeadValidator.Validated> valid = new java.util.ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
             String reason;
             try {
                 var validated = validator.validate(json.readValue(record.value(), LeadRequest.class));
-                if (!actor.mayActFor(validated.lead().source())) {
-                    reason = "source " + validated.lead().source() + " is not accepted on this topic";
-                } else {
-                    var ack = intake.accept(validated, actor);
-                    accepted++;
-                    opened += ack.opened() ? 1 : 0;
+                if (actor.mayActFor(validated.lead().source())) {
+                    valid.add(validated);
                     continue;
                 }
+                reason = "source " + validated.lead().source() + " is not accepted on this topic";
             } catch (InvalidInput e) {
                 reason = e.errors().toString();
             } catch (JacksonException e) {
@@ -89,8 +85,12 @@ class KafkaLeads {
             }
             reject(record, reason);
         }
+        // the valid leads of the poll are filed set-based; the offsets are committed after this returns
+        var acks = intake.acceptAll(valid, actor);
         if (!records.isEmpty()) {
-            intake.audited(actor, "kafka batch of " + records.size(), accepted, records.size() - accepted, opened);
+            int opened = (int) acks.stream().filter(LeadIntake.Ack::opened).count();
+            intake.audited(
+                    actor, "kafka batch of " + records.size(), acks.size(), records.size() - acks.size(), opened);
         }
     }
 

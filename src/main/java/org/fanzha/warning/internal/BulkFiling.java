@@ -16,7 +16,6 @@ import org.fanzha.platform.Actor;
 import org.fanzha.warning.Urgency;
 import org.fanzha.warning.WarningOpened;
 import org.fanzha.warning.WarningProperties;
-import org.fanzha.warning.WarningState;
 import org.fanzha.warning.WarningUpgraded;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -130,6 +129,7 @@ class BulkFiling {
             UrgencyPolicy.Grade grade = urgencyPolicy.grade(lead);
             var deadline = properties.deadline(grade.urgency());
             Working w = working.get(lead.phone());
+            boolean opening = false;
             if (w == null) {
                 Warning j = joinable.get(lead.phone());
                 if (j != null && withinWindow(j, now)) {
@@ -139,44 +139,18 @@ class BulkFiling {
                         stopJoining.add(j.id());
                     }
                     RoutingPolicy.Route route = routingPolicy.route(lead, attributions.get(lead.phone()));
-                    w = new Working(
-                            new Warning(
-                                    0,
-                                    lead.phone(),
-                                    lead.idNumber(),
-                                    lead.name(),
-                                    lead.address(),
-                                    lead.fraudType(),
-                                    grade.urgency(),
-                                    grade.rule(),
-                                    route.unitCode(),
-                                    route.via(),
-                                    route.basis(),
-                                    route.outOfProvince(),
-                                    route.personProvince(),
-                                    WarningState.ASSIGNED,
-                                    null,
-                                    lead.amountAtRisk(),
-                                    0,
-                                    now,
-                                    now,
-                                    now,
-                                    null,
-                                    null,
-                                    now.plus(deadline.acknowledge()),
-                                    now.plus(deadline.close()),
-                                    0),
-                            true);
+                    w = new Working(Warning.opened(lead, grade, route, now, deadline), true);
+                    opening = true;
                     pendingEvents.add(
                             new Object[] {w, "ASSIGNED", route.unitCode(), null, route.via() + ": " + route.basis()});
                 }
                 working.put(lead.phone(), w);
             }
-            boolean opening = w.isNew && w.warning.leadCount() == 0;
-            w.warning = opening
-                    ? w.warning.join(grade.urgency(), grade.rule(), null, null, now, deadline)
-                    : w.warning.join(
-                            grade.urgency(), grade.rule(), lead.amountAtRisk(), lead.fraudType(), now, deadline);
+            // the lead that opens a warning is already in it; further ones join
+            if (!opening) {
+                w.warning = w.warning.join(
+                        grade.urgency(), grade.rule(), lead.amountAtRisk(), lead.fraudType(), now, deadline);
+            }
             leads.add(new BulkStore.LeadRow(lead, json.writeValueAsString(lead.signals()), grade, now, enteredBy));
             leadWarnings.add(w);
             // on a new warning's timeline the lead comes before its assignment, as in single intake

@@ -91,40 +91,9 @@ class BulkStore {
             return List.of();
         }
         return template.execute((ConnectionCallback<List<Long>>) con -> {
-            try (PreparedStatement ps = con.prepareStatement("""
-                    INSERT INTO warning (phone, merge_key, id_number, name, address, fraud_type, urgency, urgency_rule, unit_code,
-                        routed_via, routing_basis, out_of_province, person_province, state, outcome, amount_at_risk, lead_count,
-                        opened_at, last_lead_at, assigned_at, acknowledged_at, closed_at, acknowledge_due, close_due, escalations)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, new String[] {"id"})) {
+            try (PreparedStatement ps = con.prepareStatement(WarningStore.INSERT_WARNING, new String[] {"id"})) {
                 for (Warning w : warnings) {
-                    Object[] values = {
-                        w.phone(),
-                        w.phone(),
-                        w.idNumber(),
-                        w.name(),
-                        w.address(),
-                        name(w.fraudType()),
-                        w.urgency().name(),
-                        w.urgencyRule(),
-                        w.unitCode(),
-                        w.routedVia(),
-                        w.routingBasis(),
-                        w.outOfProvince(),
-                        w.personProvince(),
-                        w.state().name(),
-                        name(w.outcome()),
-                        w.amountAtRisk(),
-                        w.leadCount(),
-                        WarningStore.ts(w.openedAt()),
-                        WarningStore.ts(w.lastLeadAt()),
-                        WarningStore.ts(w.assignedAt()),
-                        WarningStore.ts(w.acknowledgedAt()),
-                        WarningStore.ts(w.closedAt()),
-                        WarningStore.ts(w.acknowledgeDue()),
-                        WarningStore.ts(w.closeDue()),
-                        w.escalations()
-                    };
+                    Object[] values = WarningStore.insertValues(w);
                     for (int i = 0; i < values.length; i++) {
                         ps.setObject(i + 1, values[i]);
                     }

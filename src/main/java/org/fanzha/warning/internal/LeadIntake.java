@@ -198,32 +198,7 @@ class LeadIntake {
         joinable.ifPresent(old -> store.stopJoining(old.id()));
 
         RoutingPolicy.Route route = routingPolicy.route(lead);
-        Warning opened = new Warning(
-                0,
-                lead.phone(),
-                lead.idNumber(),
-                lead.name(),
-                lead.address(),
-                lead.fraudType(),
-                grade.urgency(),
-                grade.rule(),
-                route.unitCode(),
-                route.via(),
-                route.basis(),
-                route.outOfProvince(),
-                route.personProvince(),
-                WarningState.ASSIGNED,
-                null,
-                lead.amountAtRisk(),
-                1,
-                now,
-                now,
-                now,
-                null,
-                null,
-                now.plus(deadline.acknowledge()),
-                now.plus(deadline.close()),
-                0);
+        Warning opened = Warning.opened(lead, grade, route, now, deadline);
         long warningId = store.insert(opened);
         long leadId = store.insertLead(warningId, lead, signals, grade, now, enteredBy);
         store.event(

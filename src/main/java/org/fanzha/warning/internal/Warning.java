@@ -47,6 +47,37 @@ record Warning(
     private static final Set<WarningState> OPEN =
             EnumSet.of(WarningState.ASSIGNED, WarningState.ACKNOWLEDGED, WarningState.IN_CONTACT);
 
+    /** A new warning for a lead, routed and graded, that the unit must acknowledge and close in time. */
+    static Warning opened(
+            LeadInput lead, UrgencyPolicy.Grade grade, RoutingPolicy.Route route, Instant now, Deadline deadline) {
+        return new Warning(
+                0,
+                lead.phone(),
+                lead.idNumber(),
+                lead.name(),
+                lead.address(),
+                lead.fraudType(),
+                grade.urgency(),
+                grade.rule(),
+                route.unitCode(),
+                route.via(),
+                route.basis(),
+                route.outOfProvince(),
+                route.personProvince(),
+                WarningState.ASSIGNED,
+                null,
+                lead.amountAtRisk(),
+                1,
+                now,
+                now,
+                now,
+                null,
+                null,
+                now.plus(deadline.acknowledge()),
+                now.plus(deadline.close()),
+                0);
+    }
+
     Warning withId(long newId) {
         return new Warning(
                 newId,

@@ -111,42 +111,48 @@ class WarningStore {
                 .optional();
     }
 
+    static final String INSERT_WARNING = """
+            INSERT INTO warning (phone, merge_key, id_number, name, address, fraud_type, urgency, urgency_rule, unit_code,
+                routed_via, routing_basis, out_of_province, person_province, state, outcome, amount_at_risk, lead_count,
+                opened_at, last_lead_at, assigned_at, acknowledged_at, closed_at, acknowledge_due, close_due, escalations)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    /** The values of {@link #INSERT_WARNING} for a warning that further leads may join. */
+    static Object[] insertValues(Warning w) {
+        return new Object[] {
+            w.phone(),
+            w.phone(),
+            w.idNumber(),
+            w.name(),
+            w.address(),
+            name(w.fraudType()),
+            w.urgency().name(),
+            w.urgencyRule(),
+            w.unitCode(),
+            w.routedVia(),
+            w.routingBasis(),
+            w.outOfProvince(),
+            w.personProvince(),
+            w.state().name(),
+            name(w.outcome()),
+            w.amountAtRisk(),
+            w.leadCount(),
+            ts(w.openedAt()),
+            ts(w.lastLeadAt()),
+            ts(w.assignedAt()),
+            ts(w.acknowledgedAt()),
+            ts(w.closedAt()),
+            ts(w.acknowledgeDue()),
+            ts(w.closeDue()),
+            w.escalations()
+        };
+    }
+
     /** Inserts a new warning that further leads may join; fails with a duplicate key if one is already joinable. */
     long insert(Warning w) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO warning (phone, merge_key, id_number, name, address, fraud_type, urgency, urgency_rule, unit_code,
-                    routed_via, routing_basis, out_of_province, person_province, state, outcome, amount_at_risk, lead_count,
-                    opened_at, last_lead_at, assigned_at, acknowledged_at, closed_at, acknowledge_due, close_due, escalations)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-                .params(
-                        w.phone(),
-                        w.phone(),
-                        w.idNumber(),
-                        w.name(),
-                        w.address(),
-                        name(w.fraudType()),
-                        w.urgency().name(),
-                        w.urgencyRule(),
-                        w.unitCode(),
-                        w.routedVia(),
-                        w.routingBasis(),
-                        w.outOfProvince(),
-                        w.personProvince(),
-                        w.state().name(),
-                        name(w.outcome()),
-                        w.amountAtRisk(),
-                        w.leadCount(),
-                        ts(w.openedAt()),
-                        ts(w.lastLeadAt()),
-                        ts(w.assignedAt()),
-                        ts(w.acknowledgedAt()),
-                        ts(w.closedAt()),
-                        ts(w.acknowledgeDue()),
-                        ts(w.closeDue()),
-                        w.escalations())
-                .update(keys, "id");
+        jdbc.sql(INSERT_WARNING).params(insertValues(w)).update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         changed(id, w.unitCode());
         return id;

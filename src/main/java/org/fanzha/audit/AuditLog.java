@@ -17,4 +17,12 @@ public interface AuditLog {
      * @param detail what changed or why it was viewed; no full personal data
      */
     void record(String action, String entity, String entityId, String detail);
+
+    /**
+     * As {@link #record}, but in a transaction of its own that it shares with the records of
+     * concurrent callers (group commit): returns once the record is durably in the chain. For
+     * machine intake, so that many requests a second share one commit of the chain instead of
+     * queueing for it one by one.
+     */
+    void recordDurably(String action, String entity, String entityId, String detail);
 }

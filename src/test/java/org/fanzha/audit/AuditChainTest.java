@@ -42,6 +42,37 @@ class AuditChainTest {
     }
 
     @Test
+    void concurrentIntakeRecordsShareCommitsAndTheChainStaysWhole() throws Exception {
+        long before = jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE entity = 'group'")
+                .query(Long.class)
+                .single();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Callable<Void>>();
+            for (int t = 0; t < 16; t++) {
+                int thread = t;
+                calls.add(() -> {
+                    for (int i = 0; i < 5; i++) {
+                        audit.recordDurably("INTAKE", "group", thread + "-" + i, "lead accepted");
+                    }
+                    return null;
+                });
+            }
+            for (var f : pool.invokeAll(calls)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE entity = 'group'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before + 80);
+        mvc.perform(get("/api/v1/audit/verify").header("Authorization", api.bearer("auditor")))
+                .andExpect(jsonPath("$.intact").value(true));
+    }
+
+    @Test
     void anIntactChainVerifies() throws Exception {
         appendThree();
         mvc.perform(get("/api/v1/audit/verify").header("Authorization", api.bearer("auditor")))

@@ -35,7 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IntakeLoad {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     static final AtomicLong PHONE = new AtomicLong(System.currentTimeMillis() % 10_000_000);
 
     public static void main(String[] args) throws Exception {

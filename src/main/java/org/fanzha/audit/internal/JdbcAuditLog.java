@@ -15,10 +15,12 @@ import org.fanzha.audit.AuditRecord;
 import org.fanzha.audit.ChainVerification;
 import org.fanzha.platform.Actor;
 import org.fanzha.platform.Actors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -34,7 +36,40 @@ class JdbcAuditLog implements AuditLog {
     private final JdbcClient jdbc;
     private final String algorithm;
 
+    private record Pending(
+            String actor,
+            String unit,
+            String action,
+            String entity,
+            String entityId,
+            String detail,
+            String address,
+            java.util.concurrent.CompletableFuture<Void> done) {}
+
+    private final java.util.concurrent.BlockingQueue<Pending> pending =
+            new java.util.concurrent.LinkedBlockingQueue<>();
+    private final @Nullable TransactionTemplate tx;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    JdbcAuditLog(
+            JdbcClient jdbc,
+            AuditProperties properties,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this(jdbc, properties, new TransactionTemplate(transactions));
+    }
+
     JdbcAuditLog(JdbcClient jdbc, AuditProperties properties) {
+        this(jdbc, properties, (TransactionTemplate) null);
+    }
+
+    private JdbcAuditLog(JdbcClient jdbc, AuditProperties properties, @Nullable TransactionTemplate tx) {
+        this.tx = tx;
+        if (tx != null) {
+            tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            Thread writer = new Thread(this::writeGroups, "audit-group-commit");
+            writer.setDaemon(true);
+            writer.start();
+        }
         ChainHash.check(properties.hashAlgorithm());
         this.jdbc = jdbc;
         this.algorithm = properties.hashAlgorithm();
@@ -49,6 +84,57 @@ class JdbcAuditLog implements AuditLog {
                 : actor.kind() == Actor.Kind.PARTNER ? "partner:" + actor.name() : actor.name();
         String unit = actor == null ? "" : actor.unitCode();
         append(who, unit, action, entity, entityId, clip(detail, 2000), clip(address(), 64));
+    }
+
+    @Override
+    public void recordDurably(String action, String entity, String entityId, String detail) {
+        if (tx == null) {
+            record(action, entity, entityId, detail);
+            return;
+        }
+        // who and from where are read here, on the caller's thread; the writer thread only appends
+        Actor actor = Actors.current().orElse(null);
+        String who = actor == null
+                ? "system"
+                : actor.kind() == Actor.Kind.PARTNER ? "partner:" + actor.name() : actor.name();
+        var done = new java.util.concurrent.CompletableFuture<Void>();
+        pending.add(new Pending(
+                who,
+                actor == null ? "" : actor.unitCode(),
+                action,
+                entity,
+                entityId,
+                clip(detail, 2000),
+                clip(address(), 64),
+                done));
+        try {
+            done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the audit record was written", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the audit record could not be written", e);
+        }
+    }
+
+    /** The group-commit writer: whatever is waiting is appended in one transaction. */
+    private void writeGroups() {
+        java.util.List<Pending> group = new java.util.ArrayList<>();
+        while (true) {
+            try {
+                group.add(pending.take());
+                pending.drainTo(group, 999);
+                tx.executeWithoutResult(status -> group.forEach(p ->
+                        append(p.actor(), p.unit(), p.action(), p.entity(), p.entityId(), p.detail(), p.address())));
+                group.forEach(p -> p.done().complete(null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                group.forEach(p -> p.done().completeExceptionally(e));
+            }
+            group.clear();
+        }
     }
 
     void append(

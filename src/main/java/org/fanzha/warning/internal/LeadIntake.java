@@ -133,7 +133,7 @@ class LeadIntake {
 
     /** One audit record for a request, after its leads are stored, so the chain is never held during intake. */
     void audited(Actor actor, String what, int accepted, int rejected, int opened) {
-        audit.record(
+        audit.recordDurably(
                 "INTAKE",
                 "lead",
                 what,

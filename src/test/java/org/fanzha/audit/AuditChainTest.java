@@ -46,24 +46,17 @@ class AuditChainTest {
         long before = jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE entity = 'group'")
                 .query(Long.class)
                 .single();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
-        try {
-            var calls = new java.util.ArrayList<java.util.concurrent.Callable<Void>>();
-            for (int t = 0; t < 16; t++) {
-                int thread = t;
-                calls.add(() -> {
-                    for (int i = 0; i < 5; i++) {
-                        audit.recordDurably("INTAKE", "group", thread + "-" + i, "lead accepted");
-                    }
-                    return null;
-                });
-            }
-            for (var f : pool.invokeAll(calls)) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        var calls = new java.util.ArrayList<java.util.concurrent.Callable<Void>>();
+        for (int t = 0; t < 16; t++) {
+            int thread = t;
+            calls.add(() -> {
+                for (int i = 0; i < 5; i++) {
+                    audit.recordDurably("INTAKE", "group", thread + "-" + i, "lead accepted");
+                }
+                return null;
+            });
         }
+        org.fanzha.testing.Concurrently.run(calls);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE entity = 'group'")
                         .query(Long.class)
                         .single())

@@ -229,14 +229,8 @@ class HotlineTest {
     @Test
     void aVisitPhotoMustBeAnImage() throws Exception {
         long w = warning(",\"amountAtRisk\":100");
-        mvc.perform(post("/api/v1/warnings/{id}/acknowledge", w)
-                .header("Authorization", api.bearer("jinshui"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{}"));
-        mvc.perform(post("/api/v1/warnings/{id}/close", w)
-                .header("Authorization", api.bearer("jinshui"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"outcome\":\"PERSISTS\"}"));
+        api.warningAction("jinshui", w, "acknowledge", "{}");
+        api.warningAction("jinshui", w, "close", "{\"outcome\":\"PERSISTS\"}");
         await().atMost(Duration.ofSeconds(10)).until(() -> taskState(w, "VISIT").equals("OPEN"));
         long visit = jdbc.sql("SELECT id FROM hotline_task WHERE warning_id = ? AND kind = 'VISIT'")
                 .param(w)

@@ -2,44 +2,19 @@ package org.fanzha.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import org.fanzha.testing.Browser;
+import org.fanzha.testing.BrowserTest;
 import org.fanzha.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A county officer signs in, sees their district, opens the tree, switches to English and signs out. */
 @IntegrationTest
-class SignInBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class SignInBrowserTest extends BrowserTest {
 
     @Test
     void jinshuiSignsInSeesJinshuiSwitchesToEnglishAndSignsOut() {
-        browser.get("http://localhost:" + port + "/login");
+        go("/login");
         assertThat(browser.findElement(By.id("signin")).getText()).isEqualTo("登录");
         browser.findElement(By.id("username")).sendKeys("jinshui");
         browser.findElement(By.id("password")).sendKeys("fanzha-demo");
@@ -67,7 +42,7 @@ class SignInBrowserTest {
         browser.findElement(By.id("signout")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
         assertThat(browser.findElement(By.id("signed-out")).getText()).isEqualTo("You have signed out.");
-        browser.get("http://localhost:" + port + "/");
+        go("/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
     }
 }

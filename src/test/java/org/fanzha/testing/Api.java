@@ -41,6 +41,15 @@ public class Api {
         return session;
     }
 
+    /** {@code POST /api/v1/warnings/{id}/<action>} as a demo account, e.g. acknowledge with {@code {}}. */
+    public org.springframework.test.web.servlet.ResultActions warningAction(
+            String as, long id, String action, String body) throws Exception {
+        return mvc.perform(post("/api/v1/warnings/{id}/" + action, id)
+                .header("Authorization", bearer(as))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
     /** A fresh token through {@code POST /api/v1/auth/token}. */
     public String signIn(String username, String password) {
         try {

@@ -3,29 +3,20 @@ package org.fanzha.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.Duration;
 import org.fanzha.testing.Api;
-import org.fanzha.testing.Browser;
+import org.fanzha.testing.BrowserTest;
 import org.fanzha.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A city commander's duty board shows a red warning the moment a partner sends its lead, and acknowledges it in one click. */
 @IntegrationTest
-class BoardBrowserTest {
-
-    @LocalServerPort
-    int port;
+class BoardBrowserTest extends BrowserTest {
 
     @Autowired
     MockMvc mvc;
@@ -36,30 +27,10 @@ class BoardBrowserTest {
     @Autowired
     JsonMapper json;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void aNewRedLeadAppearsOnTheOpenBoardWithoutReloadAndIsAcknowledgedInOneClick() throws Exception {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("luoyang");
-        browser.findElement(By.id("password")).sendKeys("fanzha-demo");
-        browser.findElement(By.id("signin")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("unit-name")));
-        browser.get("http://localhost:" + port + "/board");
+        signIn("luoyang");
+        go("/board");
         wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
 
         String body = """

@@ -13,9 +13,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fanzha.testing.Api;
+import org.fanzha.testing.Concurrently;
 import org.fanzha.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,14 +147,7 @@ class LeadIntakeApiTest {
                             HttpResponse.BodyHandlers.ofString())
                     .statusCode());
         }
-        var pool = Executors.newFixedThreadPool(12);
-        try {
-            for (var f : pool.invokeAll(calls)) {
-                assertThat(f.get()).isEqualTo(202);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(Concurrently.run(calls)).containsOnly(202);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM warning WHERE phone = ?")
                         .param(phone)
                         .query(Long.class)

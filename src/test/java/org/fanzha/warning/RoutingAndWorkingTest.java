@@ -59,10 +59,7 @@ class RoutingAndWorkingTest {
     }
 
     ResultActions act(String as, long id, String action, String body) throws Exception {
-        return mvc.perform(post("/api/v1/warnings/{id}/" + action, id)
-                .header("Authorization", api.bearer(as))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body));
+        return api.warningAction(as, id, action, body);
     }
 
     @Test

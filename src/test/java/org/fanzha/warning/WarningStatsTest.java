@@ -42,15 +42,8 @@ class WarningStatsTest {
     }
 
     void close(long id, String outcome) throws Exception {
-        mvc.perform(post("/api/v1/warnings/{id}/acknowledge", id)
-                        .header("Authorization", api.bearer("zhengzhou"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{}"))
-                .andExpect(status().isOk());
-        mvc.perform(post("/api/v1/warnings/{id}/close", id)
-                        .header("Authorization", api.bearer("zhengzhou"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"outcome\":\"" + outcome + "\"}"))
+        api.warningAction("zhengzhou", id, "acknowledge", "{}").andExpect(status().isOk());
+        api.warningAction("zhengzhou", id, "close", "{\"outcome\":\"" + outcome + "\"}")
                 .andExpect(status().isOk());
     }
 

@@ -112,32 +112,8 @@ record Warning(
         if (state != WarningState.ASSIGNED) {
             throw new IllegalTransition(id, state, "escalated");
         }
-        return new Warning(
-                id,
-                phone,
-                idNumber,
-                name,
-                address,
-                fraudType,
-                urgency,
-                urgencyRule,
-                toUnit,
-                routedVia,
-                routingBasis,
-                outOfProvince,
-                personProvince,
-                state,
-                outcome,
-                amountAtRisk,
-                leadCount,
-                openedAt,
-                lastLeadAt,
-                at,
-                null,
-                closedAt,
-                at.plus(deadline.acknowledge()),
-                closeDue,
-                escalations + 1);
+        Warning moved = assign(toUnit, at, deadline);
+        return moved.with(state, toUnit, at, null, moved.acknowledgeDue(), outcome, closedAt, escalations + 1);
     }
 
     boolean isOpen() {
@@ -233,6 +209,18 @@ record Warning(
             @Nullable Instant ackDue,
             @Nullable Outcome result,
             @Nullable Instant closed) {
+        return with(newState, unit, assigned, acknowledged, ackDue, result, closed, escalations);
+    }
+
+    private Warning with(
+            WarningState newState,
+            String unit,
+            Instant assigned,
+            @Nullable Instant acknowledged,
+            @Nullable Instant ackDue,
+            @Nullable Outcome result,
+            @Nullable Instant closed,
+            int escalationCount) {
         return new Warning(
                 id,
                 phone,
@@ -258,7 +246,7 @@ record Warning(
                 closed,
                 ackDue,
                 closeDue,
-                escalations);
+                escalationCount);
     }
 
     private static @Nullable Instant earlier(@Nullable Instant a, Instant b) {

@@ -6,8 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import org.fanzha.testing.Api;
+import org.fanzha.testing.Concurrently;
 import org.fanzha.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,10 +112,7 @@ class EscalationTest {
     @Test
     void anAcknowledgedWarningDoesNotEscalate() throws Exception {
         long id = warningIn("410105");
-        mvc.perform(post("/api/v1/warnings/{id}/acknowledge", id)
-                .header("Authorization", api.bearer("jinshui"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{}"));
+        api.warningAction("jinshui", id, "acknowledge", "{}");
         overdue(id);
         escalation.escalateDue();
         assertThat(unitOf(id)).isEqualTo("410105");
@@ -133,14 +130,7 @@ class EscalationTest {
         for (int i = 0; i < 4; i++) {
             rounds.add(escalation::escalateDue);
         }
-        var pool = Executors.newFixedThreadPool(4);
-        try {
-            for (var f : pool.invokeAll(rounds)) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Concurrently.run(rounds);
         for (long id : ids) {
             assertThat(unitOf(id)).isEqualTo("4101");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM warning_event WHERE warning_id = ? AND kind = 'ESCALATED'")

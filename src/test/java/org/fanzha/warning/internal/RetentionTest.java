@@ -44,14 +44,8 @@ class RetentionTest {
                         .getContentAsString())
                 .get("warningId")
                 .asLong();
-        mvc.perform(post("/api/v1/warnings/{id}/acknowledge", id)
-                .header("Authorization", api.bearer("duty"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{}"));
-        mvc.perform(post("/api/v1/warnings/{id}/close", id)
-                .header("Authorization", api.bearer("duty"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"outcome\":\"" + outcome + "\"}"));
+        api.warningAction("duty", id, "acknowledge", "{}");
+        api.warningAction("duty", id, "close", "{\"outcome\":\"" + outcome + "\"}");
         jdbc.sql("UPDATE warning SET closed_at = closed_at - INTERVAL '730' DAY WHERE id = ?")
                 .param(id)
                 .update();

@@ -101,14 +101,8 @@ class WebhookTest {
                         .getContentAsString())
                 .get("warningId")
                 .asLong();
-        mvc.perform(post("/api/v1/warnings/{id}/acknowledge", warning)
-                .header("Authorization", api.bearer("duty"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{}"));
-        mvc.perform(post("/api/v1/warnings/{id}/close", warning)
-                        .header("Authorization", api.bearer("duty"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"outcome\":\"DISSUADED\"}"))
+        api.warningAction("duty", warning, "acknowledge", "{}");
+        api.warningAction("duty", warning, "close", "{\"outcome\":\"DISSUADED\"}")
                 .andExpect(status().isOk());
 
         String byLead = "SELECT d.status FROM webhook_delivery d JOIN lead l ON l.id = d.lead_id WHERE l.source_id = ?";

@@ -161,6 +161,82 @@ class LeadIntakeApiTest {
     }
 
     @Test
+    void simultaneousSingleLeadsOfSeveralSubmittersAreFiledTogetherEachAsItsOwn() throws Exception {
+        // single leads that arrive together are filed in shared transactions: each must still
+        // keep its submitter, join its own phone's warning and be stored once when sent twice
+        HttpClient http = HttpClient.newHttpClient();
+        String[] users = {"duty", "zhengzhou"};
+        java.util.Map<String, String> tokens = new java.util.HashMap<>();
+        for (String user : users) {
+            tokens.put(user, api.bearer(user));
+        }
+        List<String> phones = new ArrayList<>();
+        for (int p = 0; p < 15; p++) {
+            phones.add("1370371" + String.format("%04d", 7000 + NEXT.incrementAndGet()));
+        }
+        String twice = id("TWICE");
+        List<Callable<String>> calls = new ArrayList<>();
+        List<String> submitters = new ArrayList<>();
+        List<String> phoneOf = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            String user = users[i % 2];
+            String phone = phones.get(i < 30 ? i % 15 : 0);
+            String sourceId = i < 30 ? id("GRP" + i) : twice;
+            String body = """
+                    {"source":"TELECOM","sourceId":"%s","phone":"%s","amountAtRisk":%d}""".formatted(sourceId, phone, 1000 + i);
+            submitters.add(user);
+            phoneOf.add(phone);
+            calls.add(() -> {
+                var response = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/leads"))
+                                .header("Authorization", tokens.get(user))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+                return response.body();
+            });
+        }
+        List<String> answers = Concurrently.run(calls);
+        for (int i = 0; i < 30; i++) {
+            var answer = json.readTree(answers.get(i));
+            long warningId = answer.get("warningId").asLong();
+            assertThat(jdbc.sql("SELECT phone FROM warning WHERE id = ?")
+                            .param(warningId)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo(phoneOf.get(i));
+            assertThat(jdbc.sql("SELECT entered_by FROM lead WHERE id = ?")
+                            .param(answer.get("leadId").asLong())
+                            .query(String.class)
+                            .single())
+                    .isEqualTo(submitters.get(i));
+        }
+        var first = json.readTree(answers.get(30));
+        var second = json.readTree(answers.get(31));
+        assertThat(second.get("leadId").asLong()).isEqualTo(first.get("leadId").asLong());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lead WHERE source = 'TELECOM' AND source_id = ?")
+                        .param(twice)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        for (String phone : phones) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM warning WHERE phone = ?")
+                            .param(phone)
+                            .query(Long.class)
+                            .single())
+                    .as(phone)
+                    .isEqualTo(1);
+        }
+        assertThat(jdbc.sql("SELECT lead_count FROM warning WHERE phone = ?")
+                        .param(phones.get(0))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
+    }
+
+    @Test
     void aBatchAnswersEachRowAndKeepsTheGoodOnes() throws Exception {
         String body = """
                 [{"source":"TELECOM","sourceId":"%s","phone":"%s"},

@@ -39,9 +39,16 @@ class NumberSegments {
         if (prefixes.isEmpty()) {
             return cities;
         }
-        jdbc.sql("SELECT prefix, division_code FROM number_segment WHERE prefix IN (:prefixes)")
-                .param("prefixes", prefixes)
-                .query(rs -> {
+        // one array parameter: an index look-up per prefix in any plan (an IN list of many
+        // parameters becomes a linear filter in a generic plan)
+        jdbcTemplate.query(
+                con -> {
+                    var ps = con.prepareStatement(
+                            "SELECT prefix, division_code FROM number_segment WHERE prefix = ANY(?)");
+                    ps.setArray(1, con.createArrayOf("varchar", prefixes.toArray()));
+                    return ps;
+                },
+                (java.sql.ResultSet rs) -> {
                     cities.put(rs.getString(1), rs.getString(2));
                 });
         return cities;

@@ -115,7 +115,18 @@ class PhoneAttribution {
                 .orElseGet(() -> UnitResolution.unknown(VIA, basis + " names the unknown code " + code));
     }
 
+    /**
+     * The geocoder's descriptions are a small, fixed set (a few hundred cities of China): their
+     * resolutions are kept, so bulk intake does not search the city list once per number.
+     */
+    private final Map<String, UnitResolution> byDescription = new java.util.concurrent.ConcurrentHashMap<>();
+
     private UnitResolution byDescription(String description, String basisPrefix) {
+        return byDescription.computeIfAbsent(
+                basisPrefix + "\u0000" + description, k -> describe(description, basisPrefix));
+    }
+
+    private UnitResolution describe(String description, String basisPrefix) {
         String basis = basisPrefix + (description.isEmpty() ? "no attribution" : description);
         Optional<Map.Entry<String, String>> province = Provinces.leading(description);
         if (province.isEmpty()) {

@@ -71,9 +71,24 @@ class BulkFiling {
         this.clock = clock;
     }
 
-    Filed file(List<LeadValidator.Validated> chunk, Actor actor) {
+    /** A validated lead and who submitted it. */
+    record Submitted(LeadValidator.Validated validated, Actor actor) {
+
+        LeadInput lead() {
+            return validated.lead();
+        }
+
+        List<org.fanzha.platform.FieldError> ignored() {
+            return validated.ignored();
+        }
+
+        String enteredBy() {
+            return (actor.kind() == Actor.Kind.PARTNER ? "partner:" : "") + actor.name();
+        }
+    }
+
+    Filed file(List<Submitted> chunk) {
         Instant now = clock.instant();
-        String enteredBy = (actor.kind() == Actor.Kind.PARTNER ? "partner:" : "") + actor.name();
 
         Map<String, WarningStore.LeadAck> known = new HashMap<>();
         chunk.stream()
@@ -97,7 +112,7 @@ class BulkFiling {
         List<Long> stopJoining = new ArrayList<>();
         List<BulkStore.LeadRow> leads = new ArrayList<>();
         List<Working> leadWarnings = new ArrayList<>();
-        List<Object[]> pendingEvents = new ArrayList<>(); // {Working, kind, unit, result, note}
+        List<Object[]> pendingEvents = new ArrayList<>(); // {Working, kind, unit, result, note, actor}
         Map<String, Integer> firstInChunk = new HashMap<>();
         Object[] slots =
                 new Object[chunk.size()]; // an Ack, or the index of the lead row, or the index of the first same lead
@@ -105,6 +120,7 @@ class BulkFiling {
         for (int i = 0; i < chunk.size(); i++) {
             var v = chunk.get(i);
             LeadInput lead = v.lead();
+            String enteredBy = v.enteredBy();
             String key = lead.source().name() + "|" + lead.sourceId();
             WarningStore.LeadAck stored = known.get(key);
             if (stored != null) {
@@ -141,8 +157,9 @@ class BulkFiling {
                     RoutingPolicy.Route route = routingPolicy.route(lead, attributions.get(lead.phone()));
                     w = new Working(Warning.opened(lead, grade, route, now, deadline), true);
                     opening = true;
-                    pendingEvents.add(
-                            new Object[] {w, "ASSIGNED", route.unitCode(), null, route.via() + ": " + route.basis()});
+                    pendingEvents.add(new Object[] {
+                        w, "ASSIGNED", route.unitCode(), null, route.via() + ": " + route.basis(), "system"
+                    });
                 }
                 working.put(lead.phone(), w);
             }
@@ -159,7 +176,8 @@ class BulkFiling {
                 "LEAD",
                 null,
                 grade.urgency().name(),
-                lead.source() + " " + lead.sourceId() + " (" + grade.rule() + ")"
+                lead.source() + " " + lead.sourceId() + " (" + grade.rule() + ")",
+                enteredBy
             });
             slots[i] = leads.size() - 1;
         }
@@ -180,13 +198,7 @@ class BulkFiling {
         for (Object[] e : pendingEvents) {
             Working w = (Working) e[0];
             events.add(new BulkStore.EventRow(
-                    w.warning.id(),
-                    now,
-                    (String) e[1],
-                    e[1].equals("ASSIGNED") ? "system" : enteredBy,
-                    (String) e[2],
-                    (String) e[3],
-                    (String) e[4]));
+                    w.warning.id(), now, (String) e[1], (String) e[5], (String) e[2], (String) e[3], (String) e[4]));
         }
         bulk.insertEvents(events);
         bulk.changed(working.values().stream().map(w -> w.warning).toList(), now);

@@ -2,8 +2,6 @@ package org.fanzha.warning.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,9 +11,7 @@ import java.util.Map;
 import org.fanzha.warning.Urgency;
 import org.fanzha.warning.WarningState;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -36,33 +32,43 @@ class BulkStore {
             @Nullable String result,
             @Nullable String note) {}
 
-    private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    BulkStore(JdbcClient jdbc, JdbcTemplate template) {
-        this.jdbc = jdbc;
+    BulkStore(JdbcTemplate template) {
         this.template = template;
     }
 
-    /** Acknowledgements of leads already stored, by "source|sourceId". */
+    /**
+     * Acknowledgements of leads already stored, by "source|sourceId". The ids go in as one array
+     * parameter, joined to the unique key: a plan of index look-ups whatever the table's
+     * statistics (an IN list of a thousand parameters is a linear filter in a generic plan).
+     */
     Map<String, WarningStore.LeadAck> acksOf(String source, Collection<String> sourceIds) {
         Map<String, WarningStore.LeadAck> acks = new HashMap<>();
         if (sourceIds.isEmpty()) {
             return acks;
         }
-        jdbc.sql("""
-                SELECT l.source_id, l.id, l.warning_id, w.urgency, w.unit_code, w.state
-                FROM lead l JOIN warning w ON w.id = l.warning_id WHERE l.source = :source AND l.source_id IN (:ids)
-                """).param("source", source).param("ids", sourceIds).query(rs -> {
-            acks.put(
-                    source + "|" + rs.getString(1),
-                    new WarningStore.LeadAck(
-                            rs.getLong(2),
-                            rs.getLong(3),
-                            Urgency.valueOf(rs.getString(4)),
-                            rs.getString(5),
-                            WarningState.valueOf(rs.getString(6))));
-        });
+        template.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement("""
+                            SELECT l.source_id, l.id, l.warning_id, w.urgency, w.unit_code, w.state
+                            FROM UNNEST(?) AS k(source_id) JOIN lead l ON l.source = ? AND l.source_id = k.source_id
+                                JOIN warning w ON w.id = l.warning_id
+                            """);
+                    ps.setArray(1, con.createArrayOf("varchar", sourceIds.toArray()));
+                    ps.setString(2, source);
+                    return ps;
+                },
+                (ResultSet rs) -> {
+                    acks.put(
+                            source + "|" + rs.getString(1),
+                            new WarningStore.LeadAck(
+                                    rs.getLong(2),
+                                    rs.getLong(3),
+                                    Urgency.valueOf(rs.getString(4)),
+                                    rs.getString(5),
+                                    WarningState.valueOf(rs.getString(6))));
+                });
         return acks;
     }
 
@@ -72,10 +78,14 @@ class BulkStore {
         if (phones.isEmpty()) {
             return found;
         }
-        jdbc.sql("SELECT * FROM warning WHERE merge_key IN (:phones) ORDER BY id FOR UPDATE")
-                .param("phones", phones)
-                .query((rs, i) -> WarningStore.map(rs, i))
-                .list()
+        template.query(
+                        con -> {
+                            PreparedStatement ps = con.prepareStatement(
+                                    "SELECT * FROM warning WHERE merge_key = ANY(?) ORDER BY id FOR UPDATE");
+                            ps.setArray(1, con.createArrayOf("varchar", phones.toArray()));
+                            return ps;
+                        },
+                        WarningStore::map)
                 .forEach(w -> found.put(w.phone(), w));
         return found;
     }
@@ -85,24 +95,37 @@ class BulkStore {
                 "UPDATE warning SET merge_key = NULL WHERE id = ?", ids, 500, (ps, id) -> ps.setLong(1, id));
     }
 
-    /** Inserts new warnings as one batch; returns their ids in order. */
+    /**
+     * Inserts new warnings as one batch and returns their ids in order. Without RETURNING the
+     * driver may send the batch as multi-row inserts (PostgreSQL's reWriteBatchedInserts); the
+     * ids are read back by the merge key, which is the phone and unique among open warnings.
+     */
     List<Long> insert(List<Warning> warnings) {
         if (warnings.isEmpty()) {
             return List.of();
         }
-        return template.execute((ConnectionCallback<List<Long>>) con -> {
-            try (PreparedStatement ps = con.prepareStatement(WarningStore.INSERT_WARNING, new String[] {"id"})) {
-                for (Warning w : warnings) {
-                    Object[] values = WarningStore.insertValues(w);
-                    for (int i = 0; i < values.length; i++) {
-                        ps.setObject(i + 1, values[i]);
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                return keys(ps, warnings.size());
+        template.batchUpdate(WarningStore.INSERT_WARNING, warnings, 1000, (ps, w) -> {
+            Object[] values = WarningStore.insertValues(w);
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
             }
         });
+        Map<String, Long> ids = new HashMap<>();
+        template.query(
+                con -> {
+                    PreparedStatement ps =
+                            con.prepareStatement("SELECT merge_key, id FROM warning WHERE merge_key = ANY(?)");
+                    ps.setArray(
+                            1,
+                            con.createArrayOf(
+                                    "varchar",
+                                    warnings.stream().map(Warning::phone).toArray()));
+                    return ps;
+                },
+                (ResultSet rs) -> {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                });
+        return warnings.stream().map(w -> required(ids, w.phone(), "warning")).toList();
     }
 
     void update(List<Warning> warnings) {
@@ -122,47 +145,67 @@ class BulkStore {
         });
     }
 
-    /** Inserts leads as one batch; returns their ids in order. */
+    /** Inserts leads as one batch (multi-row where the driver can); returns their ids in order, read back by source id. */
     List<Long> insertLeads(List<LeadRow> rows, List<Long> warningIds) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        return template.execute((ConnectionCallback<List<Long>>) con -> {
-            try (PreparedStatement ps = con.prepareStatement("""
-                    INSERT INTO lead (source, source_id, warning_id, phone, id_number, name, address, division_code, fraud_type, signals,
-                        amount_at_risk, observed_at, received_at, urgency, urgency_rule, entered_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, new String[] {"id"})) {
-                for (int r = 0; r < rows.size(); r++) {
-                    LeadRow row = rows.get(r);
-                    LeadInput l = row.lead();
-                    Object[] values = {
-                        l.source().name(),
-                        l.sourceId(),
-                        warningIds.get(r),
-                        l.phone(),
-                        l.idNumber(),
-                        l.name(),
-                        l.address(),
-                        l.divisionCode(),
-                        name(l.fraudType()),
-                        row.signals(),
-                        l.amountAtRisk(),
-                        WarningStore.ts(l.observedAt()),
-                        WarningStore.ts(row.receivedAt()),
-                        row.grade().urgency().name(),
-                        row.grade().rule(),
-                        row.enteredBy()
-                    };
-                    for (int i = 0; i < values.length; i++) {
-                        ps.setObject(i + 1, values[i]);
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                return keys(ps, rows.size());
+        List<Integer> order = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            order.add(r);
+        }
+        template.batchUpdate("""
+                INSERT INTO lead (source, source_id, warning_id, phone, id_number, name, address, division_code, fraud_type, signals,
+                    amount_at_risk, observed_at, received_at, urgency, urgency_rule, entered_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, order, 1000, (ps, r) -> {
+            LeadRow row = rows.get(r);
+            LeadInput l = row.lead();
+            Object[] values = {
+                l.source().name(),
+                l.sourceId(),
+                warningIds.get(r),
+                l.phone(),
+                l.idNumber(),
+                l.name(),
+                l.address(),
+                l.divisionCode(),
+                name(l.fraudType()),
+                row.signals(),
+                l.amountAtRisk(),
+                WarningStore.ts(l.observedAt()),
+                WarningStore.ts(row.receivedAt()),
+                row.grade().urgency().name(),
+                row.grade().rule(),
+                row.enteredBy()
+            };
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
             }
         });
+        Map<String, Long> ids = new HashMap<>();
+        rows.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        r -> r.lead().source().name(),
+                        java.util.stream.Collectors.mapping(
+                                r -> r.lead().sourceId(), java.util.stream.Collectors.toList())))
+                .forEach((source, sourceIds) -> template.query(
+                        con -> {
+                            PreparedStatement ps = con.prepareStatement("""
+                                    SELECT l.source_id, l.id FROM UNNEST(?) AS k(source_id)
+                                        JOIN lead l ON l.source = ? AND l.source_id = k.source_id
+                                    """);
+                            ps.setArray(1, con.createArrayOf("varchar", sourceIds.toArray()));
+                            ps.setString(2, source);
+                            return ps;
+                        },
+                        (ResultSet rs) -> {
+                            ids.put(source + "|" + rs.getString(1), rs.getLong(2));
+                        }));
+        return rows.stream()
+                .map(r ->
+                        required(ids, r.lead().source().name() + "|" + r.lead().sourceId(), "lead"))
+                .toList();
     }
 
     void insertEvents(List<EventRow> events) {
@@ -188,17 +231,12 @@ class BulkStore {
                 });
     }
 
-    private static List<Long> keys(Statement ps, int expected) throws SQLException {
-        List<Long> ids = new ArrayList<>(expected);
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            while (keys.next()) {
-                ids.add(keys.getLong(1));
-            }
+    private static long required(Map<String, Long> ids, String key, String what) {
+        Long id = ids.get(key);
+        if (id == null) {
+            throw new IllegalStateException("the " + what + " " + key + " just inserted was not found");
         }
-        if (ids.size() != expected) {
-            throw new IllegalStateException("expected " + expected + " generated keys, got " + ids.size());
-        }
-        return ids;
+        return id;
     }
 
     private static @Nullable String name(@Nullable Enum<?> e) {

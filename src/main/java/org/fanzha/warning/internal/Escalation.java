@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A warning not acknowledged by its deadline escalates to the parent unit (county → city →
  * province), which gets a new acknowledgement deadline and a notice; at the province it stays
  * and is flagged again. The due time lives in the warning row, so a restart loses no timer, and
- * due warnings are claimed with {@code FOR UPDATE SKIP LOCKED}, so with several instances each
+ * due warnings are claimed with {@code FOR NO KEY UPDATE SKIP LOCKED} (a call task being inserted for
+ * a warning does not hide it), so with several instances each
  * escalation fires once.
  */
 @Component
@@ -34,6 +35,8 @@ class Escalation {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    private final String rowLock;
+
     Escalation(
             JdbcClient jdbc,
             WarningStore store,
@@ -41,7 +44,9 @@ class Escalation {
             WarningProperties properties,
             Notifier notifier,
             TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            org.fanzha.platform.Database database) {
+        this.rowLock = database.forNoKeyUpdate();
         this.jdbc = jdbc;
         this.store = store;
         this.divisions = divisions;
@@ -71,8 +76,8 @@ class Escalation {
             Instant now = clock.instant();
             List<Warning> due = jdbc.sql("""
                     SELECT * FROM warning WHERE state = 'ASSIGNED' AND acknowledge_due <= ?
-                    ORDER BY acknowledge_due LIMIT ? FOR UPDATE SKIP LOCKED
-                    """)
+                    ORDER BY acknowledge_due LIMIT ?
+                    """ + rowLock + " SKIP LOCKED")
                     .params(WarningStore.ts(now), BATCH)
                     .query(WarningStore::map)
                     .list();

@@ -42,12 +42,16 @@ class LeadController {
     private final WarningProperties properties;
     private final Webhooks webhooks;
 
+    private final SingleLeads singleLeads;
+
     LeadController(
             LeadValidator validator,
             LeadIntake intake,
             WarningStore store,
             WarningProperties properties,
-            Webhooks webhooks) {
+            Webhooks webhooks,
+            SingleLeads singleLeads) {
+        this.singleLeads = singleLeads;
         this.validator = validator;
         this.intake = intake;
         this.store = store;
@@ -111,7 +115,7 @@ class LeadController {
             throw new Forbidden("This token may submit leads of " + actor.sources() + " only, not "
                     + validated.lead().source() + ".");
         }
-        var ack = intake.accept(validated, actor);
+        var ack = singleLeads.accept(validated, actor);
         intake.audited(
                 actor, validated.lead().source() + "/" + validated.lead().sourceId(), 1, 0, ack.opened() ? 1 : 0);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Accepted.of(ack));

@@ -109,13 +109,19 @@ class LeadIntake {
      * The answers come in the order of the leads, after their chunk committed.
      */
     List<Ack> acceptAll(List<LeadValidator.Validated> leads, Actor actor) {
+        return acceptSubmitted(
+                leads.stream().map(v -> new BulkFiling.Submitted(v, actor)).toList());
+    }
+
+    /** As {@link #acceptAll}, for leads of several submitters (single requests filed together). */
+    List<Ack> acceptSubmitted(List<BulkFiling.Submitted> leads) {
         List<Ack> acks = new java.util.ArrayList<>(leads.size());
         for (int from = 0; from < leads.size(); from += CHUNK) {
-            List<LeadValidator.Validated> chunk = leads.subList(from, Math.min(leads.size(), from + CHUNK));
+            List<BulkFiling.Submitted> chunk = leads.subList(from, Math.min(leads.size(), from + CHUNK));
             List<Ack> done;
             try {
                 done = tx.execute(status -> {
-                    BulkFiling.Filed filed = bulk.file(chunk, actor);
+                    BulkFiling.Filed filed = bulk.file(chunk);
                     filed.red().forEach(this::notifyRed);
                     filed.upgraded().forEach(events::publishEvent);
                     if (!filed.opened().isEmpty()) {
@@ -124,7 +130,7 @@ class LeadIntake {
                     return filed.acks();
                 });
             } catch (DataIntegrityViolationException race) {
-                done = chunk.stream().map(v -> accept(v, actor)).toList();
+                done = chunk.stream().map(s -> accept(s.validated(), s.actor())).toList();
             }
             acks.addAll(done);
         }

@@ -31,11 +31,15 @@ class Retention {
     private final Clock clock;
     private final Duration retention;
 
+    private final String rowLock;
+
     Retention(
             JdbcClient jdbc,
             TransactionTemplate tx,
             Clock clock,
-            @Value("${fanzha.warning.retention:365d}") Duration retention) {
+            @Value("${fanzha.warning.retention:365d}") Duration retention,
+            org.fanzha.platform.Database database) {
+        this.rowLock = database.forNoKeyUpdate();
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -64,8 +68,8 @@ class Retention {
             Instant before = clock.instant().minus(retention);
             List<Long> ids = jdbc.sql("""
                     SELECT id FROM warning WHERE state = 'CLOSED' AND anonymised_at IS NULL AND closed_at < ?
-                    AND outcome NOT IN ('ALREADY_DEFRAUDED', 'PERSISTS') ORDER BY closed_at LIMIT ? FOR UPDATE SKIP LOCKED
-                    """)
+                    AND outcome NOT IN ('ALREADY_DEFRAUDED', 'PERSISTS') ORDER BY closed_at LIMIT ?
+                    """ + rowLock + " SKIP LOCKED")
                     .params(WarningStore.ts(before), BATCH)
                     .query(Long.class)
                     .list();

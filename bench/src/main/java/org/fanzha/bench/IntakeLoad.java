@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ol>
  *   <li>baseline: the rows intake writes for the same number of leads, written by plain JDBC
  *       batches (1,000 leads per batch) into copies of the real tables in the same PostgreSQL;
- *   <li>batch intake: {@code POST /api/v1/leads/batch} with 1,000 leads per request;
+ *   <li>batch intake: {@code POST /api/v1/leads/batch} with 1,000 leads per request, from one
+ *       sender (one request after the other) and from four concurrent senders;
  *   <li>single leads: 32 concurrent clients sending {@code POST /api/v1/leads} at a target
  *       rate, latency from request to the answer that the warning is assigned.
  * </ol>
@@ -55,9 +56,11 @@ public final class IntakeLoad {
                         + "1,000 leads per batch and commit: %,d leads: %,.0f leads/s (%,.0f rows/s)%n",
                 batchLeads, baseline, 6 * baseline);
 
-        double batch = batchIntake(base, token, batchLeads);
-        System.out.printf(Locale.ROOT, "batch     POST /api/v1/leads/batch, 1,000 per request: %,d leads: %,.0f leads/s (%.0f%% of baseline)%n",
-                batchLeads, batch, 100 * batch / baseline);
+        for (int senders : new int[] {1, 4}) {
+            double batch = batchIntake(base, token, batchLeads, senders);
+            System.out.printf(Locale.ROOT, "batch     POST /api/v1/leads/batch, 1,000 per request, %d sender%s: %,d leads: %,.0f leads/s (%.0f%% of baseline)%n",
+                    senders, senders == 1 ? "" : "s", batchLeads, batch, 100 * batch / baseline);
+        }
 
         single(base, token, rate, seconds);
     }
@@ -188,28 +191,42 @@ public final class IntakeLoad {
         }
     }
 
-    static double batchIntake(String base, String token, int leads) throws Exception {
+    /** Sends the leads in batches of 1,000 from {@code senders} concurrent clients; answers leads/s. */
+    static double batchIntake(String base, String token, int leads, int senders) throws Exception {
         String run = Long.toString(System.nanoTime());
+        int batches = leads / 1000;
+        java.util.concurrent.atomic.AtomicInteger nextBatch = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
         long start = System.nanoTime();
-        for (int b = 0; b < leads / 1000; b++) {
-            StringBuilder body = new StringBuilder("[");
-            for (int i = 0; i < 1000; i++) {
-                body.append(i == 0 ? "" : ",").append(lead("B-" + run + "-" + b + "-" + i));
-            }
-            body.append(']');
-            var response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/leads/batch"))
-                            .timeout(Duration.ofMinutes(5))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 202 || !response.body().contains("\"accepted\":1000")) {
-                throw new IllegalStateException("batch " + b + " answered " + response.statusCode() + ": "
-                        + response.body().substring(0, Math.min(300, response.body().length())));
-            }
+        List<Future<Void>> done = new ArrayList<>();
+        for (int t = 0; t < senders; t++) {
+            done.add(pool.submit(() -> {
+                for (int b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
+                    StringBuilder body = new StringBuilder("[");
+                    for (int i = 0; i < 1000; i++) {
+                        body.append(i == 0 ? "" : ",").append(lead("B-" + run + "-" + b + "-" + i));
+                    }
+                    body.append(']');
+                    var response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/leads/batch"))
+                                    .timeout(Duration.ofMinutes(5))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 202 || !response.body().contains("\"accepted\":1000")) {
+                        throw new IllegalStateException("batch " + b + " answered " + response.statusCode() + ": "
+                                + response.body().substring(0, Math.min(300, response.body().length())));
+                    }
+                }
+                return null;
+            }));
         }
-        return leads / ((System.nanoTime() - start) / 1e9);
+        for (var f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return batches * 1000 / ((System.nanoTime() - start) / 1e9);
     }
 
     static void single(String base, String token, int rate, int seconds) throws Exception {

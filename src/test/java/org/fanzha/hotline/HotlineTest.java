@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -212,18 +214,52 @@ class HotlineTest {
                         .header("Authorization", api.bearer("jinshui")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("DONE"))
-                .andExpect(jsonPath("$.result").value("VISITED"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM visit_photo WHERE task_id = ?")
-                        .param(visit)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+                .andExpect(jsonPath("$.result").value("VISITED"))
+                .andExpect(jsonPath("$.bodyCameraRef").value("BC-410105-0001"))
+                .andExpect(jsonPath("$.latitude").value(34.7466))
+                .andExpect(jsonPath("$.photos.length()").value(1))
+                .andExpect(jsonPath("$.photos[0].contentType").value("image/png"));
+        long photo = jdbc.sql("SELECT id FROM visit_photo WHERE task_id = ?")
+                .param(visit)
+                .query(Long.class)
+                .single();
+
+        // the proof can be seen, by those whose jurisdiction covers it, and each view is audited
+        long viewsBefore = photoViews(photo);
+        mvc.perform(get("/api/v1/hotline/photos/{id}", photo).header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+                .andExpect(content().bytes(png));
+        assertThat(photoViews(photo)).isEqualTo(viewsBefore + 1);
+        mvc.perform(get("/api/v1/hotline/photos/{id}", photo).header("Authorization", api.bearer("luoyang")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/hotline/photos/{id}", Long.MAX_VALUE).header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isNotFound());
+        assertThat(photoViews(photo)).isEqualTo(viewsBefore + 1);
+        var session = api.session("jinshui");
+        mvc.perform(get("/hotline/tasks/{id}", visit).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("BC-410105-0001")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/hotline/photos/" + photo)));
+        mvc.perform(get("/hotline/photos/{id}", photo).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes(png));
         assertThat(jdbc.sql(
                                 "SELECT COUNT(*) FROM warning_event WHERE warning_id = ? AND kind = 'CONTACT' AND method = 'VISIT' AND result = 'MET'")
                         .param(w)
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    long photoViews(long photo) {
+        return jdbc.sql(
+                        "SELECT COUNT(*) FROM audit_record WHERE action = 'VIEW' AND entity = 'visit_photo' AND entity_id = ?")
+                .param(Long.toString(photo))
+                .query(Long.class)
+                .single();
     }
 
     @Test

@@ -62,6 +62,21 @@ class HotlineController {
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
+    /** A visit photo's image, for staff whose jurisdiction covers the task; audited. */
+    @GetMapping("/photos/{id}")
+    ResponseEntity<byte[]> photo(@PathVariable long id) {
+        return photoResponse(workbench.photo(id));
+    }
+
+    static ResponseEntity<byte[]> photoResponse(TaskStore.PhotoBytes photo) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(photo.contentType()))
+                .cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "inline; filename=\"visit-photo-" + photo.id() + "\"")
+                .body(photo.bytes());
+    }
+
     @GetMapping("/tasks/{id}")
     Workbench.TaskView task(@PathVariable long id, Locale locale) {
         return workbench.get(id, locale);

@@ -142,8 +142,16 @@ class HotlinePages {
                     locale);
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", e.getBody().getDetail());
+            return "redirect:/hotline/visits";
         }
-        return "redirect:/hotline/visits";
+        return "redirect:/hotline/tasks/" + id;
+    }
+
+    /** A visit photo, shown on the task page; every view is audited. */
+    @GetMapping("/hotline/photos/{id}")
+    @PreAuthorize("hasAuthority('warnings:read')")
+    org.springframework.http.ResponseEntity<byte[]> photo(@PathVariable long id) {
+        return HotlineController.photoResponse(workbench.photo(id));
     }
 
     private static @Nullable String blank(String s) {

@@ -184,6 +184,35 @@ class TaskStore {
                 .single();
     }
 
+    /** A visit photo without its bytes. */
+    record Photo(long id, long taskId, String contentType, int size, Instant uploadedAt, String uploadedBy) {}
+
+    /** A visit photo's bytes. */
+    record PhotoBytes(long id, long taskId, String contentType, byte[] bytes) {}
+
+    List<Photo> photosOf(long taskId) {
+        return jdbc.sql("""
+                        SELECT id, task_id, content_type, OCTET_LENGTH(bytes) AS size, uploaded_at, uploaded_by
+                        FROM visit_photo WHERE task_id = ? ORDER BY id""")
+                .param(taskId)
+                .query((rs, i) -> new Photo(
+                        rs.getLong("id"),
+                        rs.getLong("task_id"),
+                        rs.getString("content_type"),
+                        rs.getInt("size"),
+                        instant(rs, "uploaded_at"),
+                        rs.getString("uploaded_by")))
+                .list();
+    }
+
+    java.util.Optional<PhotoBytes> photoBytes(long photoId) {
+        return jdbc.sql("SELECT id, task_id, content_type, bytes FROM visit_photo WHERE id = ?")
+                .param(photoId)
+                .query((rs, i) -> new PhotoBytes(
+                        rs.getLong("id"), rs.getLong("task_id"), rs.getString("content_type"), rs.getBytes("bytes")))
+                .optional();
+    }
+
     void attempt(long taskId, String operator, String result, @Nullable String note, Instant now) {
         jdbc.sql("INSERT INTO hotline_attempt (task_id, at, operator, result, note) VALUES (?, ?, ?, ?, ?)")
                 .params(taskId, ts(now), operator, result, note)

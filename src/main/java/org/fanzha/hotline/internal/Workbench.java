@@ -70,7 +70,12 @@ class Workbench {
             WarningSummary warning,
             @Nullable String phone,
             String script,
-            List<TaskStore.Attempt> attempts) {}
+            List<TaskStore.Attempt> attempts,
+            @Nullable Instant visitedAt,
+            @Nullable BigDecimal latitude,
+            @Nullable BigDecimal longitude,
+            @Nullable String bodyCameraRef,
+            List<TaskStore.Photo> photos) {}
 
     private final TaskStore tasks;
     private final WarningDesk desk;
@@ -78,7 +83,16 @@ class Workbench {
     private final MessageSource messages;
     private final Clock clock;
 
-    Workbench(TaskStore tasks, WarningDesk desk, HotlineProperties properties, MessageSource messages, Clock clock) {
+    private final org.fanzha.audit.AuditLog audit;
+
+    Workbench(
+            TaskStore tasks,
+            WarningDesk desk,
+            HotlineProperties properties,
+            MessageSource messages,
+            Clock clock,
+            org.fanzha.audit.AuditLog audit) {
+        this.audit = audit;
         this.tasks = tasks;
         this.desk = desk;
         this.properties = properties;
@@ -217,6 +231,33 @@ class Workbench {
                 .toList();
     }
 
+    /**
+     * A visit photo, for staff whose jurisdiction covers the task's unit (else not found). A
+     * photo shows the person and their home: every view is a full view of personal data, audited.
+     */
+    @Transactional
+    TaskStore.PhotoBytes photo(long photoId) {
+        Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);
+        TaskStore.PhotoBytes photo = tasks.photoBytes(photoId)
+                .filter(p -> tasks.find(p.taskId())
+                        .filter(t -> actor.covers(t.unitCode()))
+                        .isPresent())
+                .orElseThrow(() -> new PhotoNotFound(photoId));
+        audit.record(
+                "VIEW", "visit_photo", Long.toString(photoId), "visit photo of task " + photo.taskId() + " viewed");
+        return photo;
+    }
+
+    static class PhotoNotFound extends org.fanzha.platform.ProblemException {
+        PhotoNotFound(long id) {
+            super(
+                    org.springframework.http.HttpStatus.NOT_FOUND,
+                    "photo-not-found",
+                    "Photo not found",
+                    "No visit photo " + id + " in your jurisdiction.");
+        }
+    }
+
     private HotlineTask visible(long id, Actor actor) {
         return tasks.find(id).filter(t -> actor.covers(t.unitCode())).orElseThrow(() -> new TaskNotFound(id));
     }
@@ -250,6 +291,11 @@ class Workbench {
                 warning,
                 phone,
                 script,
-                tasks.attempts(t.id()));
+                tasks.attempts(t.id()),
+                t.visitedAt(),
+                t.latitude(),
+                t.longitude(),
+                t.bodyCameraRef(),
+                t.kind() == TaskKind.VISIT ? tasks.photosOf(t.id()) : List.of());
     }
 }

@@ -1,0 +1,189 @@
+package org.fanzha.blocklist.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * An immutable, compact set of ASCII names with an int payload each: the names' bytes in one
+ * array, an offset and a payload per name, and an open-addressing table of name indexes. About
+ * the name's length plus 14 bytes per entry, against some 100 for a {@code HashMap<String, …>}.
+ *
+ * <p>The hash runs from the last byte of a name to the first, so that walking a host name from
+ * its top-level domain down yields the hash of every parent domain on the way, one byte at a
+ * time, without cutting substrings ({@link #step}).
+ */
+final class NameTable {
+
+    static final int MISSING = Integer.MIN_VALUE;
+    static final long SEED = 0xcbf29ce484222325L;
+    private static final long PRIME = 0x100000001b3L;
+    static final NameTable EMPTY = new Builder(0).build();
+
+    private final byte[] names;
+    private final int[] offsets;
+    private final int[] payloads;
+    private final int[] slots;
+    private final int mask;
+
+    private NameTable(byte[] names, int[] offsets, int[] payloads, int[] slots) {
+        this.names = names;
+        this.offsets = offsets;
+        this.payloads = payloads;
+        this.slots = slots;
+        this.mask = slots.length - 1;
+    }
+
+    /** The hash after one more byte, taken from the right. */
+    static long step(long hash, byte b) {
+        return (hash ^ (b & 0xff)) * PRIME;
+    }
+
+    static long hash(byte[] s, int from, int to) {
+        long h = SEED;
+        for (int i = to - 1; i >= from; i--) {
+            h = step(h, s[i]);
+        }
+        return h;
+    }
+
+    private static int spread(long h) {
+        long x = h ^ (h >>> 29);
+        x *= 0xbf58476d1ce4e5b9L;
+        return (int) (x ^ (x >>> 32));
+    }
+
+    int size() {
+        return payloads.length;
+    }
+
+    /** The payload of the name {@code s[from, to)} whose {@link #hash} is {@code hash}, or {@link #MISSING}. */
+    int find(byte[] s, int from, int to, long hash) {
+        int len = to - from;
+        int slot = spread(hash) & mask;
+        while (true) {
+            int index = slots[slot] - 1;
+            if (index < 0) {
+                return MISSING;
+            }
+            int start = offsets[index];
+            if (offsets[index + 1] - start == len && Arrays.equals(names, start, start + len, s, from, to)) {
+                return payloads[index];
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    int find(String name) {
+        byte[] b = name.getBytes(StandardCharsets.US_ASCII);
+        return find(b, 0, b.length, hash(b, 0, b.length));
+    }
+
+    String name(int index) {
+        return new String(names, offsets[index], offsets[index + 1] - offsets[index], StandardCharsets.US_ASCII);
+    }
+
+    void copyTo(Builder builder, int index) {
+        builder.add(names, offsets[index], offsets[index + 1], payloads[index]);
+    }
+
+    int payload(int index) {
+        return payloads[index];
+    }
+
+    /** Heap bytes of the arrays (without object headers of the table itself). */
+    long bytes() {
+        return 16L * 4 + names.length + 4L * offsets.length + 4L * payloads.length + 4L * slots.length;
+    }
+
+    /** Collects names (a later add of the same name replaces the earlier) and builds the table. */
+    static final class Builder {
+        private byte[] names;
+        private int[] offsets;
+        private int[] payloads;
+        private long[] hashes;
+        private int count;
+        private int used;
+
+        Builder(int expected) {
+            int n = Math.max(expected, 4);
+            names = new byte[n * 16];
+            offsets = new int[n + 1];
+            payloads = new int[n];
+            hashes = new long[n];
+        }
+
+        Builder add(String name, int payload) {
+            byte[] b = name.getBytes(StandardCharsets.US_ASCII);
+            return add(b, 0, b.length, payload);
+        }
+
+        Builder add(byte[] src, int from, int to, int payload) {
+            int len = to - from;
+            if (count == payloads.length) {
+                int n = payloads.length * 2;
+                offsets = Arrays.copyOf(offsets, n + 1);
+                payloads = Arrays.copyOf(payloads, n);
+                hashes = Arrays.copyOf(hashes, n);
+            }
+            if (used + len > names.length) {
+                names = Arrays.copyOf(names, Math.max(names.length * 2, used + len));
+            }
+            System.arraycopy(src, from, names, used, len);
+            offsets[count] = used;
+            hashes[count] = hash(src, from, to);
+            payloads[count] = payload;
+            used += len;
+            count++;
+            offsets[count] = used;
+            return this;
+        }
+
+        int count() {
+            return count;
+        }
+
+        NameTable build() {
+            int capacity = Math.max(4, Integer.highestOneBit((int) (count / 0.7) + 1) << 1);
+            int[] slots = new int[capacity];
+            int mask = capacity - 1;
+            int[] keep = new int[count];
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                int slot = spread(hashes[i]) & mask;
+                boolean replaced = false;
+                while (slots[slot] != 0) {
+                    int other = slots[slot] - 1;
+                    int os = offsets[other];
+                    int ol = offsets[other + 1] - os;
+                    int len = offsets[i + 1] - offsets[i];
+                    if (ol == len && Arrays.equals(names, os, os + ol, names, offsets[i], offsets[i] + len)) {
+                        slots[slot] = i + 1; // the later add wins
+                        replaced = true;
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                if (!replaced) {
+                    slots[slot] = i + 1;
+                    keep[kept++] = i;
+                }
+            }
+            if (kept == count) {
+                return new NameTable(
+                        Arrays.copyOf(names, used),
+                        Arrays.copyOf(offsets, count + 1),
+                        Arrays.copyOf(payloads, count),
+                        slots);
+            }
+            // duplicates: compact to the entries the slots point at
+            Builder compact = new Builder(kept);
+            for (int s = 0; s < capacity; s++) {
+                if (slots[s] != 0) {
+                    int i = slots[s] - 1;
+                    compact.add(names, offsets[i], offsets[i + 1], payloads[i]);
+                }
+            }
+            return compact.build();
+        }
+    }
+}

@@ -27,6 +27,10 @@ public enum Permission {
     LEADS_SUBMIT("leads:submit", true),
     /** Check names and URLs against the blocklist. */
     BLOCKLIST_CHECK("blocklist:check", true),
+    /** Submit block entries and imports (partners: for the token's sources); trusted sources are in force at once. */
+    BLOCKLIST_SUBMIT("blocklist:submit", true),
+    /** Review block entries, decide appeals, keep the allowlist. */
+    BLOCKLIST_REVIEW("blocklist:review", false),
     /** A bank answering stop-payment and freeze requests addressed to it. */
     FUNDS_RESPOND("funds:respond", true),
     /** Query the credit-punishment list. */

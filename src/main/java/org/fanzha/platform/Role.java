@@ -1,6 +1,9 @@
 package org.fanzha.platform;
 
 import static org.fanzha.platform.Permission.AUDIT_READ;
+import static org.fanzha.platform.Permission.BLOCKLIST_CHECK;
+import static org.fanzha.platform.Permission.BLOCKLIST_REVIEW;
+import static org.fanzha.platform.Permission.BLOCKLIST_SUBMIT;
 import static org.fanzha.platform.Permission.DIVISIONS_READ;
 import static org.fanzha.platform.Permission.HOTLINE_CALL;
 import static org.fanzha.platform.Permission.LEADS_SUBMIT;
@@ -32,13 +35,30 @@ public enum Role {
             WARNINGS_READ,
             WARNINGS_WORK,
             WARNINGS_ASSIGN,
-            LEADS_SUBMIT)),
+            LEADS_SUBMIT,
+            BLOCKLIST_CHECK,
+            BLOCKLIST_SUBMIT,
+            BLOCKLIST_REVIEW)),
     /** Works what is assigned to the unit. */
-    OFFICER(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL, WARNINGS_READ, WARNINGS_WORK, LEADS_SUBMIT)),
+    OFFICER(EnumSet.of(
+            DIVISIONS_READ,
+            PERSONAL_DATA_REVEAL,
+            WARNINGS_READ,
+            WARNINGS_WORK,
+            LEADS_SUBMIT,
+            BLOCKLIST_CHECK,
+            BLOCKLIST_SUBMIT)),
     /** 96110 warning hotline operator. */
-    HOTLINE(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL, WARNINGS_READ, WARNINGS_WORK, LEADS_SUBMIT, HOTLINE_CALL)),
+    HOTLINE(EnumSet.of(
+            DIVISIONS_READ,
+            PERSONAL_DATA_REVEAL,
+            WARNINGS_READ,
+            WARNINGS_WORK,
+            LEADS_SUBMIT,
+            HOTLINE_CALL,
+            BLOCKLIST_CHECK)),
     /** Cases, cards and funds in the unit subtree. */
-    ANALYST(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL, WARNINGS_READ)),
+    ANALYST(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL, WARNINGS_READ, BLOCKLIST_CHECK, BLOCKLIST_SUBMIT)),
     /** Reads the audit log, nothing else. */
     AUDITOR(EnumSet.of(AUDIT_READ));
 

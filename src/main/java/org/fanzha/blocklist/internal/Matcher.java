@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * when the delta grows large the shards are rebuilt one after the other, so a rebuild needs the
  * memory of one shard more, not of a second index.
  */
+@org.springframework.stereotype.Component
 final class Matcher {
 
     static final int SHARDS = 64;

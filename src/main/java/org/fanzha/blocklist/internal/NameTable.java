@@ -56,7 +56,8 @@ final class NameTable {
         return payloads.length;
     }
 
-    /** The payload of the name {@code s[from, to)} whose {@link #hash} is {@code hash}, or {@link #MISSING}. */
+    // The payload of the name s[from, to) whose hash() is `hash`, or MISSING. (A line comment: Spring
+    // Modulith 2.0.3's documentation writer fails on documented methods that take arrays.)
     int find(byte[] s, int from, int to, long hash) {
         int len = to - from;
         int slot = spread(hash) & mask;
@@ -95,7 +96,7 @@ final class NameTable {
         return 16L * 4 + names.length + 4L * offsets.length + 4L * payloads.length + 4L * slots.length;
     }
 
-    /** Collects names (a later add of the same name replaces the earlier) and builds the table. */
+    // Collects names (a later add of the same name replaces the earlier) and builds the table.
     static final class Builder {
         private byte[] names;
         private int[] offsets;

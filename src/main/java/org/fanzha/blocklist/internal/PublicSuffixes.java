@@ -33,10 +33,8 @@ final class PublicSuffixes {
         return builder.build();
     }
 
-    /**
-     * Whether the level {@code [from, to)} of {@code name} (hash {@code hash}) is a public suffix,
-     * given its parent level starting at {@code parentFrom} (hash {@code parentHash}; -1 for none).
-     */
+    // Whether the level [from, to) of `name` (hash `hash`) is a public suffix, given its parent level
+    // starting at parentFrom (hash parentHash; -1 for none). (A line comment: see NameTable.find.)
     static boolean isPublicSuffix(byte[] name, int from, int to, long hash, int parentFrom, long parentHash) {
         if (EXCLUDED.find(name, from, to, hash) != NameTable.MISSING) {
             return false;

@@ -1,0 +1,425 @@
+package org.fanzha.blocklist.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.fanzha.audit.AuditLog;
+import org.fanzha.blocklist.BlocklistProperties;
+import org.fanzha.blocklist.EntryState;
+import org.fanzha.blocklist.Names;
+import org.fanzha.blocklist.Scope;
+import org.fanzha.blocklist.Verdict;
+import org.fanzha.divisions.DivisionsProperties;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.FraudType;
+import org.fanzha.platform.InvalidInput;
+import org.fanzha.platform.ProblemException;
+import org.fanzha.platform.Role;
+import org.fanzha.platform.Source;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rules of block and allow entries: normalisation, the allowlist winning, who puts an entry
+ * in force at once and who waits for review, reviews, removal, appeals. Every change raises the
+ * blocklist serial and is applied to this instance's matcher before the method returns.
+ */
+@Service
+class Blocklist {
+
+    static class EntryNotFound extends ProblemException {
+        EntryNotFound(long id) {
+            super(HttpStatus.NOT_FOUND, "block-entry-not-found", "Block entry not found", "No block entry " + id + ".");
+        }
+    }
+
+    static class AppealNotFound extends ProblemException {
+        AppealNotFound(long id) {
+            super(HttpStatus.NOT_FOUND, "appeal-not-found", "Appeal not found", "No appeal " + id + ".");
+        }
+    }
+
+    static class AllowNotFound extends ProblemException {
+        AllowNotFound(long id) {
+            super(HttpStatus.NOT_FOUND, "allow-entry-not-found", "Allow entry not found", "No allow entry " + id + ".");
+        }
+    }
+
+    static class AllowedName extends ProblemException {
+        AllowedName(String value, BlockStore.Allow allow) {
+            super(
+                    HttpStatus.CONFLICT,
+                    "allowed-name",
+                    "The name is on the allowlist",
+                    value + " is protected by the allow entry " + allow.domain() + " (" + allow.reason()
+                            + "): allow entries always win, so it cannot be blocked.",
+                    java.util.Map.of("allowEntry", allow.id()));
+        }
+    }
+
+    static class WrongState extends ProblemException {
+        WrongState(String what) {
+            super(HttpStatus.CONFLICT, "wrong-state", "Not possible in this state", what);
+        }
+    }
+
+    /** An entry as submitted, before normalisation. */
+    record Submission(
+            @Nullable String value,
+            @Nullable Scope scope,
+            @Nullable FraudType category,
+            @Nullable Source source,
+            @Nullable String evidence,
+            @Nullable String screenshotRef,
+            @Nullable Instant expiresAt) {}
+
+    record Added(BlockStore.Entry entry, boolean duplicate) {}
+
+    /** A value normalised for its scope. */
+    record Normalised(String value, Scope scope, String host) {}
+
+    private final BlockStore store;
+    private final BlocklistFeed feed;
+    private final Matcher matcher;
+    private final BlocklistProperties properties;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final String provinceCode;
+
+    Blocklist(
+            BlockStore store,
+            BlocklistFeed feed,
+            Matcher matcher,
+            BlocklistProperties properties,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock,
+            DivisionsProperties divisions) {
+        this.store = store;
+        this.feed = feed;
+        this.matcher = matcher;
+        this.properties = properties;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+        this.provinceCode = divisions.provinceCode();
+    }
+
+    static String by(Actor actor) {
+        return (actor.kind() == Actor.Kind.PARTNER ? "partner:" : "") + actor.name();
+    }
+
+    /** Whether the actor's entries of this source are in force without review. */
+    boolean trusted(Actor actor, Source source) {
+        if (actor.kind() == Actor.Kind.PARTNER) {
+            return properties.trustedSources().contains(source) && actor.mayActFor(source);
+        }
+        return actor.roles().contains(Role.COMMANDER) && actor.unitCode().equals(provinceCode);
+    }
+
+    /**
+     * Normalises a value for the scope it is given: domains as host names, URL prefixes as
+     * canonical URLs without the scheme, IP addresses as such. A value with a path given for a
+     * domain scope is a URL prefix; an IP address is an IP entry.
+     */
+    static Normalised normalise(String raw, Scope scope) {
+        String value = raw.strip();
+        boolean looksLikeUrl = value.contains("/") || value.contains("?") || value.contains("://");
+        if (scope == Scope.URL_PREFIX || looksLikeUrl) {
+            Names.Url url = Names.url(value);
+            boolean rootOnly = url.pathAndQuery().equals("/");
+            if (scope != Scope.URL_PREFIX && rootOnly) {
+                return domainOrIp(url.host(), scope);
+            }
+            return new Normalised(url.key(), Scope.URL_PREFIX, url.host());
+        }
+        return domainOrIp(Names.host(value), scope);
+    }
+
+    private static Normalised domainOrIp(String host, Scope scope) {
+        if (Names.isIp(host)) {
+            return new Normalised(host, Scope.IP, host);
+        }
+        if (scope == Scope.IP) {
+            throw new Names.InvalidName("is not an IP address");
+        }
+        if (scope == Scope.DOMAIN_AND_SUBDOMAINS && Matcher.isPublicSuffix(host)) {
+            throw new Names.InvalidName(
+                    "is a public suffix: blocking it with its subdomains would block every site under it");
+        }
+        return new Normalised(host, scope, host);
+    }
+
+    /** The allow entry protecting a normalised value, if any. */
+    Optional<BlockStore.Allow> protectedBy(Normalised n) {
+        Matcher.Match m = matcher.checkHost(n.host());
+        if (m.verdict() == Verdict.ALLOWED) {
+            return store.allow(m.entryId());
+        }
+        return Optional.empty();
+    }
+
+    Added add(Submission s, Actor actor) {
+        if (s.value() == null || s.value().isBlank()) {
+            throw new InvalidInput("value", "a domain, URL or IP address", s.value());
+        }
+        if (s.category() == null) {
+            throw new InvalidInput("category", "a fraud type code", null);
+        }
+        if (s.source() == null) {
+            throw new InvalidInput("source", "a source code", null);
+        }
+        if (actor.kind() == Actor.Kind.PARTNER && !actor.mayActFor(s.source())) {
+            throw new InvalidInput(
+                    "source", "this token may submit entries of " + actor.sources() + " only", s.source());
+        }
+        if (s.evidence() != null && s.evidence().length() > 4000) {
+            throw new InvalidInput("evidence", "at most 4,000 characters", null);
+        }
+        if (s.screenshotRef() != null && s.screenshotRef().length() > 500) {
+            throw new InvalidInput("screenshotRef", "at most 500 characters", null);
+        }
+        Instant now = clock.instant();
+        if (s.expiresAt() != null && !s.expiresAt().isAfter(now)) {
+            throw new InvalidInput("expiresAt", "a time in the future", s.expiresAt());
+        }
+        Normalised n;
+        try {
+            n = normalise(s.value(), s.scope() == null ? Scope.DOMAIN_AND_SUBDOMAINS : s.scope());
+        } catch (Names.InvalidName e) {
+            throw new InvalidInput("value", e.getMessage(), s.value());
+        }
+        protectedBy(n).ifPresent(a -> {
+            throw new AllowedName(n.value(), a);
+        });
+        EntryState initial = trusted(actor, s.source()) ? EntryState.ACTIVE : EntryState.PENDING_REVIEW;
+        String by = by(actor);
+        Added added = tx.execute(status -> {
+            long serial = store.nextSerial(now);
+            var existing = store.find(n.scope(), n.value());
+            if (existing.isPresent()) {
+                var e = existing.get();
+                store.seenAgain(e.id(), now);
+                EntryState next = switch (e.state()) {
+                    case ACTIVE, PENDING_REVIEW -> e.state();
+                    case EXPIRED -> initial;
+                    case REMOVED, REJECTED -> EntryState.PENDING_REVIEW;
+                };
+                if (next != e.state()) {
+                    store.setState(e.id(), next, null, now, serial);
+                    store.event(
+                            e.id(), now, by, "REPORTED_AGAIN", "from " + s.source() + ", " + e.state() + " → " + next);
+                } else {
+                    store.event(e.id(), now, by, "REPORTED_AGAIN", "from " + s.source());
+                }
+                return new Added(store.find(e.id()).orElseThrow(), true);
+            }
+            long id = store.insert(
+                    new BlockStore.NewEntry(
+                            n.value(),
+                            n.scope(),
+                            s.category(),
+                            s.source(),
+                            blank(s.evidence()),
+                            blank(s.screenshotRef()),
+                            initial,
+                            by,
+                            s.expiresAt()),
+                    now,
+                    serial);
+            store.event(id, now, by, "ADDED", initial == EntryState.ACTIVE ? "in force at once" : "waits for review");
+            audit.record("CREATE", "block_entry", Long.toString(id), n.scope() + " " + n.value() + " " + initial);
+            return new Added(store.find(id).orElseThrow(), false);
+        });
+        feed.catchUp();
+        return added;
+    }
+
+    /** A reviewer puts a waiting entry in force, or refuses it. */
+    BlockStore.Entry review(long id, boolean approve, @Nullable String note, Actor actor) {
+        Instant now = clock.instant();
+        BlockStore.Entry result = tx.execute(status -> {
+            long serial = store.nextSerial(now);
+            var e = store.forUpdate(id).orElseThrow(() -> new EntryNotFound(id));
+            if (e.state() != EntryState.PENDING_REVIEW) {
+                throw new WrongState("Entry " + id + " is " + e.state() + ", not waiting for review.");
+            }
+            if (approve) {
+                Normalised n = new Normalised(e.value(), e.scope(), hostOf(e));
+                protectedBy(n).ifPresent(a -> {
+                    throw new AllowedName(e.value(), a);
+                });
+            }
+            EntryState next = approve ? EntryState.ACTIVE : EntryState.REJECTED;
+            store.setState(id, next, by(actor), now, serial);
+            store.event(id, now, by(actor), approve ? "APPROVED" : "REJECTED", blank(note));
+            audit.record(approve ? "APPROVE" : "REJECT", "block_entry", Long.toString(id), e.value());
+            return store.find(id).orElseThrow();
+        });
+        feed.catchUp();
+        return result;
+    }
+
+    /** A reviewer takes an entry out of force. */
+    BlockStore.Entry remove(long id, @Nullable String note, Actor actor) {
+        Instant now = clock.instant();
+        BlockStore.Entry result = tx.execute(status -> {
+            long serial = store.nextSerial(now);
+            var e = store.forUpdate(id).orElseThrow(() -> new EntryNotFound(id));
+            if (e.state() == EntryState.REMOVED || e.state() == EntryState.REJECTED) {
+                throw new WrongState("Entry " + id + " is already " + e.state() + ".");
+            }
+            store.setState(id, EntryState.REMOVED, by(actor), now, serial);
+            store.event(id, now, by(actor), "REMOVED", blank(note));
+            audit.record("REMOVE", "block_entry", Long.toString(id), e.value());
+            return store.find(id).orElseThrow();
+        });
+        feed.catchUp();
+        return result;
+    }
+
+    /** Takes entries whose expiry passed out of force; returns how many. */
+    int expire() {
+        Instant now = clock.instant();
+        Integer n = tx.execute(status -> {
+            List<Long> due = store.expired(now, 1000);
+            if (due.isEmpty()) {
+                return 0;
+            }
+            long serial = store.nextSerial(now);
+            store.setStateAll(due, EntryState.EXPIRED, now, serial);
+            for (long id : due) {
+                store.event(id, now, "system", "EXPIRED", null);
+            }
+            return due.size();
+        });
+        if (n != null && n > 0) {
+            feed.catchUp();
+        }
+        return n == null ? 0 : n;
+    }
+
+    static String hostOf(BlockStore.Entry e) {
+        if (e.scope() == Scope.URL_PREFIX) {
+            int cut = e.value().length();
+            for (int i = 0; i < e.value().length(); i++) {
+                char c = e.value().charAt(i);
+                if (c == '/' || c == '?') {
+                    cut = i;
+                    break;
+                }
+            }
+            return e.value().substring(0, cut);
+        }
+        return e.value();
+    }
+
+    // ---------------------------------------------------------------- allowlist
+
+    /** Adds (or renews) an allow entry; answers how many active block entries it now overrides. */
+    long allow(@Nullable String domain, @Nullable String reason, Actor actor) {
+        if (domain == null || domain.isBlank()) {
+            throw new InvalidInput("domain", "a domain name", domain);
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new InvalidInput("reason", "why the name must never be blocked, at most 1,000 characters", null);
+        }
+        String host;
+        try {
+            host = Names.host(domain);
+        } catch (Names.InvalidName e) {
+            throw new InvalidInput("domain", e.getMessage(), domain);
+        }
+        if (Names.isIp(host)) {
+            throw new InvalidInput("domain", "a domain name, not an IP address", domain);
+        }
+        if (host.indexOf('.') < 0) {
+            throw new InvalidInput("domain", "a domain below a top-level domain", domain);
+        }
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> {
+            long serial = store.nextSerial(now);
+            store.upsertAllow(host, reason.strip(), by(actor), now, serial);
+            audit.record("ALLOW", "allow_entry", host, reason.strip());
+        });
+        feed.catchUp();
+        return store.allow(host).orElseThrow().id();
+    }
+
+    void unallow(long id, Actor actor) {
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> {
+            long serial = store.nextSerial(now);
+            var a = store.allow(id).orElseThrow(() -> new AllowNotFound(id));
+            if (!store.removeAllow(id, now, serial)) {
+                throw new WrongState("Allow entry " + id + " is not active.");
+            }
+            audit.record("UNALLOW", "allow_entry", a.domain(), "");
+        });
+        feed.catchUp();
+    }
+
+    // ---------------------------------------------------------------- appeals
+
+    long appeal(long entryId, @Nullable String appellant, @Nullable String contact, @Nullable String reason) {
+        if (appellant == null || appellant.isBlank() || appellant.length() > 200) {
+            throw new InvalidInput("appellant", "who appeals (the site's owner), at most 200 characters", null);
+        }
+        if (contact == null || contact.isBlank() || contact.length() > 200) {
+            throw new InvalidInput("contact", "a phone number or e-mail address, at most 200 characters", null);
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 4000) {
+            throw new InvalidInput("reason", "why the block is wrong, at most 4,000 characters", null);
+        }
+        Instant now = clock.instant();
+        return tx.execute(status -> {
+            var e = store.find(entryId).orElseThrow(() -> new EntryNotFound(entryId));
+            if (e.state() != EntryState.ACTIVE) {
+                throw new WrongState(
+                        "Entry " + entryId + " is not in force (" + e.state() + "); there is nothing to appeal.");
+            }
+            if (store.openAppeals(entryId) > 0) {
+                throw new WrongState("An appeal against entry " + entryId + " is already open.");
+            }
+            long id = store.fileAppeal(entryId, appellant.strip(), contact.strip(), reason.strip(), now);
+            store.event(entryId, now, "appellant:" + appellant.strip(), "APPEALED", reason.strip());
+            audit.record("APPEAL", "block_entry", Long.toString(entryId), "appeal " + id + " by " + appellant.strip());
+            return id;
+        });
+    }
+
+    /** A reviewer decides an appeal: upholds the block, or lifts it (the entry is removed). */
+    BlockStore.Appeal decide(long appealId, boolean lift, @Nullable String note, Actor actor) {
+        if (note == null || note.isBlank() || note.length() > 4000) {
+            throw new InvalidInput("note", "the reason of the decision, at most 4,000 characters", null);
+        }
+        Instant now = clock.instant();
+        BlockStore.Appeal result = tx.execute(status -> {
+            var a = store.appealForUpdate(appealId).orElseThrow(() -> new AppealNotFound(appealId));
+            if (!a.state().equals("OPEN")) {
+                throw new WrongState("Appeal " + appealId + " was decided already (" + a.state() + ").");
+            }
+            long serial = store.nextSerial(now);
+            store.decideAppeal(appealId, lift ? "LIFTED" : "UPHELD", by(actor), note.strip(), now);
+            if (lift) {
+                var e = store.forUpdate(a.entryId()).orElseThrow();
+                if (e.state() == EntryState.ACTIVE || e.state() == EntryState.PENDING_REVIEW) {
+                    store.setState(e.id(), EntryState.REMOVED, by(actor), now, serial);
+                }
+            }
+            store.event(a.entryId(), now, by(actor), lift ? "APPEAL_LIFTED" : "APPEAL_UPHELD", note.strip());
+            audit.record(lift ? "LIFT" : "UPHOLD", "block_appeal", Long.toString(appealId), note.strip());
+            return store.appeal(appealId).orElseThrow();
+        });
+        feed.catchUp();
+        return result;
+    }
+
+    private static @Nullable String blank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

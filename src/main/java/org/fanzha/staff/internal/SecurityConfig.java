@@ -33,6 +33,8 @@ class SecurityConfig {
 
     static final String[] PUBLIC_PAGES = {
         "/login",
+        "/risk",
+        "/risk/**",
         "/css/**",
         "/js/**",
         "/img/**",

@@ -1,0 +1,300 @@
+package org.fanzha.blocklist.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.fanzha.blocklist.EntryState;
+import org.fanzha.blocklist.Scope;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.Actors;
+import org.fanzha.platform.FraudType;
+import org.fanzha.platform.Permission;
+import org.fanzha.platform.ProblemException;
+import org.fanzha.platform.Source;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The blocking pages for staff: entries and their search, review, appeals, imports, the allowlist. */
+@Controller
+class BlocklistPages {
+
+    private final Blocklist blocklist;
+    private final Imports imports;
+    private final Checks checks;
+    private final BlockStore store;
+    private final org.springframework.context.MessageSource messages;
+
+    BlocklistPages(
+            Blocklist blocklist,
+            Imports imports,
+            Checks checks,
+            BlockStore store,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+        this.blocklist = blocklist;
+        this.imports = imports;
+        this.checks = checks;
+        this.store = store;
+    }
+
+    private static void choices(Model model) {
+        model.addAttribute("categories", FraudType.values());
+        model.addAttribute("sources", Source.values());
+        model.addAttribute("scopes", Scope.values());
+        model.addAttribute("states", EntryState.values());
+    }
+
+    @GetMapping("/blocklist")
+    @PreAuthorize("hasAuthority('blocklist:check')")
+    String entries(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable EntryState state,
+            @RequestParam(required = false) @Nullable FraudType category,
+            @RequestParam(required = false) @Nullable String target,
+            @RequestParam(defaultValue = "0") int page,
+            Locale locale,
+            Model model) {
+        choices(model);
+        String text = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+        if (text != null && text.length() > 200) {
+            text = text.substring(0, 200);
+        }
+        int p = Math.max(0, Math.min(page, 10_000));
+        model.addAttribute("entries", store.search(text, state, category, null, p * 50, 50));
+        model.addAttribute("q", text);
+        model.addAttribute("state", state);
+        model.addAttribute("category", category);
+        model.addAttribute("page", p);
+        if (target != null && !target.isBlank() && target.length() <= org.fanzha.blocklist.Names.MAX_URL) {
+            model.addAttribute("target", target);
+            model.addAttribute("result", checks.check(target));
+        }
+        // entries per category (in force), for the chart
+        Map<String, Long> perCategory = new TreeMap<>();
+        Map<String, Long> perState = new TreeMap<>();
+        for (var row : store.counts()) {
+            long n = ((Number) row.get("n")).longValue();
+            perState.merge((String) row.get("state"), n, Long::sum);
+            if ("ACTIVE".equals(row.get("state"))) {
+                perCategory.merge((String) row.get("category"), n, Long::sum);
+            }
+        }
+        model.addAttribute("perCategory", perCategory);
+        model.addAttribute(
+                "chartLabels",
+                String.join(
+                        "|",
+                        perCategory.keySet().stream()
+                                .map(c -> messages.getMessage("fraud." + c, null, c, locale))
+                                .toList()));
+        model.addAttribute(
+                "chartValues",
+                String.join(
+                        "|", perCategory.values().stream().map(String::valueOf).toList()));
+        model.addAttribute("perState", perState);
+        return "blocklist/entries";
+    }
+
+    @PostMapping("/blocklist/entries")
+    @PreAuthorize("hasAuthority('blocklist:submit')")
+    String add(
+            @RequestParam(defaultValue = "") String value,
+            @RequestParam(defaultValue = "DOMAIN_AND_SUBDOMAINS") Scope scope,
+            @RequestParam(required = false) @Nullable FraudType category,
+            @RequestParam(defaultValue = "POLICE") Source source,
+            @RequestParam(defaultValue = "") String evidence,
+            @RequestParam(defaultValue = "") String screenshotRef,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate expires,
+            RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.BLOCKLIST_SUBMIT);
+        try {
+            var added = blocklist.add(
+                    new Blocklist.Submission(
+                            value,
+                            scope,
+                            category,
+                            source,
+                            evidence,
+                            screenshotRef,
+                            expires == null
+                                    ? null
+                                    : expires.plusDays(1)
+                                            .atStartOfDay(ZoneId.of("Asia/Shanghai"))
+                                            .toInstant()),
+                    actor);
+            return "redirect:/blocklist/entries/" + added.entry().id();
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", detail(e));
+            return "redirect:/blocklist";
+        }
+    }
+
+    @GetMapping("/blocklist/entries/{id}")
+    @PreAuthorize("hasAuthority('blocklist:check')")
+    String entry(@PathVariable long id, Model model) {
+        var e = store.find(id).orElseThrow(() -> new Blocklist.EntryNotFound(id));
+        model.addAttribute("entry", e);
+        model.addAttribute("events", store.events(id));
+        model.addAttribute(
+                "appeals",
+                store.appeals(null, 1000).stream()
+                        .filter(a -> a.entryId() == id)
+                        .toList());
+        return "blocklist/entry";
+    }
+
+    @PostMapping("/blocklist/entries/{id}/{action:approve|reject|remove}")
+    @PreAuthorize("hasAuthority('blocklist:review')")
+    String act(
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "") String back,
+            RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.BLOCKLIST_REVIEW);
+        try {
+            switch (action) {
+                case "approve" -> blocklist.review(id, true, note, actor);
+                case "reject" -> blocklist.review(id, false, note, actor);
+                default -> blocklist.remove(id, note, actor);
+            }
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", detail(e));
+        }
+        return back.equals("review") ? "redirect:/blocklist/review" : "redirect:/blocklist/entries/" + id;
+    }
+
+    @GetMapping("/blocklist/review")
+    @PreAuthorize("hasAuthority('blocklist:review')")
+    String review(Model model) {
+        model.addAttribute("entries", store.search(null, EntryState.PENDING_REVIEW, null, null, 0, 200));
+        return "blocklist/review";
+    }
+
+    @GetMapping("/blocklist/appeals")
+    @PreAuthorize("hasAuthority('blocklist:review')")
+    String appeals(Model model) {
+        List<BlockStore.Appeal> appeals = store.appeals(null, 200);
+        model.addAttribute("appeals", appeals);
+        model.addAttribute(
+                "entries",
+                store.byIds(appeals.stream().map(BlockStore.Appeal::entryId).toList()));
+        return "blocklist/appeals";
+    }
+
+    @PostMapping("/blocklist/appeals/{id}/decision")
+    @PreAuthorize("hasAuthority('blocklist:review')")
+    String decide(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String decision,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.BLOCKLIST_REVIEW);
+        try {
+            blocklist.decide(id, decision.equals("LIFT"), note, actor);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", detail(e));
+        }
+        return "redirect:/blocklist/appeals";
+    }
+
+    @GetMapping("/blocklist/imports")
+    @PreAuthorize("hasAuthority('blocklist:submit')")
+    String imports(Model model) {
+        choices(model);
+        model.addAttribute("imports", store.imports(50));
+        return "blocklist/imports";
+    }
+
+    @PostMapping("/blocklist/imports")
+    @PreAuthorize("hasAuthority('blocklist:submit')")
+    String importList(
+            @RequestParam(defaultValue = "PLAIN") Imports.Format format,
+            @RequestParam FraudType category,
+            @RequestParam Source source,
+            @RequestParam(defaultValue = "DOMAIN_AND_SUBDOMAINS") Scope scope,
+            @RequestParam(required = false) @Nullable MultipartFile file,
+            RedirectAttributes redirect)
+            throws IOException {
+        Actor actor = Actors.requirePermission(Permission.BLOCKLIST_SUBMIT);
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("problem", "file: a list to import");
+            return "redirect:/blocklist/imports";
+        }
+        try (InputStream in = file.getInputStream()) {
+            redirect.addFlashAttribute("report", imports.importList(format, category, source, scope, in, actor));
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", detail(e));
+        }
+        return "redirect:/blocklist/imports";
+    }
+
+    @GetMapping("/blocklist/allow")
+    @PreAuthorize("hasAuthority('blocklist:check')")
+    String allows(Model model) {
+        model.addAttribute("allows", store.allows());
+        return "blocklist/allow";
+    }
+
+    @PostMapping("/blocklist/allow")
+    @PreAuthorize("hasAuthority('blocklist:review')")
+    String allow(
+            @RequestParam(defaultValue = "") String domain,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.BLOCKLIST_REVIEW);
+        try {
+            blocklist.allow(domain, reason, actor);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", detail(e));
+        }
+        return "redirect:/blocklist/allow";
+    }
+
+    @PostMapping("/blocklist/allow/{id}/remove")
+    @PreAuthorize("hasAuthority('blocklist:review')")
+    String unallow(@PathVariable long id, RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.BLOCKLIST_REVIEW);
+        try {
+            blocklist.unallow(id, actor);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", detail(e));
+        }
+        return "redirect:/blocklist/allow";
+    }
+
+    static String detail(ProblemException e) {
+        var body = e.getBody();
+        Object errors =
+                body.getProperties() == null ? null : body.getProperties().get("errors");
+        if (errors instanceof List<?> list && !list.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (Object o : list) {
+                if (o instanceof org.fanzha.platform.FieldError f) {
+                    sb.append(sb.isEmpty() ? "" : "; ")
+                            .append(f.field())
+                            .append(": ")
+                            .append(f.message());
+                }
+            }
+            if (!sb.isEmpty()) {
+                return sb.toString();
+            }
+        }
+        return body.getDetail() == null ? String.valueOf(body.getTitle()) : body.getDetail();
+    }
+}

@@ -29,6 +29,8 @@ public enum Permission {
     BLOCKLIST_CHECK("blocklist:check", true),
     /** Submit block entries and imports (partners: for the token's sources); trusted sources are in force at once. */
     BLOCKLIST_SUBMIT("blocklist:submit", true),
+    /** Download the blocklist as an RPZ zone, hosts file or AdBlock list (DNS and gateway operators). */
+    BLOCKLIST_EXPORT("blocklist:export", true),
     /** Review block entries, decide appeals, keep the allowlist. */
     BLOCKLIST_REVIEW("blocklist:review", false),
     /** A bank answering stop-payment and freeze requests addressed to it. */

@@ -2,6 +2,7 @@ package org.fanzha.platform;
 
 import static org.fanzha.platform.Permission.AUDIT_READ;
 import static org.fanzha.platform.Permission.BLOCKLIST_CHECK;
+import static org.fanzha.platform.Permission.BLOCKLIST_EXPORT;
 import static org.fanzha.platform.Permission.BLOCKLIST_REVIEW;
 import static org.fanzha.platform.Permission.BLOCKLIST_SUBMIT;
 import static org.fanzha.platform.Permission.DIVISIONS_READ;
@@ -38,7 +39,8 @@ public enum Role {
             LEADS_SUBMIT,
             BLOCKLIST_CHECK,
             BLOCKLIST_SUBMIT,
-            BLOCKLIST_REVIEW)),
+            BLOCKLIST_REVIEW,
+            BLOCKLIST_EXPORT)),
     /** Works what is assigned to the unit. */
     OFFICER(EnumSet.of(
             DIVISIONS_READ,

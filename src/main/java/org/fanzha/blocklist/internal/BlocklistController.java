@@ -35,9 +35,16 @@ class BlocklistController {
     private final Checks checks;
     private final BlockStore store;
     private final BlocklistProperties properties;
+    private final Exports exports;
 
     BlocklistController(
-            Blocklist blocklist, Imports imports, Checks checks, BlockStore store, BlocklistProperties properties) {
+            Blocklist blocklist,
+            Imports imports,
+            Checks checks,
+            BlockStore store,
+            BlocklistProperties properties,
+            Exports exports) {
+        this.exports = exports;
         this.blocklist = blocklist;
         this.imports = imports;
         this.checks = checks;
@@ -241,6 +248,22 @@ class BlocklistController {
                                 : t)
                 .toList();
         return new CheckResults(checks.checkAll(clean));
+    }
+
+    /** The blocklist for operators: {@code rpz} (a zone master file), {@code hosts} or {@code adblock}, streamed. */
+    @GetMapping("/export/{format}")
+    ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+            @PathVariable String format) {
+        Actors.requirePermission(Permission.BLOCKLIST_EXPORT);
+        Exports.Format f = parse(Exports.Format.class, "format", format, "rpz, hosts or adblock");
+        return ResponseEntity.ok()
+                .contentType(new org.springframework.http.MediaType(
+                        "text", f == Exports.Format.RPZ ? "dns" : "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"fanzha-blocklist." + format.toLowerCase(Locale.ROOT)
+                                + (f == Exports.Format.RPZ ? ".zone" : ".txt") + "\"")
+                .body(out -> exports.write(f, out));
     }
 
     @GetMapping("/allow")

@@ -19,12 +19,17 @@ class BlocklistFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BlocklistFeed.class);
 
+    /** The blocklist serial moved on (published on the instance that noticed). */
+    record Changed(long serial) {}
+
     private final BlockStore store;
     private final Matcher matcher;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private volatile long applied;
     private volatile boolean running;
 
-    BlocklistFeed(BlockStore store, Matcher matcher) {
+    BlocklistFeed(BlockStore store, Matcher matcher, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.matcher = matcher;
     }
@@ -57,6 +62,7 @@ class BlocklistFeed implements SmartLifecycle {
             matcher.apply(changes);
         }
         applied = upTo;
+        events.publishEvent(new Changed(upTo));
         if (initial) {
             log.info("Blocklist loaded at serial {}: {} entries in the matcher", upTo, changes.size());
         }

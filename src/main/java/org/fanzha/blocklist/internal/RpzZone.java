@@ -1,0 +1,207 @@
+package org.fanzha.blocklist.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.ResultSet;
+import java.util.function.Consumer;
+import org.fanzha.blocklist.DnsProperties;
+import org.fanzha.blocklist.Scope;
+import org.fanzha.blocklist.Verdict;
+import org.fanzha.platform.FraudType;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * The blocklist as an RPZ zone (draft-vixie-dnsop-dns-rpz): for every block entry in force that no
+ * allow entry overrides, a QNAME trigger ({@code name.zone} and, for a name with its subdomains,
+ * {@code *.name.zone}) or a response-IP trigger ({@code 32.d.c.b.a.rpz-ip.zone}) with the action of
+ * its category; for every allow entry a passthru, so a wildcard never blocks an allowed name. The
+ * SOA serial is the blocklist serial in the database, so every instance serves the same zone.
+ */
+@Component
+class RpzZone {
+
+    private static final Logger log = LoggerFactory.getLogger(RpzZone.class);
+    private static final long REFRESH = 3600;
+    private static final long RETRY = 600;
+    private static final long EXPIRE = 7 * 86400;
+    private static final long MINIMUM = 60;
+
+    private final DnsProperties properties;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
+    private final Matcher matcher;
+    private final Name origin;
+    private final InetAddress warningV4;
+    private final @Nullable InetAddress warningV6;
+    private final Name warningHost;
+
+    RpzZone(DnsProperties properties, JdbcTemplate jdbc, TransactionTemplate tx, Matcher matcher) {
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.matcher = matcher;
+        this.snapshot = new TransactionTemplate(tx.getTransactionManager());
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+        try {
+            this.origin =
+                    Name.fromString(properties.zone().endsWith(".") ? properties.zone() : properties.zone() + ".");
+            this.warningHost = Name.fromString(
+                    properties.warningPageHost().endsWith(".")
+                            ? properties.warningPageHost()
+                            : properties.warningPageHost() + ".");
+            this.warningV4 = InetAddress.getByName(properties.warningPageAddress());
+            this.warningV6 = properties.warningPageAddress6() == null
+                    ? null
+                    : InetAddress.getByName(properties.warningPageAddress6());
+        } catch (TextParseException | UnknownHostException e) {
+            throw new IllegalStateException("fanzha.blocklist.dns: " + e.getMessage(), e);
+        }
+    }
+
+    Name origin() {
+        return origin;
+    }
+
+    long ttl() {
+        return properties.ttl();
+    }
+
+    /** The SOA record for a serial (RFC 1982 arithmetic: the low 32 bits). */
+    SOARecord soa(long serial) {
+        try {
+            return new SOARecord(
+                    origin,
+                    DClass.IN,
+                    properties.ttl(),
+                    Name.fromString("ns", origin),
+                    Name.fromString("hostmaster", origin),
+                    serial & 0xffffffffL,
+                    REFRESH,
+                    RETRY,
+                    EXPIRE,
+                    MINIMUM);
+        } catch (TextParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long currentSerial() {
+        Long serial = jdbc.queryForObject("SELECT serial FROM blocklist_serial WHERE id = 1", Long.class);
+        return serial == null ? 0 : serial;
+    }
+
+    /**
+     * Streams the whole zone from one consistent snapshot of the database: the SOA first, then the
+     * NS record and every trigger. Returns the serial of the snapshot; the caller closes an AXFR with
+     * the SOA again.
+     */
+    long write(Consumer<Record> sink) {
+        Long serial = snapshot.execute(status -> {
+            long s = currentSerial();
+            sink.accept(soa(s));
+            sink.accept(new NSRecord(origin, DClass.IN, properties.ttl(), localhost()));
+            jdbc.query(
+                    con -> {
+                        var ps = con.prepareStatement("SELECT domain FROM allow_entry WHERE state = 'ACTIVE'");
+                        ps.setFetchSize(1000);
+                        return ps;
+                    },
+                    (ResultSet rs) -> {
+                        passthru(rs.getString(1), sink);
+                    });
+            jdbc.query(
+                    con -> {
+                        var ps = con.prepareStatement("""
+                                SELECT pattern, scope, category FROM block_entry
+                                WHERE state = 'ACTIVE' AND scope IN ('DOMAIN', 'DOMAIN_AND_SUBDOMAINS', 'IP')""");
+                        ps.setFetchSize(10_000);
+                        return ps;
+                    },
+                    (ResultSet rs) -> {
+                        triggers(
+                                rs.getString(1),
+                                Scope.valueOf(rs.getString(2)),
+                                FraudType.valueOf(rs.getString(3)),
+                                sink);
+                    });
+            return s;
+        });
+        return serial == null ? 0 : serial;
+    }
+
+    private static Name localhost() {
+        try {
+            return Name.fromString("localhost.");
+        } catch (TextParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void passthru(String domain, Consumer<Record> sink) {
+        try {
+            Name target = Name.fromString("rpz-passthru.");
+            Name owner = Name.concatenate(Name.fromString(domain), origin);
+            sink.accept(new CNAMERecord(owner, DClass.IN, properties.ttl(), target));
+            if (!Matcher.isPublicSuffix(domain)) {
+                sink.accept(new CNAMERecord(
+                        Name.concatenate(Name.fromString("*"), owner), DClass.IN, properties.ttl(), target));
+            }
+        } catch (TextParseException | org.xbill.DNS.NameTooLongException e) {
+            log.debug("allow entry {} does not fit the zone: {}", domain, e.toString());
+        }
+    }
+
+    /** The records of one block entry (none if an allow entry overrides it or it does not fit a DNS name). */
+    void triggers(String value, Scope scope, FraudType category, Consumer<Record> sink) {
+        try {
+            Name owner;
+            if (scope == Scope.IP) {
+                if (value.indexOf(':') >= 0) {
+                    return; // IPv6 response triggers: not written yet
+                }
+                String[] q = value.split("\\.");
+                owner = Name.concatenate(
+                        Name.fromString("32." + q[3] + "." + q[2] + "." + q[1] + "." + q[0] + ".rpz-ip"), origin);
+            } else {
+                if (matcher.checkHost(value).verdict() == Verdict.ALLOWED) {
+                    return;
+                }
+                owner = Name.concatenate(Name.fromString(value), origin);
+            }
+            action(owner, category, sink);
+            if (scope == Scope.DOMAIN_AND_SUBDOMAINS) {
+                action(Name.concatenate(Name.fromString("*"), owner), category, sink);
+            }
+        } catch (TextParseException | org.xbill.DNS.NameTooLongException e) {
+            log.debug("block entry {} does not fit the zone: {}", value, e.toString());
+        }
+    }
+
+    private void action(Name owner, FraudType category, Consumer<Record> sink) {
+        switch (properties.actionFor(category)) {
+            case LOCAL_DATA -> {
+                sink.accept(new ARecord(owner, DClass.IN, properties.ttl(), warningV4));
+                if (warningV6 != null) {
+                    sink.accept(new AAAARecord(owner, DClass.IN, properties.ttl(), warningV6));
+                }
+            }
+            case CNAME -> sink.accept(new CNAMERecord(owner, DClass.IN, properties.ttl(), warningHost));
+            case NXDOMAIN -> sink.accept(new CNAMERecord(owner, DClass.IN, properties.ttl(), Name.root));
+        }
+    }
+}

@@ -259,6 +259,25 @@ class BlockStore {
         return jdbc.sql(sql.toString()).params(params).query(BlockStore::map).list();
     }
 
+    /** Hits per day since a day (China time), for the overview chart. */
+    java.util.SortedMap<java.time.LocalDate, Long> hitsPerDay(java.time.LocalDate since) {
+        java.util.SortedMap<java.time.LocalDate, Long> days = new java.util.TreeMap<>();
+        jdbc.sql("SELECT hit_day, SUM(hits) FROM block_hit_day WHERE hit_day >= ? GROUP BY hit_day")
+                .param(java.sql.Date.valueOf(since))
+                .query(rs -> {
+                    days.put(rs.getDate(1).toLocalDate(), rs.getLong(2));
+                });
+        return days;
+    }
+
+    long hitsOf(long entryId) {
+        Long n = jdbc.sql("SELECT SUM(hits) FROM block_hit_day WHERE entry_id = ?")
+                .param(entryId)
+                .query(Long.class)
+                .single();
+        return n == null ? 0 : n;
+    }
+
     /** Counts of entries by state and category, for the overview. */
     List<Map<String, Object>> counts() {
         return jdbc.sql(

@@ -101,6 +101,16 @@ class BlocklistPages {
                         perCategory.keySet().stream()
                                 .map(c -> messages.getMessage("fraud." + c, null, c, locale))
                                 .toList()));
+        LocalDate today = LocalDate.now(Hits.CHINA);
+        var perDay = store.hitsPerDay(today.minusDays(29));
+        List<String> days = new java.util.ArrayList<>();
+        List<String> dayHits = new java.util.ArrayList<>();
+        for (LocalDate d = today.minusDays(29); !d.isAfter(today); d = d.plusDays(1)) {
+            days.add(d.toString().substring(5));
+            dayHits.add(String.valueOf(perDay.getOrDefault(d, 0L)));
+        }
+        model.addAttribute("hitLabels", String.join("|", days));
+        model.addAttribute("hitValues", String.join("|", dayHits));
         model.addAttribute(
                 "chartValues",
                 String.join(
@@ -149,6 +159,7 @@ class BlocklistPages {
         var e = store.find(id).orElseThrow(() -> new Blocklist.EntryNotFound(id));
         model.addAttribute("entry", e);
         model.addAttribute("events", store.events(id));
+        model.addAttribute("hits", store.hitsOf(id));
         model.addAttribute(
                 "appeals",
                 store.appeals(null, 1000).stream()

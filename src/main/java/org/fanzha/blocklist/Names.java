@@ -110,7 +110,23 @@ public final class Names {
 
     /** True if the normalised host is an IP address (v4 dotted quad or v6). */
     public static boolean isIp(String host) {
-        return host.indexOf(':') >= 0 || ipv4(host) != null && ipv4(host).equals(host);
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        int n = host.length();
+        if (n < 7 || n > 15) {
+            return false;
+        }
+        int dots = 0;
+        for (int i = 0; i < n; i++) {
+            char c = host.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return dots == 3 && host.equals(ipv4(host));
     }
 
     /**

@@ -54,10 +54,13 @@ final class Matcher {
     private final Map<String, Integer> ips = new ConcurrentHashMap<>();
 
     // the writer's own copies of the small parts, from which the readers' tables are rebuilt
-    private final Map<String, Integer> exactDelta = new HashMap<>();
-    private final Map<String, Integer> subtreeDelta = new HashMap<>();
+    private Map<String, Integer> exactDelta = new HashMap<>();
+    private Map<String, Integer> subtreeDelta = new HashMap<>();
     private final Map<String, Integer> allow = new HashMap<>();
     private int baseSize;
+    // whether a name of one label (an unlisted top-level domain) is blocked with its subdomains:
+    // only then must a check look at the top level
+    private volatile boolean singleLabelSubtree;
 
     private record Prefix(String key, int id) {}
 
@@ -97,24 +100,37 @@ final class Matcher {
         }
         // starts[0] is the top-level domain, starts[levels - 1] the whole name
         State s = state;
-        int registrable = registrableLevel(b, starts, hashes, levels);
-        int lowest = registrable < 0 ? levels - 1 : registrable;
-        for (int level = levels - 1; level >= lowest; level--) {
-            int id = s.allow.find(b, starts[level], len, hashes[level]);
-            if (id != NameTable.MISSING) {
-                return new Match(Verdict.ALLOWED, id, host.substring(starts[level]), null);
+        if (s.allow.size() > 0) {
+            for (int level = levels - 1; level >= 0; level--) {
+                int id = s.allow.find(b, starts[level], len, hashes[level]);
+                if (id != NameTable.MISSING) {
+                    // an allow entry protects its own name, and names up to their registrable domain:
+                    // never across a (private) public suffix such as blogspot.com
+                    if (level == levels - 1 || level >= registrableLevel(b, starts, hashes, levels)) {
+                        return new Match(Verdict.ALLOWED, id, host.substring(starts[level]), null);
+                    }
+                    break;
+                }
             }
         }
-        for (int level = levels - 1; level >= 0; level--) {
+        boolean deltas = s.exactDelta.size() > 0 || s.subtreeDelta.size() > 0;
+        int top = levels > 1 && !singleLabelSubtree ? 1 : 0;
+        for (int level = levels - 1; level >= top; level--) {
+            int from = starts[level];
+            long hash = hashes[level];
             if (level == levels - 1) {
-                int id = lookup(s.exactDelta, s.exact, b, starts[level], len, hashes[level]);
+                int id = deltas
+                        ? lookup(s.exactDelta, s.exact, b, from, len, hash)
+                        : s.exact[shard(hash)].find(b, from, len, hash);
                 if (id != NameTable.MISSING) {
                     return new Match(Verdict.BLOCKED, id, host, Scope.DOMAIN);
                 }
             }
-            int id = lookup(s.subtreeDelta, s.subtree, b, starts[level], len, hashes[level]);
+            int id = deltas
+                    ? lookup(s.subtreeDelta, s.subtree, b, from, len, hash)
+                    : s.subtree[shard(hash)].find(b, from, len, hash);
             if (id != NameTable.MISSING) {
-                return new Match(Verdict.BLOCKED, id, host.substring(starts[level]), Scope.DOMAIN_AND_SUBDOMAINS);
+                return new Match(Verdict.BLOCKED, id, host.substring(from), Scope.DOMAIN_AND_SUBDOMAINS);
             }
         }
         return Match.NONE;
@@ -246,6 +262,9 @@ final class Matcher {
                 case DOMAIN_AND_SUBDOMAINS -> {
                     subtreeDelta.put(c.value(), c.active() ? c.id() : REMOVED);
                     domains = true;
+                    if (c.active() && c.value().indexOf('.') < 0) {
+                        singleLabelSubtree = true;
+                    }
                 }
                 case IP -> {
                     if (c.active()) {
@@ -303,17 +322,24 @@ final class Matcher {
         state = new State(s.exact, s.subtree, s.exactDelta, s.subtreeDelta, table(allow));
     }
 
-    /** Folds the delta into the shards, one shard at a time; readers go on meanwhile. */
+    /**
+     * Folds the delta into the shards, one shard at a time; readers go on meanwhile. No reference
+     * to a replaced shard is kept, so the rebuild needs the memory of one shard more, not of a
+     * second index.
+     */
     private void compact() {
-        State s = state;
+        State published = state;
         // publish the full delta first, so every shard may be swapped on its own
-        state = s = new State(s.exact, s.subtree, table(exactDelta), table(subtreeDelta), s.allow);
+        state = new State(published.exact, published.subtree, table(exactDelta), table(subtreeDelta), published.allow);
+        published = null;
         Map<Integer, List<Map.Entry<String, Integer>>> exactByShard = byShard(exactDelta);
         Map<Integer, List<Map.Entry<String, Integer>>> subtreeByShard = byShard(subtreeDelta);
         int size = 0;
         for (int i = 0; i < SHARDS; i++) {
-            NameTable exact = merge(s.exact[i], exactByShard.getOrDefault(i, List.of()));
-            NameTable subtree = merge(s.subtree[i], subtreeByShard.getOrDefault(i, List.of()));
+            NameTable exact = merge(state.exact[i], exactByShard.getOrDefault(i, List.of()));
+            NameTable subtree = merge(state.subtree[i], subtreeByShard.getOrDefault(i, List.of()));
+            exactByShard.remove(i);
+            subtreeByShard.remove(i);
             State cur = state;
             NameTable[] e = cur.exact.clone();
             NameTable[] t = cur.subtree.clone();
@@ -322,8 +348,9 @@ final class Matcher {
             state = new State(e, t, cur.exactDelta, cur.subtreeDelta, cur.allow);
             size += exact.size() + subtree.size();
         }
-        exactDelta.clear();
-        subtreeDelta.clear();
+        // new maps rather than clear(): a cleared HashMap keeps its table at the largest size it had
+        exactDelta = new HashMap<>();
+        subtreeDelta = new HashMap<>();
         baseSize = size;
         State cur = state;
         state = new State(cur.exact, cur.subtree, NameTable.EMPTY, NameTable.EMPTY, cur.allow);

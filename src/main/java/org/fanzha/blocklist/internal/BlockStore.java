@@ -271,7 +271,7 @@ class BlockStore {
     }
 
     long hitsOf(long entryId) {
-        Long n = jdbc.sql("SELECT SUM(hits) FROM block_hit_day WHERE entry_id = ?")
+        Long n = jdbc.sql("SELECT COALESCE(SUM(hits), 0) FROM block_hit_day WHERE entry_id = ?")
                 .param(entryId)
                 .query(Long.class)
                 .single();

@@ -307,6 +307,46 @@ class BlocklistApiTest {
     }
 
     @Test
+    void lookAlikesMetByChecksWaitForAReviewerWhoBlocksOrDismissesThem() throws Exception {
+        String tag = Long.toString(System.nanoTime(), 36);
+        String blockIt = "icbc-" + tag + ".top";
+        String dismissIt = "alipay-" + tag + ".top";
+        check("analyst", "https://" + blockIt + "/login")
+                .andExpect(jsonPath("$.verdict").value("SUSPICIOUS"));
+        check("analyst", dismissIt).andExpect(jsonPath("$.imitates").value("alipay"));
+        check("analyst", dismissIt);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> mvc.perform(
+                                get("/api/v1/blocklist/suspicious").header("Authorization", api.bearer("duty")))
+                        .andExpect(jsonPath("$[?(@.name == '" + dismissIt + "')].checks")
+                                .value(2))
+                        .andExpect(jsonPath("$[?(@.name == '" + blockIt + "')].imitates")
+                                .value("icbc")));
+        mvc.perform(get("/api/v1/blocklist/suspicious").header("Authorization", api.bearer("analyst")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/blocklist/suspicious/{name}/decision", blockIt)
+                        .header("Authorization", api.bearer("duty"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"BLOCK\",\"category\":\"CUSTOMER_SERVICE\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.state").value("ACTIVE"));
+        check("analyst", "m." + blockIt).andExpect(jsonPath("$.verdict").value("BLOCKED"));
+        mvc.perform(post("/api/v1/blocklist/suspicious/{name}/decision", dismissIt)
+                        .header("Authorization", api.bearer("duty"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"DISMISS\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/blocklist/suspicious").header("Authorization", api.bearer("duty")))
+                .andExpect(jsonPath("$[?(@.name == '" + dismissIt + "')]").isEmpty());
+        mvc.perform(post("/api/v1/blocklist/suspicious/{name}/decision", dismissIt)
+                        .header("Authorization", api.bearer("duty"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"DISMISS\"}"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void theSerialRisesWithEveryChange() throws Exception {
         long before = jdbc.sql("SELECT serial FROM blocklist_serial")
                 .query(Long.class)

@@ -36,8 +36,10 @@ class BlocklistController {
     private final BlockStore store;
     private final BlocklistProperties properties;
     private final Exports exports;
+    private final Suspicions suspicions;
 
     BlocklistController(
+            Suspicions suspicions,
             Blocklist blocklist,
             Imports imports,
             Checks checks,
@@ -45,6 +47,7 @@ class BlocklistController {
             BlocklistProperties properties,
             Exports exports) {
         this.exports = exports;
+        this.suspicions = suspicions;
         this.blocklist = blocklist;
         this.imports = imports;
         this.checks = checks;
@@ -284,6 +287,33 @@ class BlocklistController {
         Actor actor = Actors.requirePermission(Permission.BLOCKLIST_REVIEW);
         blocklist.unallow(id, actor);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Look-alikes of protected brands met by checks, for review. */
+    @GetMapping("/suspicious")
+    List<Suspicions.Suspicious> suspicious() {
+        Actors.requirePermission(Permission.BLOCKLIST_REVIEW);
+        return suspicions.open(500);
+    }
+
+    record SuspicionDecision(
+            @Nullable String decision, @Nullable FraudType category) {}
+
+    @PostMapping("/suspicious/{name}/decision")
+    ResponseEntity<?> decideSuspicion(@PathVariable String name, @RequestBody SuspicionDecision request) {
+        Actor actor = Actors.requirePermission(Permission.BLOCKLIST_REVIEW);
+        if ("DISMISS".equals(request.decision())) {
+            suspicions.dismiss(name, actor);
+            return ResponseEntity.noContent().build();
+        }
+        if (!"BLOCK".equals(request.decision())) {
+            throw new InvalidInput("decision", "BLOCK or DISMISS", request.decision());
+        }
+        if (request.category() == null) {
+            throw new InvalidInput("category", "a fraud type code", null);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(EntryView.of(suspicions.block(name, request.category(), actor)));
     }
 
     @GetMapping("/appeals")

@@ -37,14 +37,17 @@ class BlocklistPages {
     private final Checks checks;
     private final BlockStore store;
     private final org.springframework.context.MessageSource messages;
+    private final Suspicions suspicions;
 
     BlocklistPages(
+            Suspicions suspicions,
             Blocklist blocklist,
             Imports imports,
             Checks checks,
             BlockStore store,
             org.springframework.context.MessageSource messages) {
         this.messages = messages;
+        this.suspicions = suspicions;
         this.blocklist = blocklist;
         this.imports = imports;
         this.checks = checks;
@@ -193,7 +196,29 @@ class BlocklistPages {
     @PreAuthorize("hasAuthority('blocklist:review')")
     String review(Model model) {
         model.addAttribute("entries", store.search(null, EntryState.PENDING_REVIEW, null, null, 0, 200));
+        model.addAttribute("suspicious", suspicions.open(100));
+        model.addAttribute("categories", FraudType.values());
         return "blocklist/review";
+    }
+
+    @PostMapping("/blocklist/suspicious")
+    @PreAuthorize("hasAuthority('blocklist:review')")
+    String suspicion(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String decision,
+            @RequestParam(required = false) @Nullable FraudType category,
+            RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.BLOCKLIST_REVIEW);
+        try {
+            if (decision.equals("BLOCK")) {
+                suspicions.block(name, category == null ? FraudType.CUSTOMER_SERVICE : category, actor);
+            } else {
+                suspicions.dismiss(name, actor);
+            }
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", detail(e));
+        }
+        return "redirect:/blocklist/review";
     }
 
     @GetMapping("/blocklist/appeals")

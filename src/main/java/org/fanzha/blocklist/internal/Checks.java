@@ -42,7 +42,10 @@ class Checks {
     private final BlockStore store;
     private final LookAlikes lookAlikes;
 
-    Checks(Matcher matcher, BlockStore store, BlocklistProperties properties) {
+    private final Suspicions suspicions;
+
+    Checks(Matcher matcher, BlockStore store, BlocklistProperties properties, Suspicions suspicions) {
+        this.suspicions = suspicions;
         this.matcher = matcher;
         this.store = store;
         this.lookAlikes = new LookAlikes(properties.brands());
@@ -130,6 +133,9 @@ class Checks {
             String imitates = null;
             if (m.verdict() == Verdict.UNKNOWN && !Names.isIp(host)) {
                 imitates = lookAlikes.imitated(host, Matcher.publicSuffixStart(host));
+                if (imitates != null) {
+                    suspicions.seen(host, imitates);
+                }
             }
             return new Decided(target, normalized, m, imitates, null);
         } catch (Names.InvalidName e) {

@@ -107,7 +107,12 @@ class BlockStore {
         jdbc.sql("UPDATE blocklist_serial SET serial = serial + 1, changed_at = ? WHERE id = 1")
                 .param(ts(now))
                 .update();
-        return serial();
+        long serial = serial();
+        // not incremental unless the change journals its zone records (ZoneJournal)
+        jdbc.sql("INSERT INTO rpz_serial (serial, incremental) VALUES (?, FALSE)")
+                .param(serial)
+                .update();
+        return serial;
     }
 
     long serial() {

@@ -89,8 +89,10 @@ class Blocklist {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String provinceCode;
+    private final ZoneJournal journal;
 
     Blocklist(
+            ZoneJournal journal,
             BlockStore store,
             BlocklistFeed feed,
             Matcher matcher,
@@ -99,6 +101,7 @@ class Blocklist {
             TransactionTemplate tx,
             Clock clock,
             DivisionsProperties divisions) {
+        this.journal = journal;
         this.store = store;
         this.feed = feed;
         this.matcher = matcher;
@@ -200,6 +203,7 @@ class Blocklist {
         String by = by(actor);
         Added added = tx.execute(status -> {
             long serial = store.nextSerial(now);
+            journal.begin(serial);
             var existing = store.find(n.scope(), n.value());
             if (existing.isPresent()) {
                 var e = existing.get();
@@ -209,6 +213,14 @@ class Blocklist {
                     case EXPIRED -> initial;
                     case REMOVED, REJECTED -> EntryState.PENDING_REVIEW;
                 };
+                journal.entry(
+                        serial,
+                        e.value(),
+                        e.scope(),
+                        e.category(),
+                        e.state() == EntryState.ACTIVE,
+                        next == EntryState.ACTIVE);
+                journal.complete(serial);
                 if (next != e.state()) {
                     store.setState(e.id(), next, null, now, serial);
                     store.event(
@@ -232,6 +244,8 @@ class Blocklist {
                     now,
                     serial);
             store.event(id, now, by, "ADDED", initial == EntryState.ACTIVE ? "in force at once" : "waits for review");
+            journal.entry(serial, n.value(), n.scope(), s.category(), false, initial == EntryState.ACTIVE);
+            journal.complete(serial);
             audit.record("CREATE", "block_entry", Long.toString(id), n.scope() + " " + n.value() + " " + initial);
             return new Added(store.find(id).orElseThrow(), false);
         });
@@ -244,6 +258,7 @@ class Blocklist {
         Instant now = clock.instant();
         BlockStore.Entry result = tx.execute(status -> {
             long serial = store.nextSerial(now);
+            journal.begin(serial);
             var e = store.forUpdate(id).orElseThrow(() -> new EntryNotFound(id));
             if (e.state() != EntryState.PENDING_REVIEW) {
                 throw new WrongState("Entry " + id + " is " + e.state() + ", not waiting for review.");
@@ -255,6 +270,8 @@ class Blocklist {
                 });
             }
             EntryState next = approve ? EntryState.ACTIVE : EntryState.REJECTED;
+            journal.entry(serial, e.value(), e.scope(), e.category(), false, approve);
+            journal.complete(serial);
             store.setState(id, next, by(actor), now, serial);
             store.event(id, now, by(actor), approve ? "APPROVED" : "REJECTED", blank(note));
             audit.record(approve ? "APPROVE" : "REJECT", "block_entry", Long.toString(id), e.value());
@@ -269,10 +286,13 @@ class Blocklist {
         Instant now = clock.instant();
         BlockStore.Entry result = tx.execute(status -> {
             long serial = store.nextSerial(now);
+            journal.begin(serial);
             var e = store.forUpdate(id).orElseThrow(() -> new EntryNotFound(id));
             if (e.state() == EntryState.REMOVED || e.state() == EntryState.REJECTED) {
                 throw new WrongState("Entry " + id + " is already " + e.state() + ".");
             }
+            journal.entry(serial, e.value(), e.scope(), e.category(), e.state() == EntryState.ACTIVE, false);
+            journal.complete(serial);
             store.setState(id, EntryState.REMOVED, by(actor), now, serial);
             store.event(id, now, by(actor), "REMOVED", blank(note));
             audit.record("REMOVE", "block_entry", Long.toString(id), e.value());
@@ -291,6 +311,11 @@ class Blocklist {
                 return 0;
             }
             long serial = store.nextSerial(now);
+            journal.begin(serial);
+            for (BlockStore.Entry e : store.byIds(due).values()) {
+                journal.entry(serial, e.value(), e.scope(), e.category(), true, false);
+            }
+            journal.complete(serial);
             store.setStateAll(due, EntryState.EXPIRED, now, serial);
             for (long id : due) {
                 store.event(id, now, "system", "EXPIRED", null);
@@ -404,13 +429,16 @@ class Blocklist {
                 throw new WrongState("Appeal " + appealId + " was decided already (" + a.state() + ").");
             }
             long serial = store.nextSerial(now);
+            journal.begin(serial);
             store.decideAppeal(appealId, lift ? "LIFTED" : "UPHELD", by(actor), note.strip(), now);
             if (lift) {
                 var e = store.forUpdate(a.entryId()).orElseThrow();
+                journal.entry(serial, e.value(), e.scope(), e.category(), e.state() == EntryState.ACTIVE, false);
                 if (e.state() == EntryState.ACTIVE || e.state() == EntryState.PENDING_REVIEW) {
                     store.setState(e.id(), EntryState.REMOVED, by(actor), now, serial);
                 }
             }
+            journal.complete(serial);
             store.event(a.entryId(), now, by(actor), lift ? "APPEAL_LIFTED" : "APPEAL_UPHELD", note.strip());
             audit.record(lift ? "LIFT" : "UPHOLD", "block_appeal", Long.toString(appealId), note.strip());
             return store.appeal(appealId).orElseThrow();

@@ -40,7 +40,14 @@ class BlocklistFeed implements SmartLifecycle {
 
     /** Applies every change committed since the last call; returns the serial now in force. */
     synchronized long catchUp() {
-        long upTo = store.serial();
+        return catchUpTo(store.serial());
+    }
+
+    /**
+     * Applies the changes up to a serial. A transaction that holds the serial lock calls it with
+     * the serial before its own, so the matcher shows the blocklist exactly as it was before.
+     */
+    synchronized long catchUpTo(long upTo) {
         long from = applied;
         if (upTo <= from) {
             return from;

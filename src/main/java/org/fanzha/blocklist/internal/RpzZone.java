@@ -3,6 +3,10 @@ package org.fanzha.blocklist.internal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.fanzha.blocklist.DnsProperties;
 import org.fanzha.blocklist.Scope;
@@ -24,6 +28,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
 
 /**
  * The blocklist as an RPZ zone (draft-vixie-dnsop-dns-rpz): for every block entry in force that no
@@ -144,6 +149,55 @@ class RpzZone {
         return serial == null ? 0 : serial;
     }
 
+    /**
+     * The net zone changes from serial {@code from} to the current one, read from the journal in
+     * one snapshot: deletions and additions go to the lists, and the current serial is returned;
+     * null when the journal cannot tell them (a serial in between was an import or an allowlist
+     * change, or is older than the journal), and the secondary must take the whole zone.
+     */
+    @Nullable
+    Long delta(long from, List<Record> deleted, List<Record> added) {
+        return snapshot.execute(status -> {
+            long current = currentSerial();
+            if (from >= current || from < 1) {
+                return null;
+            }
+            Long journaled = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM rpz_serial WHERE serial > ? AND serial <= ? AND incremental",
+                    Long.class,
+                    from,
+                    current);
+            if (journaled == null || journaled != current - from) {
+                return null;
+            }
+            Map<String, Integer> net = new LinkedHashMap<>();
+            Map<String, String[]> parts = new HashMap<>();
+            jdbc.query(
+                    "SELECT op, owner, rtype, rdata FROM rpz_delta WHERE serial > ? AND serial <= ? ORDER BY id",
+                    (ResultSet rs) -> {
+                        String key = rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4);
+                        parts.putIfAbsent(key, new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                        net.merge(key, "A".equals(rs.getString(1)) ? 1 : -1, Integer::sum);
+                    },
+                    from,
+                    current);
+            for (var e : net.entrySet()) {
+                if (e.getValue() == 0) {
+                    continue;
+                }
+                String[] p = parts.get(e.getKey());
+                try {
+                    Record r = Record.fromString(
+                            Name.fromString(p[0]), Type.value(p[1]), DClass.IN, properties.ttl(), p[2], origin);
+                    (e.getValue() < 0 ? deleted : added).add(r);
+                } catch (java.io.IOException ex) {
+                    throw new IllegalStateException("journal record " + e.getKey() + ": " + ex.getMessage(), ex);
+                }
+            }
+            return current;
+        });
+    }
+
     private static Name localhost() {
         try {
             return Name.fromString("localhost.");
@@ -168,6 +222,18 @@ class RpzZone {
 
     /** The records of one block entry (none if an allow entry overrides it or it does not fit a DNS name). */
     void triggers(String value, Scope scope, FraudType category, Consumer<Record> sink) {
+        if (!overridden(value, scope)) {
+            recordsOf(value, scope, category, sink);
+        }
+    }
+
+    /** Whether an allow entry keeps a block entry out of the zone (by this instance's matcher). */
+    boolean overridden(String value, Scope scope) {
+        return scope != Scope.IP && matcher.checkHost(value).verdict() == Verdict.ALLOWED;
+    }
+
+    /** The records a block entry puts in the zone, whatever the allowlist says. */
+    void recordsOf(String value, Scope scope, FraudType category, Consumer<Record> sink) {
         try {
             Name owner;
             if (scope == Scope.IP) {
@@ -177,10 +243,9 @@ class RpzZone {
                 String[] q = value.split("\\.");
                 owner = Name.concatenate(
                         Name.fromString("32." + q[3] + "." + q[2] + "." + q[1] + "." + q[0] + ".rpz-ip"), origin);
+            } else if (scope == Scope.URL_PREFIX) {
+                return; // DNS cannot see paths
             } else {
-                if (matcher.checkHost(value).verdict() == Verdict.ALLOWED) {
-                    return;
-                }
                 owner = Name.concatenate(Name.fromString(value), origin);
             }
             action(owner, category, sink);

@@ -35,8 +35,9 @@ import org.xbill.DNS.Type;
 
 /**
  * A DNS primary for the RPZ zone, built on dnsjava's messages (dnsjava has no server): answers SOA
- * (and NS) queries over UDP and TCP, full zone transfers (AXFR) over TCP, and IXFR over TCP — with
- * the SOA alone when the secondary is current, else with the whole zone, which RFC 1995 allows;
+ * (and NS) queries over UDP and TCP, full zone transfers (AXFR) over TCP, and IXFR over TCP — the
+ * SOA alone when the secondary is current, the net changes from its serial when the journal has
+ * them, else the whole zone (which RFC 1995 allows);
  * sends NOTIFY to the configured secondaries whenever the serial changes; requires and applies
  * TSIG when a key is configured.
  */
@@ -296,6 +297,21 @@ class ZoneServer implements SmartLifecycle {
                 upToDate.addRecord(zone.soa(current), Section.ANSWER);
                 sign(upToDate, queryTsig, true);
                 write(out, upToDate.toWire());
+                return;
+            }
+            // incremental (RFC 1995, condensed): new SOA, old SOA, deletions, new SOA, additions, new SOA
+            List<Record> deleted = new ArrayList<>();
+            List<Record> added = new ArrayList<>();
+            Long serial = theirs < 0 ? null : zone.delta(theirs, deleted, added);
+            if (serial != null) {
+                Streamer streamer = new Streamer(query, queryTsig, out);
+                streamer.add(zone.soa(serial));
+                streamer.add(zone.soa(theirs));
+                deleted.forEach(streamer::add);
+                streamer.add(zone.soa(serial));
+                added.forEach(streamer::add);
+                streamer.add(zone.soa(serial));
+                streamer.flush();
                 return;
             }
         }

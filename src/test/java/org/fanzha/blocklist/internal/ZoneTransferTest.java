@@ -130,8 +130,84 @@ class ZoneTransferTest {
         ZoneTransferIn behind = ZoneTransferIn.newIXFR(zone, serial - 1, false, "127.0.0.1", primary.port(), key());
         behind.setTimeout(Duration.ofSeconds(30));
         behind.run();
-        assertThat(behind.isAXFR()).isTrue();
-        assertThat(behind.getAXFR()).hasSameSizeAs(records);
+        // one serial behind, the last change being an IP entry: only its trigger comes
+        assertThat(behind.isIXFR()).isTrue();
+        assertThat(behind.getIXFR()).singleElement().satisfies(d -> {
+            assertThat(d.deletes).noneMatch(r -> !(r instanceof SOARecord));
+            assertThat(withoutSoa(d.adds)).singleElement().asString().startsWith("32.77.113.0.203.rpz-ip.rpz.fanzha.");
+        });
+    }
+
+    static java.util.Set<String> withoutSoa(List<Record> records) {
+        java.util.Set<String> set = new java.util.TreeSet<>();
+        for (Record r : records) {
+            if (!(r instanceof SOARecord)) {
+                set.add(r.toString());
+            }
+        }
+        return set;
+    }
+
+    List<Record> axfr() throws Exception {
+        ZoneTransferIn axfr = ZoneTransferIn.newAXFR(n("rpz.fanzha."), "127.0.0.1", primary.port(), key());
+        axfr.setTimeout(Duration.ofSeconds(30));
+        axfr.run();
+        return axfr.getAXFR();
+    }
+
+    long serial() {
+        return jdbc.sql("SELECT serial FROM blocklist_serial").query(Long.class).single();
+    }
+
+    @Test
+    void aSecondaryBehindGetsOnlyTheChangesAndAfterAnImportTheWholeZone() throws Exception {
+        String kept = "ixfr-gone-" + Long.toString(System.nanoTime(), 36) + ".com";
+        block(kept, "DOMAIN_AND_SUBDOMAINS", "LOAN");
+        long since = serial();
+        java.util.Set<String> before = withoutSoa(axfr());
+
+        String added = "ixfr-new-" + Long.toString(System.nanoTime(), 36) + ".com";
+        block(added, "DOMAIN_AND_SUBDOMAINS", "INVESTMENT");
+        long gone = jdbc.sql("SELECT id FROM block_entry WHERE pattern = ?")
+                .param(kept)
+                .query(Long.class)
+                .single();
+        mvc.perform(post("/api/v1/blocklist/entries/{id}/remove", gone).header("Authorization", api.bearer("duty")))
+                .andExpect(status().isOk());
+
+        ZoneTransferIn ixfr =
+                ZoneTransferIn.newIXFR(n("rpz.fanzha."), since, false, "127.0.0.1", primary.port(), key());
+        ixfr.setTimeout(Duration.ofSeconds(30));
+        ixfr.run();
+        assertThat(ixfr.isIXFR()).isTrue();
+        var deltas = ixfr.getIXFR();
+        List<Record> adds = new java.util.ArrayList<>();
+        List<Record> deletes = new java.util.ArrayList<>();
+        for (var d : deltas) {
+            adds.addAll(d.adds);
+            deletes.addAll(d.deletes);
+        }
+        assertThat(withoutSoa(deletes)).hasSize(2).allMatch(r -> r.contains(kept));
+        assertThat(withoutSoa(adds)).hasSize(2).allMatch(r -> r.contains(added));
+        // the changes applied to the old zone give the zone as it is now
+        java.util.Set<String> applied = new java.util.TreeSet<>(before);
+        applied.removeAll(withoutSoa(deletes));
+        applied.addAll(withoutSoa(adds));
+        assertThat(applied).isEqualTo(withoutSoa(axfr()));
+
+        // an import is not journalled: a secondary behind it takes the whole zone
+        long beforeImport = serial();
+        mvc.perform(post("/api/v1/blocklist/imports?format=plain&category=LOAN&source=POLICE")
+                        .header("Authorization", api.bearer("duty"))
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("ixfr-import-" + Long.toString(System.nanoTime(), 36) + ".com\n"))
+                .andExpect(status().isOk());
+        ZoneTransferIn full =
+                ZoneTransferIn.newIXFR(n("rpz.fanzha."), beforeImport, false, "127.0.0.1", primary.port(), key());
+        full.setTimeout(Duration.ofSeconds(30));
+        full.run();
+        assertThat(full.isAXFR()).isTrue();
+        assertThat(withoutSoa(full.getAXFR())).isEqualTo(withoutSoa(axfr()));
     }
 
     @Test

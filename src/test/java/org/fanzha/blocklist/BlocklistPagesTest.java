@@ -199,6 +199,13 @@ class BlocklistPagesTest {
         mvc.perform(get("/blocklist/imports").session(session("duty")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("duty")));
+        long imported = jdbc.sql("SELECT MAX(id) FROM block_import WHERE imported_by = 'duty'")
+                .query(Long.class)
+                .single();
+        mvc.perform(get("/blocklist/imports/{id}", imported).session(session("duty")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("bad name")))
+                .andExpect(content().string(containsString("contains")));
         mvc.perform(get("/blocklist/allow").session(session("jinshui")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("icbc.com.cn")));

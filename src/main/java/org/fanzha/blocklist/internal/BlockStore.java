@@ -417,6 +417,12 @@ class BlockStore {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /** One import with its stored line report (line, value and reason, tab-separated). */
+    Optional<Map<String, Object>> importReport(long id) {
+        return jdbc.sql("SELECT * FROM block_import WHERE id = ?").param(id).query().listOfRows().stream()
+                .findFirst();
+    }
+
     List<Map<String, Object>> imports(int limit) {
         return jdbc.sql("""
                         SELECT id, format, category, source, scope, lines, accepted, duplicates, rejected, imported_by, imported_at

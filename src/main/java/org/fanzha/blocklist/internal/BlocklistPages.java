@@ -279,6 +279,21 @@ class BlocklistPages {
         return "redirect:/blocklist/imports";
     }
 
+    @GetMapping("/blocklist/imports/{id}")
+    @PreAuthorize("hasAuthority('blocklist:submit')")
+    String importReport(@PathVariable long id, Model model) {
+        var row = store.importReport(id).orElseThrow(() -> new Blocklist.EntryNotFound(id));
+        model.addAttribute("imp", row);
+        String report = row.get("report") == null ? "" : row.get("report").toString();
+        model.addAttribute(
+                "lines",
+                report.lines()
+                        .map(l -> l.split("\t", 3))
+                        .filter(p -> p.length == 3)
+                        .toList());
+        return "blocklist/import";
+    }
+
     @GetMapping("/blocklist/allow")
     @PreAuthorize("hasAuthority('blocklist:check')")
     String allows(Model model) {

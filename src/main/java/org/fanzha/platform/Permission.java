@@ -33,6 +33,12 @@ public enum Permission {
     BLOCKLIST_EXPORT("blocklist:export", true),
     /** Review block entries, decide appeals, keep the allowlist. */
     BLOCKLIST_REVIEW("blocklist:review", false),
+    /** See cases of the subtree (personal data masked) and the cases linked to them. */
+    CASES_READ("cases:read", false),
+    /** File cases for units of the subtree, change their status, add identifiers and suspects. */
+    CASES_WRITE("cases:write", false),
+    /** Mark identifiers as too common to link cases. */
+    CASES_LINK("cases:link", false),
     /** A bank answering stop-payment and freeze requests addressed to it. */
     FUNDS_RESPOND("funds:respond", true),
     /** Query the credit-punishment list. */

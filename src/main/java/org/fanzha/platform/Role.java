@@ -5,6 +5,9 @@ import static org.fanzha.platform.Permission.BLOCKLIST_CHECK;
 import static org.fanzha.platform.Permission.BLOCKLIST_EXPORT;
 import static org.fanzha.platform.Permission.BLOCKLIST_REVIEW;
 import static org.fanzha.platform.Permission.BLOCKLIST_SUBMIT;
+import static org.fanzha.platform.Permission.CASES_LINK;
+import static org.fanzha.platform.Permission.CASES_READ;
+import static org.fanzha.platform.Permission.CASES_WRITE;
 import static org.fanzha.platform.Permission.DIVISIONS_READ;
 import static org.fanzha.platform.Permission.HOTLINE_CALL;
 import static org.fanzha.platform.Permission.LEADS_SUBMIT;
@@ -40,7 +43,10 @@ public enum Role {
             BLOCKLIST_CHECK,
             BLOCKLIST_SUBMIT,
             BLOCKLIST_REVIEW,
-            BLOCKLIST_EXPORT)),
+            BLOCKLIST_EXPORT,
+            CASES_READ,
+            CASES_WRITE,
+            CASES_LINK)),
     /** Works what is assigned to the unit. */
     OFFICER(EnumSet.of(
             DIVISIONS_READ,
@@ -49,7 +55,9 @@ public enum Role {
             WARNINGS_WORK,
             LEADS_SUBMIT,
             BLOCKLIST_CHECK,
-            BLOCKLIST_SUBMIT)),
+            BLOCKLIST_SUBMIT,
+            CASES_READ,
+            CASES_WRITE)),
     /** 96110 warning hotline operator. */
     HOTLINE(EnumSet.of(
             DIVISIONS_READ,
@@ -60,7 +68,15 @@ public enum Role {
             HOTLINE_CALL,
             BLOCKLIST_CHECK)),
     /** Cases, cards and funds in the unit subtree. */
-    ANALYST(EnumSet.of(DIVISIONS_READ, PERSONAL_DATA_REVEAL, WARNINGS_READ, BLOCKLIST_CHECK, BLOCKLIST_SUBMIT)),
+    ANALYST(EnumSet.of(
+            DIVISIONS_READ,
+            PERSONAL_DATA_REVEAL,
+            WARNINGS_READ,
+            BLOCKLIST_CHECK,
+            BLOCKLIST_SUBMIT,
+            CASES_READ,
+            CASES_WRITE,
+            CASES_LINK)),
     /** Reads the audit log, nothing else. */
     AUDITOR(EnumSet.of(AUDIT_READ));
 

@@ -13,6 +13,17 @@ public interface WarningDesk {
     /** The full phone, to call it; audited as a full view with the purpose. */
     String phoneToCall(long warningId, String purpose);
 
+    /** The person of a warning, for a case opened from it (no actor: called by the case module's listener, which audits). */
+    Optional<WarningPerson> personOf(long warningId);
+
+    /** Who a warning is about. */
+    record WarningPerson(
+            String phone,
+            @org.jspecify.annotations.Nullable String idNumber,
+            @org.jspecify.annotations.Nullable String name,
+            @org.jspecify.annotations.Nullable String address,
+            String unitCode) {}
+
     void contact(long warningId, ContactMethod method, ContactResult result, String note);
 
     void close(long warningId, Outcome outcome, String note);

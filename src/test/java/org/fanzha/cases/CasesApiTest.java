@@ -108,6 +108,7 @@ class CasesApiTest {
         mvc.perform(get("/api/v1/cases/{id}", a).header("Authorization", api.bearer("jinshui")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.related").value(1))
+                .andExpect(jsonPath("$.fraudCase.caseNumber").value(first))
                 .andExpect(jsonPath("$.timeline[0].kind").value("FILED"));
         mvc.perform(get("/api/v1/identifiers/BANK_CARD/{value}", card).header("Authorization", api.bearer("analyst")))
                 .andExpect(jsonPath("$.cases").value(2))
@@ -130,6 +131,44 @@ class CasesApiTest {
         mvc.perform(get("/api/v1/cases/{id}/related", c).header("Authorization", api.bearer("zhengzhou")))
                 .andExpect(jsonPath("$[0].caseId").value(b))
                 .andExpect(jsonPath("$[0].shared[0].value").value("invest-fast.example"));
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aWarningClosedAlreadyDefraudedOpensAnAcceptedCasePrefilledFromIt() throws Exception {
+        String phone = "1370371" + String.format("%04d", System.nanoTime() % 10_000);
+        long warning = json.readTree(post("duty", "/api/v1/leads", """
+                                {"source":"BANK","sourceId":"CASE-%d","phone":"%s","fraudType":"INVESTMENT","amountAtRisk":66000,
+                                 "signals":[{"type":"TRANSFER_TO_FLAGGED_ACCOUNT","account":"6217001234567890122","amount":"66000"}]}""".formatted(System.nanoTime(), phone))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("warningId")
+                .asLong();
+        api.warningAction("zhengzhou", warning, "acknowledge", "{}").andExpect(status().isOk());
+        api.warningAction("zhengzhou", warning, "close", "{\"outcome\":\"ALREADY_DEFRAUDED\",\"note\":\"已转账\"}")
+                .andExpect(status().isOk());
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM fraud_case WHERE warning_id = ?")
+                                .param(warning)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        long id = jdbc.sql("SELECT id FROM fraud_case WHERE warning_id = ?")
+                .param(warning)
+                .query(Long.class)
+                .single();
+        mvc.perform(get("/api/v1/cases/{id}", id).header("Authorization", api.bearer("zhengzhou")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.fraudCase.status").value("ACCEPTED"))
+                .andExpect(jsonPath("$.fraudCase.fraudType").value("INVESTMENT"))
+                .andExpect(jsonPath("$.fraudCase.lossAmount").value(66000.00))
+                .andExpect(jsonPath("$.fraudCase.warningId").value(warning))
+                .andExpect(jsonPath("$.fraudCase.victim.phone")
+                        .value(phone.substring(0, 3) + "****" + phone.substring(7)));
     }
 
     @Test

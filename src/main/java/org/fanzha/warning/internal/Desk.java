@@ -55,6 +55,13 @@ class Desk implements WarningDesk {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<WarningPerson> personOf(long warningId) {
+        return store.find(warningId, "")
+                .map(w -> new WarningPerson(w.phone(), w.idNumber(), w.name(), w.address(), w.unitCode()));
+    }
+
+    @Override
     public void contact(long warningId, ContactMethod method, ContactResult result, String note) {
         actions.contact(warningId, method, result, note);
     }

@@ -110,6 +110,20 @@ class CasesApiTest {
                 .andExpect(jsonPath("$.related").value(1))
                 .andExpect(jsonPath("$.fraudCase.caseNumber").value(first))
                 .andExpect(jsonPath("$.timeline[0].kind").value("FILED"));
+        // the full victim data only through the audited reveal, and only in the jurisdiction
+        post(
+                        "jinshui",
+                        "/api/v1/reveal",
+                        "{\"entity\":\"case\",\"id\":\"%d\",\"field\":\"victimPhone\",\"reason\":\"回访被害人\"}"
+                                .formatted(a))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.value").value("13703710000"));
+        post(
+                        "jinshui",
+                        "/api/v1/reveal",
+                        "{\"entity\":\"case\",\"id\":\"%d\",\"field\":\"victimName\",\"reason\":\"核对被害人身份\"}"
+                                .formatted(b))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/identifiers/BANK_CARD/{value}", card).header("Authorization", api.bearer("analyst")))
                 .andExpect(jsonPath("$.cases").value(2))
                 .andExpect(jsonPath("$.carriedBy.length()").value(2));

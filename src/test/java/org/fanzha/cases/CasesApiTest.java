@@ -151,6 +151,34 @@ class CasesApiTest {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
+    void linkedCasesFormAClusterWithItsTotalLossAndNetwork() throws Exception {
+        String tag = Long.toString(System.nanoTime(), 36);
+        String card = card("621700" + String.format("%012d", System.nanoTime() % 1_000_000_000_000L));
+        long a = id(post("zhengzhou", "/api/v1/cases", """
+                        {"fraudType":"LOAN","lossAmount":"1000","occurredAt":"2021-06-01T10:00:00+08:00","unitCode":"4101",
+                         "identifiers":[{"type":"BANK_CARD","value":"%s"}]}""".formatted(card)));
+        long b = id(post("luoyang", "/api/v1/cases", """
+                        {"fraudType":"LOAN","lossAmount":"2000","occurredAt":"2021-06-02T10:00:00+08:00","unitCode":"4103",
+                         "identifiers":[{"type":"BANK_CARD","value":"%s"},{"type":"DOMAIN","value":"cl-%s.example"}]}""".formatted(card, tag)));
+        long c = id(post("luoyang", "/api/v1/cases", """
+                        {"fraudType":"LOAN","lossAmount":"4000","occurredAt":"2021-06-03T10:00:00+08:00","unitCode":"4103",
+                         "identifiers":[{"type":"DOMAIN","value":"cl-%s.example"}]}""".formatted(tag)));
+        mvc.perform(get("/api/v1/cases/clusters").param("limit", "500").header("Authorization", api.bearer("duty")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == " + a + ")].cases").value(3))
+                .andExpect(jsonPath("$[?(@.id == " + a + ")].totalLoss").value(7000.00))
+                .andExpect(jsonPath("$[?(@.id == " + a + ")].units[*]")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("4101", "4103")));
+        mvc.perform(get("/api/v1/cases/{id}/network", a).header("Authorization", api.bearer("zhengzhou")))
+                .andExpect(jsonPath("$.nodes[?(@.category == 'CASE')].id")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("c:" + a, "c:" + b, "c:" + c)))
+                .andExpect(jsonPath("$.nodes[?(@.category != 'CASE')].id", org.hamcrest.Matchers.hasSize(2)))
+                .andExpect(jsonPath("$.links.length()").value(4));
+        mvc.perform(get("/api/v1/cases/{id}/network", b).header("Authorization", api.bearer("zhengzhou")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void aWarningClosedAlreadyDefraudedOpensAnAcceptedCasePrefilledFromIt() throws Exception {
         String phone = "1370371" + String.format("%04d", System.nanoTime() % 10_000);
         long warning = json.readTree(post("duty", "/api/v1/leads", """

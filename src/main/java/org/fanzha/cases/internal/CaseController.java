@@ -31,8 +31,10 @@ class CaseController {
     private final CaseFiles files;
     private final CaseStore store;
     private final CaseProperties properties;
+    private final Clusters clusters;
 
-    CaseController(CaseFiles files, CaseStore store, CaseProperties properties) {
+    CaseController(CaseFiles files, CaseStore store, CaseProperties properties, Clusters clusters) {
+        this.clusters = clusters;
         this.files = files;
         this.store = store;
         this.properties = properties;
@@ -85,6 +87,26 @@ class CaseController {
                 .stream()
                 .map(files::view)
                 .toList();
+    }
+
+    /** Clusters of linked cases that reach into the jurisdiction, largest first, with total loss and units. */
+    @GetMapping("/api/v1/cases/clusters")
+    List<Clusters.Cluster> clusters(@RequestParam(defaultValue = "50") int limit) {
+        Actor actor = Actors.requirePermission(Permission.CASES_READ);
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInput("limit", "1 to 500", limit);
+        }
+        return clusters.all(100_000).stream()
+                .filter(c -> c.units().stream().anyMatch(actor::covers))
+                .limit(limit)
+                .toList();
+    }
+
+    /** The network of a case's cluster (cases and the identifiers they share), for the picture. */
+    @GetMapping("/api/v1/cases/{id}/network")
+    Clusters.Graph network(@PathVariable long id) {
+        files.visible(id, Actors.requirePermission(Permission.CASES_READ));
+        return clusters.graph(id, 200);
     }
 
     @GetMapping("/api/v1/cases/{id}")

@@ -1,0 +1,204 @@
+package org.fanzha.cases.internal;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.fanzha.cases.CaseStatus;
+import org.fanzha.cases.IdentifierType;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.Actors;
+import org.fanzha.platform.FieldError;
+import org.fanzha.platform.FraudType;
+import org.fanzha.platform.InvalidInput;
+import org.fanzha.platform.Permission;
+import org.fanzha.platform.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The case pages: the list with the filing form, a case with its links and network, the clusters. */
+@Controller
+class CasePages {
+
+    private final CaseFiles files;
+    private final CaseStore store;
+    private final Clusters clusters;
+
+    CasePages(CaseFiles files, CaseStore store, Clusters clusters) {
+        this.files = files;
+        this.store = store;
+        this.clusters = clusters;
+    }
+
+    @GetMapping("/cases")
+    @PreAuthorize("hasAuthority('cases:read')")
+    String list(
+            @RequestParam(required = false) @Nullable CaseStatus status,
+            @RequestParam(required = false) @Nullable FraudType type,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        Actor actor = Actors.requirePermission(Permission.CASES_READ);
+        int p = Math.max(0, Math.min(page, 10_000));
+        model.addAttribute(
+                "cases",
+                store.search(actor.unitCode(), null, status, type, null, null, p * 50, 50).stream()
+                        .map(files::view)
+                        .toList());
+        model.addAttribute("status", status);
+        model.addAttribute("type", type);
+        model.addAttribute("page", p);
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("types", FraudType.values());
+        model.addAttribute("identifierTypes", IdentifierType.values());
+        return "cases/list";
+    }
+
+    @PostMapping("/cases")
+    @PreAuthorize("hasAuthority('cases:write')")
+    String file(
+            @RequestParam(defaultValue = "") String caseNumber,
+            @RequestParam(defaultValue = "") String fraudType,
+            @RequestParam(defaultValue = "") String victimName,
+            @RequestParam(defaultValue = "") String victimPhone,
+            @RequestParam(defaultValue = "") String victimIdNumber,
+            @RequestParam(defaultValue = "") String victimAddress,
+            @RequestParam(defaultValue = "") String lossAmount,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
+                    LocalDateTime occurredAt,
+            @RequestParam(defaultValue = "") String divisionCode,
+            @RequestParam(defaultValue = "") String identifiers,
+            RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.CASES_WRITE);
+        try {
+            var view = files.file(
+                    new CaseFiles.CaseRequest(
+                            caseNumber,
+                            fraudType,
+                            new CaseFiles.Victim(victimName, victimPhone, victimIdNumber, victimAddress),
+                            lossAmount.isBlank() ? null : lossAmount,
+                            occurredAt == null
+                                    ? null
+                                    : occurredAt.atOffset(ZoneOffset.ofHours(8)).toString(),
+                            divisionCode,
+                            null,
+                            lines(identifiers)),
+                    actor);
+            return "redirect:/cases/" + view.id();
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", detail(e));
+            return "redirect:/cases";
+        }
+    }
+
+    /** Identifier lines as the form takes them: "TYPE value", one a line. */
+    static List<CaseFiles.@Nullable IdentifierInput> lines(String text) {
+        List<CaseFiles.@Nullable IdentifierInput> out = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            int space = l.indexOf(' ');
+            out.add(
+                    space < 0
+                            ? new CaseFiles.IdentifierInput(l, "")
+                            : new CaseFiles.IdentifierInput(
+                                    l.substring(0, space).toUpperCase(),
+                                    l.substring(space + 1).strip()));
+        }
+        return out;
+    }
+
+    @GetMapping("/cases/{id}")
+    @PreAuthorize("hasAuthority('cases:read')")
+    String detail(@PathVariable long id, Model model) {
+        Actor actor = Actors.requirePermission(Permission.CASES_READ);
+        model.addAttribute("detail", files.detail(id, actor));
+        model.addAttribute("related", files.related(id, actor));
+        model.addAttribute("next", files.visible(id, actor).status().next());
+        return "cases/case";
+    }
+
+    @GetMapping("/cases/{id}/network.json")
+    @PreAuthorize("hasAuthority('cases:read')")
+    @ResponseBody
+    Clusters.Graph network(@PathVariable long id) {
+        files.visible(id, Actors.requirePermission(Permission.CASES_READ));
+        return clusters.graph(id, 200);
+    }
+
+    @PostMapping("/cases/{id}/status")
+    @PreAuthorize("hasAuthority('cases:write')")
+    String status(
+            @PathVariable long id,
+            @RequestParam CaseStatus target,
+            @RequestParam(defaultValue = "") String caseNumber,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.CASES_WRITE);
+        try {
+            files.transition(id, target, caseNumber, null, note.isBlank() ? null : note, actor);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", detail(e));
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    @PostMapping("/cases/{id}/identifiers")
+    @PreAuthorize("hasAuthority('cases:write')")
+    String identifiers(
+            @PathVariable long id, @RequestParam(defaultValue = "") String identifiers, RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.CASES_WRITE);
+        try {
+            var lines = lines(identifiers);
+            if (lines.isEmpty()) {
+                throw new InvalidInput("identifiers", "one or more lines \"TYPE value\"", null);
+            }
+            files.addIdentifiers(id, lines, actor);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", detail(e));
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    @GetMapping("/cases/clusters")
+    @PreAuthorize("hasAuthority('cases:read')")
+    String clusters(Model model) {
+        Actor actor = Actors.requirePermission(Permission.CASES_READ);
+        model.addAttribute(
+                "clusters",
+                clusters.all(100_000).stream()
+                        .filter(c -> c.units().stream().anyMatch(actor::covers))
+                        .limit(100)
+                        .toList());
+        return "cases/clusters";
+    }
+
+    static String detail(ProblemException e) {
+        var body = e.getBody();
+        Object errors =
+                body.getProperties() == null ? null : body.getProperties().get("errors");
+        if (errors instanceof List<?> list && !list.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (Object o : list) {
+                if (o instanceof FieldError f) {
+                    sb.append(sb.isEmpty() ? "" : "; ")
+                            .append(f.field())
+                            .append(": ")
+                            .append(f.message());
+                }
+            }
+            return sb.toString();
+        }
+        return body.getDetail() == null ? String.valueOf(body.getTitle()) : body.getDetail();
+    }
+}

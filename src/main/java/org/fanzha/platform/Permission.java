@@ -39,6 +39,8 @@ public enum Permission {
     CASES_WRITE("cases:write", false),
     /** Mark identifiers as too common to link cases. */
     CASES_LINK("cases:link", false),
+    /** A bank or operator registering who holds a card used in fraud and which outlet opened it. */
+    CARDS_REGISTER("cards:register", true),
     /** A bank answering stop-payment and freeze requests addressed to it. */
     FUNDS_RESPOND("funds:respond", true),
     /** Query the credit-punishment list. */

@@ -106,8 +106,16 @@ class CaseFiles {
     private final AuditLog audit;
     private final Clock clock;
     private final List<Pattern> numberPatterns;
+    private final CardRegistry cards;
 
-    CaseFiles(CaseStore store, CaseProperties properties, Divisions divisions, AuditLog audit, Clock clock) {
+    CaseFiles(
+            CaseStore store,
+            CaseProperties properties,
+            Divisions divisions,
+            AuditLog audit,
+            Clock clock,
+            CardRegistry cards) {
+        this.cards = cards;
         this.store = store;
         this.properties = properties;
         this.divisions = divisions;
@@ -257,6 +265,7 @@ class CaseFiles {
                 now);
         for (var ident : idents) {
             store.addIdentifier(id, ident.type(), ident.value(), ident.detail(), by(actor), now);
+            cards.fromCase(id, ident.type(), ident.value(), ident.detail(), now);
         }
         store.event(id, now, by(actor), status.name(), number == null ? "受案" : "立案 " + number);
         audit.record("CREATE", "case", Long.toString(id), status + " " + type + " " + unit);
@@ -394,6 +403,7 @@ class CaseFiles {
         for (var ident : idents) {
             if (store.addIdentifier(id, ident.type(), ident.value(), ident.detail(), by(actor), now)) {
                 store.event(id, now, by(actor), "IDENTIFIER", ident.type() + " " + ident.value());
+                cards.fromCase(id, ident.type(), ident.value(), ident.detail(), now);
             }
         }
         audit.record("UPDATE", "case", Long.toString(id), idents.size() + " identifiers");

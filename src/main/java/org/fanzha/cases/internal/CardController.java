@@ -1,0 +1,91 @@
+package org.fanzha.cases.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.Actors;
+import org.fanzha.platform.InvalidInput;
+import org.fanzha.platform.Permission;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 断卡: fraud cards, their registration by banks and operators, verification tasks, outlet ranking. */
+@RestController
+class CardController {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final CardRegistry cards;
+
+    CardController(CardRegistry cards) {
+        this.cards = cards;
+    }
+
+    record CardView(
+            CardRegistry.Card card, List<Map<String, Object>> cases, List<CardRegistry.Verification> verifications) {}
+
+    record VerifyRequest(@Nullable String result, @Nullable String note) {}
+
+    /** A card used in fraud: the owner masked, the cases it was used in (number and unit), its verifications. */
+    @GetMapping("/api/v1/cards/{kind}/{number}")
+    CardView card(@PathVariable String kind, @PathVariable String number) {
+        Actors.requirePermission(Permission.CASES_READ);
+        String[] k = CardRegistry.parse(kind, number);
+        var card = cards.find(k[0], k[1])
+                .orElseThrow(() -> new CardRegistry.CardNotFound("card used in a case with that number"));
+        return new CardView(cards.masked(card), cards.casesOf(card.id()), cards.verificationsOf(card.id()));
+    }
+
+    /** A bank or operator registers who holds the card and which outlet opened it; answers the verification task. */
+    @PutMapping("/api/v1/cards/{kind}/{number}/registration")
+    CardRegistry.Verification register(
+            @PathVariable String kind,
+            @PathVariable String number,
+            @RequestBody CardRegistry.Registration registration) {
+        Actor actor = Actors.requirePermission(Permission.CARDS_REGISTER);
+        return cards.register(kind, number, registration, actor);
+    }
+
+    @GetMapping("/api/v1/cards/verifications")
+    List<CardRegistry.Verification> verifications(@RequestParam(required = false) @Nullable String state) {
+        Actor actor = Actors.requirePermission(Permission.CASES_READ);
+        if (state != null && !state.equals("OPEN") && !state.equals("DONE")) {
+            throw new InvalidInput("state", "OPEN or DONE", state.length() > 10 ? state.substring(0, 10) : state);
+        }
+        return cards.verifications(actor.unitCode(), state, 500);
+    }
+
+    @PostMapping("/api/v1/cards/verifications/{id}/result")
+    CardRegistry.Verification verify(@PathVariable long id, @RequestBody VerifyRequest request) {
+        Actor actor = Actors.requirePermission(Permission.CASES_WRITE);
+        return cards.verify(id, request.result(), request.note(), actor);
+    }
+
+    /** Outlets by the number of fraud cards they opened among the cases of a period, and per thousand openings. */
+    @GetMapping("/api/v1/cards/outlets/ranking")
+    List<CardRegistry.OutletRank> ranking(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "50") int limit) {
+        Actors.requirePermission(Permission.CASES_READ);
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidInput("limit", "1 to 1,000", limit);
+        }
+        if (to.isBefore(from)) {
+            throw new InvalidInput("to", "not before from", to);
+        }
+        return cards.ranking(
+                from.atStartOfDay(CHINA).toInstant(),
+                to.plusDays(1).atStartOfDay(CHINA).toInstant(),
+                limit);
+    }
+}

@@ -8,6 +8,7 @@ import static org.fanzha.platform.Permission.BLOCKLIST_SUBMIT;
 import static org.fanzha.platform.Permission.CASES_LINK;
 import static org.fanzha.platform.Permission.CASES_READ;
 import static org.fanzha.platform.Permission.CASES_WRITE;
+import static org.fanzha.platform.Permission.CREDIT_QUERY;
 import static org.fanzha.platform.Permission.DIVISIONS_READ;
 import static org.fanzha.platform.Permission.HOTLINE_CALL;
 import static org.fanzha.platform.Permission.LEADS_SUBMIT;
@@ -46,7 +47,8 @@ public enum Role {
             BLOCKLIST_EXPORT,
             CASES_READ,
             CASES_WRITE,
-            CASES_LINK)),
+            CASES_LINK,
+            CREDIT_QUERY)),
     /** Works what is assigned to the unit. */
     OFFICER(EnumSet.of(
             DIVISIONS_READ,
@@ -76,7 +78,8 @@ public enum Role {
             BLOCKLIST_SUBMIT,
             CASES_READ,
             CASES_WRITE,
-            CASES_LINK)),
+            CASES_LINK,
+            CREDIT_QUERY)),
     /** Reads the audit log, nothing else. */
     AUDITOR(EnumSet.of(AUDIT_READ));
 

@@ -25,15 +25,26 @@ class CardController {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final CardRegistry cards;
+    private final CardCampaign campaign;
 
-    CardController(CardRegistry cards) {
+    CardController(CardRegistry cards, CardCampaign campaign) {
         this.cards = cards;
+        this.campaign = campaign;
     }
+
+    record ReviewResult(
+            @Nullable Boolean insiderInvolved, @Nullable String note) {}
+
+    record SuspectRequest(
+            @Nullable String recruiter, @Nullable String note) {}
 
     record CardView(
             CardRegistry.Card card, List<Map<String, Object>> cases, List<CardRegistry.Verification> verifications) {}
 
-    record VerifyRequest(@Nullable String result, @Nullable String note) {}
+    record VerifyRequest(
+            @Nullable String result,
+            @Nullable String note,
+            @Nullable String recruiter) {}
 
     /** A card used in fraud: the owner masked, the cases it was used in (number and unit), its verifications. */
     @GetMapping("/api/v1/cards/{kind}/{number}")
@@ -67,7 +78,69 @@ class CardController {
     @PostMapping("/api/v1/cards/verifications/{id}/result")
     CardRegistry.Verification verify(@PathVariable long id, @RequestBody VerifyRequest request) {
         Actor actor = Actors.requirePermission(Permission.CASES_WRITE);
-        return cards.verify(id, request.result(), request.note(), actor);
+        return cards.verify(id, request.result(), request.note(), request.recruiter(), actor);
+    }
+
+    /** Review tasks (一案双查) for the outlets at or above the threshold in a period, for the units that cover them. */
+    @PostMapping("/api/v1/cards/outlets/reviews")
+    List<CardCampaign.Review> generateReviews(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Nullable Integer threshold) {
+        Actor actor = Actors.requirePermission(Permission.CASES_WRITE);
+        if (to.isBefore(from)) {
+            throw new InvalidInput("to", "not before from", to);
+        }
+        return campaign.generateReviews(from, to, threshold, actor);
+    }
+
+    @GetMapping("/api/v1/cards/outlets/reviews")
+    List<CardCampaign.Review> reviews(@RequestParam(required = false) @Nullable String state) {
+        if (state != null && !state.equals("OPEN") && !state.equals("DONE")) {
+            throw new InvalidInput("state", "OPEN or DONE", state.length() > 10 ? state.substring(0, 10) : state);
+        }
+        return campaign.reviews(Actors.requirePermission(Permission.CASES_READ), state);
+    }
+
+    @PostMapping("/api/v1/cards/outlets/reviews/{id}/result")
+    CardCampaign.Review reviewResult(@PathVariable long id, @RequestBody ReviewResult request) {
+        return campaign.reviewResult(
+                id, request.insiderInvolved(), request.note(), Actors.requirePermission(Permission.CASES_WRITE));
+    }
+
+    /** Brokers (卡头): recruiters named by two or more card owners. */
+    @GetMapping("/api/v1/cards/brokers")
+    List<CardCampaign.Broker> brokers(@RequestParam(defaultValue = "2") int minOwners) {
+        Actors.requirePermission(Permission.CASES_READ);
+        if (minOwners < 1 || minOwners > 1000) {
+            throw new InvalidInput("minOwners", "1 to 1,000", minOwners);
+        }
+        return campaign.brokers(minOwners);
+    }
+
+    @GetMapping("/api/v1/cards/brokers/network")
+    CardCampaign.Network brokerNetwork(@RequestParam String recruiter) {
+        Actors.requirePermission(Permission.CASES_READ);
+        return campaign.network(recruiter.strip());
+    }
+
+    @PostMapping("/api/v1/cards/brokers/suspect")
+    org.springframework.http.ResponseEntity<Void> suspect(@RequestBody SuspectRequest request) {
+        Actor actor = Actors.requirePermission(Permission.CASES_LINK);
+        campaign.markSuspect(
+                request.recruiter() == null ? "" : request.recruiter().strip(), request.note(), actor);
+        return org.springframework.http.ResponseEntity.noContent().build();
+    }
+
+    /** Bursts: one outlet opening several fraud cards within a few days. */
+    @GetMapping("/api/v1/cards/outlets/bursts")
+    List<CardCampaign.Burst> bursts(
+            @RequestParam(defaultValue = "3") int minCards, @RequestParam(defaultValue = "7") int withinDays) {
+        Actors.requirePermission(Permission.CASES_READ);
+        if (minCards < 2 || minCards > 1000 || withinDays < 1 || withinDays > 366) {
+            throw new InvalidInput("minCards", "2 to 1,000 cards within 1 to 366 days", minCards);
+        }
+        return campaign.bursts(minCards, withinDays);
     }
 
     /** Outlets by the number of fraud cards they opened among the cases of a period, and per thousand openings. */

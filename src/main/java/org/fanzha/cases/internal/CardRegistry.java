@@ -397,6 +397,13 @@ class CardRegistry {
 
     @Transactional
     Verification verify(long id, @Nullable String result, @Nullable String note, Actor actor) {
+        return verify(id, result, note, null, actor);
+    }
+
+    /** Records what the verification found, and the recruiter (卡头) the owner names, if any. */
+    @Transactional
+    Verification verify(
+            long id, @Nullable String result, @Nullable String note, @Nullable String recruiter, Actor actor) {
         var v = jdbc.sql("SELECT * FROM card_verification WHERE id = ? FOR UPDATE")
                 .param(id)
                 .query(CardRegistry::verification)
@@ -417,9 +424,21 @@ class CardRegistry {
             throw new InvalidInput("note", "at most 2,000 characters", null);
         }
         Instant now = clock.instant();
+        String who = recruiter == null || recruiter.isBlank() ? null : recruiter.strip();
+        if (who != null && who.length() > 100) {
+            throw new InvalidInput("recruiter", "at most 100 characters", null);
+        }
+        if (who != null) {
+            // a phone number names the recruiter the same way whoever wrote it
+            try {
+                who = Identifiers.normalise(IdentifierType.PHONE, who).value();
+            } catch (Identifiers.InvalidIdentifier e) {
+                who = who.replaceAll("\\s+", " ");
+            }
+        }
         jdbc.sql(
-                        "UPDATE card_verification SET state = 'DONE', result = ?, note = ?, done_by = ?, done_at = ? WHERE id = ?")
-                .params(r.name(), note, actor.name(), Timestamp.from(now), id)
+                        "UPDATE card_verification SET state = 'DONE', result = ?, note = ?, done_by = ?, done_at = ?, recruiter = ? WHERE id = ?")
+                .params(r.name(), note, actor.name(), Timestamp.from(now), who, id)
                 .update();
         audit.record("VERIFY", "card", Long.toString(v.cardId()), r.name());
         return verification(id).orElseThrow();

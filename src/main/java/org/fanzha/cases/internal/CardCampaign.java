@@ -1,0 +1,317 @@
+package org.fanzha.cases.internal;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fanzha.audit.AuditLog;
+import org.fanzha.divisions.Divisions;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.InvalidInput;
+import org.fanzha.platform.Masking;
+import org.fanzha.platform.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The other half of "one case, two investigations" (一案双查): outlets that opened many fraud cards
+ * get a review task for the unit that covers them, which records whether an insider was involved;
+ * brokers (卡头) are found where owners name the same recruiter, and bursts where one outlet opened
+ * several fraud cards within days.
+ */
+@Service
+class CardCampaign {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    static class ReviewNotFound extends ProblemException {
+        ReviewNotFound(long id) {
+            super(
+                    HttpStatus.NOT_FOUND,
+                    "review-not-found",
+                    "Not found",
+                    "No outlet review " + id + " in your jurisdiction.");
+        }
+    }
+
+    record Review(
+            long id,
+            String outletCode,
+            String unitCode,
+            LocalDate from,
+            LocalDate to,
+            int fraudCards,
+            String state,
+            @Nullable Boolean insiderInvolved,
+            @Nullable String note) {}
+
+    record Broker(String recruiter, long owners, long cards, long cases, boolean suspect) {}
+
+    record Burst(String outletCode, LocalDate from, LocalDate to, int cards) {}
+
+    record Node(String id, String name, String category) {}
+
+    record Edge(String source, String target) {}
+
+    record Network(List<Node> nodes, List<Edge> links) {}
+
+    private final JdbcClient jdbc;
+    private final CardRegistry cards;
+    private final Divisions divisions;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final int reviewThreshold;
+
+    CardCampaign(
+            JdbcClient jdbc,
+            CardRegistry cards,
+            Divisions divisions,
+            AuditLog audit,
+            Clock clock,
+            @Value("${fanzha.cards.outlet-review-threshold:5}") int reviewThreshold) {
+        this.jdbc = jdbc;
+        this.cards = cards;
+        this.divisions = divisions;
+        this.audit = audit;
+        this.clock = clock;
+        this.reviewThreshold = reviewThreshold;
+    }
+
+    static Review review(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        boolean insider = rs.getBoolean("insider_involved");
+        Boolean insiderOrNull = rs.wasNull() ? null : insider;
+        return new Review(
+                rs.getLong("id"),
+                rs.getString("outlet_code"),
+                rs.getString("unit_code"),
+                rs.getDate("period_from").toLocalDate(),
+                rs.getDate("period_to").toLocalDate(),
+                rs.getInt("fraud_cards"),
+                rs.getString("state"),
+                insiderOrNull,
+                rs.getString("note"));
+    }
+
+    private String unitOf(@Nullable String division, String fallback) {
+        String code = division;
+        while (code != null) {
+            var d = divisions.find(code);
+            if (d.isPresent() && d.get().unit()) {
+                return d.get().code();
+            }
+            code = d.map(x -> x.parentCode()).orElse(null);
+        }
+        return fallback;
+    }
+
+    /** Review tasks for the outlets at or above the threshold in the period (none twice while one is open). */
+    @Transactional
+    List<Review> generateReviews(LocalDate from, LocalDate to, @Nullable Integer threshold, Actor actor) {
+        int min = threshold == null ? reviewThreshold : threshold;
+        if (min < 1) {
+            throw new InvalidInput("threshold", "at least 1", min);
+        }
+        List<Review> created = new ArrayList<>();
+        var ranking = cards.ranking(
+                from.atStartOfDay(CHINA).toInstant(),
+                to.plusDays(1).atStartOfDay(CHINA).toInstant(),
+                10_000);
+        for (var outlet : ranking) {
+            if (outlet.cards() < min) {
+                break;
+            }
+            String unit = unitOf(outlet.divisionCode(), "41");
+            if (!actor.covers(unit)) {
+                continue;
+            }
+            boolean open = jdbc.sql("SELECT COUNT(*) FROM outlet_review WHERE outlet_code = ? AND state = 'OPEN'")
+                            .param(outlet.code())
+                            .query(Long.class)
+                            .single()
+                    > 0;
+            if (open) {
+                continue;
+            }
+            var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("""
+                            INSERT INTO outlet_review (outlet_code, unit_code, period_from, period_to, fraud_cards, state, created_at)
+                            VALUES (?, ?, ?, ?, ?, 'OPEN', ?)""")
+                    .params(
+                            outlet.code(),
+                            unit,
+                            Date.valueOf(from),
+                            Date.valueOf(to),
+                            outlet.cards(),
+                            Timestamp.from(clock.instant()))
+                    .update(keys, "id");
+            long id = keys.getKeyAs(Number.class).longValue();
+            audit.record(
+                    "CREATE",
+                    "outlet_review",
+                    Long.toString(id),
+                    outlet.code() + ": " + outlet.cards() + " fraud cards");
+            created.add(jdbc.sql("SELECT * FROM outlet_review WHERE id = ?")
+                    .param(id)
+                    .query(CardCampaign::review)
+                    .single());
+        }
+        return created;
+    }
+
+    List<Review> reviews(Actor actor, @Nullable String state) {
+        return jdbc.sql("""
+                        SELECT * FROM outlet_review WHERE unit_code LIKE ? AND (CAST(? AS VARCHAR(10)) IS NULL OR state = ?)
+                        ORDER BY state DESC, fraud_cards DESC LIMIT 500""")
+                .params(actor.unitCode() + "%", state, state)
+                .query(CardCampaign::review)
+                .list();
+    }
+
+    @Transactional
+    Review reviewResult(long id, @Nullable Boolean insiderInvolved, @Nullable String note, Actor actor) {
+        var r = jdbc.sql("SELECT * FROM outlet_review WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(CardCampaign::review)
+                .optional()
+                .filter(x -> actor.covers(x.unitCode()))
+                .orElseThrow(() -> new ReviewNotFound(id));
+        if (!r.state().equals("OPEN")) {
+            throw new CreditRestrictions.WrongState("Outlet review " + id + " is done already.");
+        }
+        if (insiderInvolved == null) {
+            throw new InvalidInput("insiderInvolved", "true or false: was an insider of the outlet involved", null);
+        }
+        if (note == null || note.isBlank() || note.length() > 2000) {
+            throw new InvalidInput("note", "what the review found, at most 2,000 characters", null);
+        }
+        jdbc.sql(
+                        "UPDATE outlet_review SET state = 'DONE', insider_involved = ?, note = ?, done_by = ?, done_at = ? WHERE id = ?")
+                .params(insiderInvolved, note.strip(), actor.name(), Timestamp.from(clock.instant()), id)
+                .update();
+        audit.record("REVIEW", "outlet_review", Long.toString(id), insiderInvolved ? "insider involved" : "no insider");
+        return jdbc.sql("SELECT * FROM outlet_review WHERE id = ?")
+                .param(id)
+                .query(CardCampaign::review)
+                .single();
+    }
+
+    /** Recruiters named by two or more owners: the cards and cases they stand behind. */
+    List<Broker> brokers(int minOwners) {
+        return jdbc.sql("""
+                        SELECT v.recruiter, COUNT(DISTINCT c.owner_id_number) AS owners, COUNT(DISTINCT c.id) AS cards,
+                            COUNT(DISTINCT cc.case_id) AS cases, MAX(CASE WHEN b.suspect THEN 1 ELSE 0 END) AS suspect
+                        FROM card_verification v JOIN card c ON c.id = v.card_id
+                        LEFT JOIN case_card cc ON cc.card_id = c.id
+                        LEFT JOIN broker b ON b.recruiter = v.recruiter
+                        WHERE v.recruiter IS NOT NULL
+                        GROUP BY v.recruiter HAVING COUNT(DISTINCT c.owner_id_number) >= ?
+                        ORDER BY cards DESC, v.recruiter LIMIT 500""")
+                .param(minOwners)
+                .query((rs, i) -> new Broker(
+                        rs.getString("recruiter"),
+                        rs.getLong("owners"),
+                        rs.getLong("cards"),
+                        rs.getLong("cases"),
+                        rs.getInt("suspect") == 1))
+                .list();
+    }
+
+    /** The owner–card–case network behind a recruiter (owners and cards masked). */
+    Network network(String recruiter) {
+        List<Node> nodes = new ArrayList<>();
+        List<Edge> links = new ArrayList<>();
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        nodes.add(new Node(
+                "r:" + recruiter, Masking.phone(recruiter) == null ? recruiter : maskRecruiter(recruiter), "BROKER"));
+        jdbc.sql("""
+                        SELECT c.id AS card_id, c.kind, c.card_number, c.owner_id_number, c.owner_name, cc.case_id, f.case_number
+                        FROM card_verification v JOIN card c ON c.id = v.card_id
+                        LEFT JOIN case_card cc ON cc.card_id = c.id LEFT JOIN fraud_case f ON f.id = cc.case_id
+                        WHERE v.recruiter = ?""").param(recruiter).query(rs -> {
+            String owner = "o:" + rs.getString("owner_id_number");
+            String card = "k:" + rs.getLong("card_id");
+            if (seen.putIfAbsent(owner, true) == null) {
+                nodes.add(new Node(owner, String.valueOf(Masking.name(rs.getString("owner_name"))), "OWNER"));
+                links.add(new Edge("r:" + recruiter, owner));
+            }
+            if (seen.putIfAbsent(card, true) == null) {
+                String number = rs.getString("card_number");
+                nodes.add(new Node(
+                        card,
+                        "SIM".equals(rs.getString("kind")) ? Masking.phone(number) : Masking.cardNumber(number),
+                        rs.getString("kind")));
+                links.add(new Edge(owner, card));
+            }
+            long caseId = rs.getLong("case_id");
+            if (!rs.wasNull()) {
+                String node = "c:" + caseId;
+                if (seen.putIfAbsent(node, true) == null) {
+                    String number = rs.getString("case_number");
+                    nodes.add(new Node(node, number == null ? "#" + caseId : number, "CASE"));
+                }
+                links.add(new Edge(card, node));
+            }
+        });
+        return new Network(nodes, links.stream().distinct().toList());
+    }
+
+    private static String maskRecruiter(String recruiter) {
+        return recruiter.startsWith("+86") ? "+86" + Masking.phone(recruiter.substring(3)) : recruiter;
+    }
+
+    @Transactional
+    void markSuspect(String recruiter, @Nullable String note, Actor actor) {
+        if (recruiter.isBlank() || recruiter.length() > 100) {
+            throw new InvalidInput("recruiter", "a recruiter named in verifications", null);
+        }
+        jdbc.sql("DELETE FROM broker WHERE recruiter = ?").param(recruiter).update();
+        jdbc.sql("INSERT INTO broker (recruiter, suspect, marked_by, marked_at, note) VALUES (?, TRUE, ?, ?, ?)")
+                .params(recruiter, actor.name(), Timestamp.from(clock.instant()), note)
+                .update();
+        audit.record("SUSPECT", "broker", recruiter, note == null ? "" : note);
+    }
+
+    /** One outlet opening several fraud cards within a few days: a burst, likely one broker behind it. */
+    List<Burst> bursts(int minCards, int withinDays) {
+        Map<String, List<LocalDate>> byOutlet = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT c.outlet_code, c.opened_on FROM card c
+                        WHERE c.outlet_code IS NOT NULL AND c.opened_on IS NOT NULL
+                          AND EXISTS (SELECT 1 FROM case_card cc WHERE cc.card_id = c.id)
+                        ORDER BY c.outlet_code, c.opened_on""").query(rs -> {
+            byOutlet.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(rs.getDate(2).toLocalDate());
+        });
+        List<Burst> bursts = new ArrayList<>();
+        byOutlet.forEach((outlet, dates) -> {
+            int start = 0;
+            int best = 0;
+            int bestStart = 0;
+            int bestEnd = 0;
+            for (int end = 0; end < dates.size(); end++) {
+                while (dates.get(end).isAfter(dates.get(start).plusDays(withinDays - 1L))) {
+                    start++;
+                }
+                if (end - start + 1 > best) {
+                    best = end - start + 1;
+                    bestStart = start;
+                    bestEnd = end;
+                }
+            }
+            if (best >= minCards) {
+                bursts.add(new Burst(outlet, dates.get(bestStart), dates.get(bestEnd), best));
+            }
+        });
+        bursts.sort((a, b) -> Integer.compare(b.cards(), a.cards()));
+        return bursts;
+    }
+}

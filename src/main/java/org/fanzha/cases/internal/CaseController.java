@@ -32,8 +32,10 @@ class CaseController {
     private final CaseStore store;
     private final CaseProperties properties;
     private final Clusters clusters;
+    private final CaseImport imports;
 
-    CaseController(CaseFiles files, CaseStore store, CaseProperties properties, Clusters clusters) {
+    CaseController(CaseFiles files, CaseStore store, CaseProperties properties, Clusters clusters, CaseImport imports) {
+        this.imports = imports;
         this.clusters = clusters;
         this.files = files;
         this.store = store;
@@ -87,6 +89,21 @@ class CaseController {
                 .stream()
                 .map(files::view)
                 .toList();
+    }
+
+    /** Cases from a spreadsheet (.xlsx or .csv, a header row naming the columns): a report per row, good rows kept. */
+    @PostMapping(
+            path = "/api/v1/cases/imports",
+            consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    CaseImport.Report importCases(@RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        Actor actor = Actors.requirePermission(Permission.CASES_WRITE);
+        if (file.isEmpty()) {
+            throw new InvalidInput("file", "a spreadsheet (.xlsx or .csv)", null);
+        }
+        try (var in = file.getInputStream()) {
+            return imports.importFile(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), in, actor);
+        }
     }
 
     /** Clusters of linked cases that reach into the jurisdiction, largest first, with total loss and units. */

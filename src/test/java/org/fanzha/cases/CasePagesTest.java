@@ -46,14 +46,15 @@ class CasePagesTest {
     @Test
     void anOfficerFilesACaseOnThePageAndSeesItsLinksAndNetwork() throws Exception {
         String card = CasesApiTest.card("622848" + String.format("%012d", System.nanoTime() % 1_000_000_000_000L));
-        long a = file("jinshui", "BANK_CARD " + card + "\nphone 171 0000 1111");
+        String phone = "171" + String.format("%08d", System.nanoTime() % 100_000_000);
+        long a = file("jinshui", "BANK_CARD " + card + "\nphone " + phone.substring(0, 3) + " " + phone.substring(3));
         long b = file("jinshui", "BANK_CARD " + card);
         var session = api.session("jinshui");
         mvc.perform(get("/cases/{id}", a).session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("137****0000")))
                 .andExpect(content().string(containsString(card)))
-                .andExpect(content().string(containsString("+8617100001111")))
+                .andExpect(content().string(containsString("+86" + phone)))
                 .andExpect(content().string(containsString("关联案件（1）")))
                 .andExpect(content().string(containsString("network.json")));
         mvc.perform(get("/cases/{id}/network.json", a).session(session))

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The other half of "one case, two investigations" (一案双查): outlets that opened many fraud cards
+ * The other half of one case, two investigations (一案双查): outlets that opened many fraud cards
  * get a review task for the unit that covers them, which records whether an insider was involved;
  * brokers (卡头) are found where owners name the same recruiter, and bursts where one outlet opened
  * several fraud cards within days.

@@ -137,7 +137,9 @@ class CaseImport {
                 identifiers(r.get("identifiers")));
     }
 
-    /** "2021-06-01 20:15", "2021/6/1 20:15" or ISO with an offset; local times are China time. */
+    // Times such as 2021-06-01 20:15, 2021/6/1 20:15 or ISO with an offset; local times are China time.
+    // (A line comment: Spring Boot's simple JSON parser, reading Spring Modulith's javadoc.json,
+    // fails on a comment that starts with a quote.)
     static @Nullable String occurred(@Nullable String text) {
         if (blank(text)) {
             return null;
@@ -161,7 +163,7 @@ class CaseImport {
         return t; // reported as it is by the case's validation
     }
 
-    /** "BANK_CARD 6222…; PHONE 171…" (semicolons or new lines). */
+    /** Identifiers written as TYPE value pairs, separated by semicolons or new lines. */
     static List<CaseFiles.@Nullable IdentifierInput> identifiers(@Nullable String text) {
         if (blank(text)) {
             return List.of();

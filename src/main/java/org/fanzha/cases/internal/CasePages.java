@@ -99,7 +99,7 @@ class CasePages {
         }
     }
 
-    /** Identifier lines as the form takes them: "TYPE value", one a line. */
+    /** Identifier lines as the form takes them: a type and a value, one pair a line. */
     static List<CaseFiles.@Nullable IdentifierInput> lines(String text) {
         List<CaseFiles.@Nullable IdentifierInput> out = new ArrayList<>();
         for (String line : text.split("\\R")) {

@@ -16,6 +16,13 @@ public interface WarningDesk {
     /** The person of a warning, for a case opened from it (no actor: called by the case module's listener, which audits). */
     Optional<WarningPerson> personOf(long warningId);
 
+    /**
+     * What the warning's leads observed of the fraudsters — counterpart numbers, accounts and URLs
+     * of the signals — as (kind, value) pairs: kind PHONE, ACCOUNT or URL (no actor: for the case
+     * module's listener).
+     */
+    java.util.List<java.util.Map.Entry<String, String>> counterpartsOf(long warningId);
+
     /** Who a warning is about. */
     record WarningPerson(
             String phone,

@@ -209,6 +209,8 @@ class CasesApiTest {
                 .andExpect(jsonPath("$.fraudCase.fraudType").value("INVESTMENT"))
                 .andExpect(jsonPath("$.fraudCase.lossAmount").value(66000.00))
                 .andExpect(jsonPath("$.fraudCase.warningId").value(warning))
+                .andExpect(jsonPath("$.fraudCase.identifiers[*].value")
+                        .value(org.hamcrest.Matchers.hasItem("6217001234567890122")))
                 .andExpect(jsonPath("$.fraudCase.victim.phone")
                         .value(phone.substring(0, 3) + "****" + phone.substring(7)));
     }

@@ -27,12 +27,35 @@ class WarningCases {
     private final WarningDesk desk;
     private final AuditLog audit;
     private final Clock clock;
+    private final CardRegistry cards;
 
-    WarningCases(CaseStore store, WarningDesk desk, AuditLog audit, Clock clock) {
+    WarningCases(CaseStore store, WarningDesk desk, AuditLog audit, Clock clock, CardRegistry cards) {
+        this.cards = cards;
         this.store = store;
         this.desk = desk;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** A signal's value as a case identifier: a phone, a card (Luhn) or else an account, a URL; null if it is none. */
+    static org.fanzha.cases.Identifiers.@org.jspecify.annotations.Nullable Identifier identifier(
+            String kind, String value) {
+        try {
+            return switch (kind) {
+                case "PHONE" -> org.fanzha.cases.Identifiers.normalise(org.fanzha.cases.IdentifierType.PHONE, value);
+                case "URL" -> org.fanzha.cases.Identifiers.normalise(org.fanzha.cases.IdentifierType.URL, value);
+                default -> {
+                    try {
+                        yield org.fanzha.cases.Identifiers.normalise(org.fanzha.cases.IdentifierType.BANK_CARD, value);
+                    } catch (org.fanzha.cases.Identifiers.InvalidIdentifier notACard) {
+                        yield org.fanzha.cases.Identifiers.normalise(
+                                org.fanzha.cases.IdentifierType.BANK_ACCOUNT, value);
+                    }
+                }
+            };
+        } catch (org.fanzha.cases.Identifiers.InvalidIdentifier e) {
+            return null;
+        }
     }
 
     @ApplicationModuleListener
@@ -71,6 +94,14 @@ class WarningCases {
                         "system:warning"),
                 now);
         store.event(id, now, "system", "ACCEPTED", "受案: 预警 " + closed.warningId() + " 已被骗; 损失金额按预警涉案金额预填，待核实");
+        // what the leads saw of the fraudsters becomes the case's identifiers, so it links at once
+        for (var counterpart : desk.counterpartsOf(closed.warningId())) {
+            var ident = identifier(counterpart.getKey(), counterpart.getValue());
+            if (ident != null
+                    && store.addIdentifier(id, ident.type(), ident.value(), ident.detail(), "system:warning", now)) {
+                cards.fromCase(id, ident.type(), ident.value(), ident.detail(), now);
+            }
+        }
         audit.record(
                 "CREATE",
                 "case",

@@ -21,8 +21,10 @@ class Desk implements WarningDesk {
     private final WarningStore store;
     private final WarningActions actions;
     private final AuditLog audit;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    Desk(WarningStore store, WarningActions actions, AuditLog audit) {
+    Desk(WarningStore store, WarningActions actions, AuditLog audit, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.store = store;
         this.actions = actions;
         this.audit = audit;
@@ -59,6 +61,29 @@ class Desk implements WarningDesk {
     public Optional<WarningPerson> personOf(long warningId) {
         return store.find(warningId, "")
                 .map(w -> new WarningPerson(w.phone(), w.idNumber(), w.name(), w.address(), w.unitCode()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<java.util.Map.Entry<String, String>> counterpartsOf(long warningId) {
+        java.util.Set<java.util.Map.Entry<String, String>> found = new java.util.LinkedHashSet<>();
+        for (var lead : store.leads(warningId)) {
+            for (var signal : json.readTree(lead.signals())) {
+                add(found, "PHONE", signal.get("counterpart"));
+                add(found, "ACCOUNT", signal.get("account"));
+                add(found, "URL", signal.get("url"));
+            }
+        }
+        return java.util.List.copyOf(found);
+    }
+
+    private static void add(
+            java.util.Set<java.util.Map.Entry<String, String>> found,
+            String kind,
+            tools.jackson.databind.@org.jspecify.annotations.Nullable JsonNode value) {
+        if (value != null && !value.isNull() && !value.asText().isBlank()) {
+            found.add(java.util.Map.entry(kind, value.asText().strip()));
+        }
     }
 
     @Override

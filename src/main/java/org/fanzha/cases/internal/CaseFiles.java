@@ -263,8 +263,11 @@ class CaseFiles {
                         null,
                         by(actor)),
                 now);
-        for (var ident : idents) {
-            store.addIdentifier(id, ident.type(), ident.value(), ident.detail(), by(actor), now);
+        // a new case: its identifiers (repeats dropped) in one batch; they link it the moment it commits
+        var distinct = new java.util.LinkedHashMap<String, Identifiers.Identifier>();
+        idents.forEach(i -> distinct.putIfAbsent(i.type() + " " + i.value(), i));
+        store.addIdentifiers(id, List.copyOf(distinct.values()), by(actor), now);
+        for (var ident : distinct.values()) {
             cards.fromCase(id, ident.type(), ident.value(), ident.detail(), now);
         }
         store.event(id, now, by(actor), status.name(), number == null ? "受案" : "立案 " + number);

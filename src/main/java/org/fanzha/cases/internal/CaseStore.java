@@ -63,9 +63,11 @@ class CaseStore {
     record Shared(IdentifierType type, String value) {}
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    CaseStore(JdbcClient jdbc) {
+    CaseStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     static @Nullable Timestamp ts(@Nullable Instant i) {
@@ -222,6 +224,26 @@ class CaseStore {
                 .params(caseId, type.name(), value, detail == null || detail.isEmpty() ? null : detail, ts(now), by)
                 .update();
         return true;
+    }
+
+    /** The identifiers of a new case, in one batch (the caller has removed repeats). */
+    void addIdentifiers(long caseId, List<org.fanzha.cases.Identifiers.Identifier> idents, String by, Instant now) {
+        if (idents.isEmpty()) {
+            return;
+        }
+        Timestamp at = ts(now);
+        template.batchUpdate(
+                "INSERT INTO case_identifier (case_id, id_type, id_value, detail, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?)",
+                idents,
+                100,
+                (ps, i) -> {
+                    ps.setLong(1, caseId);
+                    ps.setString(2, i.type().name());
+                    ps.setString(3, i.value());
+                    ps.setString(4, i.detail() == null || i.detail().isEmpty() ? null : i.detail());
+                    ps.setTimestamp(5, at);
+                    ps.setString(6, by);
+                });
     }
 
     List<Ident> identifiers(long caseId) {

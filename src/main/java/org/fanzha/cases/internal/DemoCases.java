@@ -42,14 +42,17 @@ class DemoCases implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int count;
+    private final CardRegistry registry;
 
     DemoCases(
+            CardRegistry registry,
             CaseStore store,
             Divisions divisions,
             JdbcClient jdbc,
             TransactionTemplate tx,
             Clock clock,
             @Value("${fanzha.demo.cases:2000}") int count) {
+        this.registry = registry;
         this.store = store;
         this.divisions = divisions;
         this.jdbc = jdbc;
@@ -140,42 +143,110 @@ class DemoCases implements ApplicationRunner {
                 int idents = 1 + r.nextInt(3);
                 for (int k = 0; k < idents; k++) {
                     boolean shared = r.nextInt(10) < 3;
+                    IdentifierType t;
+                    String v;
                     switch (r.nextInt(3)) {
-                        case 0 ->
-                            store.addIdentifier(
-                                    id,
-                                    IdentifierType.BANK_CARD,
-                                    shared ? cards.get(r.nextInt(cards.size())) : card(r, bins[r.nextInt(bins.length)]),
-                                    null,
-                                    "demo",
-                                    now);
-                        case 1 ->
-                            store.addIdentifier(
-                                    id,
-                                    IdentifierType.PHONE,
-                                    shared
-                                            ? phones.get(r.nextInt(phones.size()))
-                                            : "+86170" + String.format("%08d", r.nextInt(100_000_000)),
-                                    null,
-                                    "demo",
-                                    now);
-                        default ->
-                            store.addIdentifier(
-                                    id,
-                                    IdentifierType.DOMAIN,
-                                    shared
-                                            ? sites.get(r.nextInt(sites.size()))
-                                            : "x" + Integer.toString(r.nextInt(1 << 30), 36) + ".example",
-                                    null,
-                                    "demo",
-                                    now);
+                        case 0 -> {
+                            t = IdentifierType.BANK_CARD;
+                            v = shared ? cards.get(r.nextInt(cards.size())) : card(r, bins[r.nextInt(bins.length)]);
+                        }
+                        case 1 -> {
+                            t = IdentifierType.PHONE;
+                            v = shared
+                                    ? phones.get(r.nextInt(phones.size()))
+                                    : "+86170" + String.format("%08d", r.nextInt(100_000_000));
+                        }
+                        default -> {
+                            t = IdentifierType.DOMAIN;
+                            v = shared
+                                    ? sites.get(r.nextInt(sites.size()))
+                                    : "x" + Integer.toString(r.nextInt(1 << 30), 36) + ".example";
+                        }
+                    }
+                    if (store.addIdentifier(id, t, v, null, "demo", now)) {
+                        registry.fromCase(id, t, v, null, now);
                     }
                 }
                 store.event(id, occurred.plus(Duration.ofHours(2)), "demo", st.name(), "演示数据");
             }
         });
+        Integer registered = tx.execute(status -> cardsHistory(r));
         log.info(
-                "Demo profile: {} cases over {} county-level units, identifiers partly shared", count, counties.size());
+                "Demo profile: {} cases over {} county-level units, identifiers partly shared; {} fraud cards registered with owners and outlets",
+                count,
+                counties.size(),
+                registered);
+    }
+
+    /**
+     * Fraud cards of the demo cases: a third registered with an owner from the case's county and an
+     * outlet (ten outlets per city, three of them careless), verified, some by owners who name one
+     * of a handful of recruiters: the brokers.
+     */
+    private int cardsHistory(Random r) {
+        var cardRows = jdbc.sql("""
+                        SELECT c.id, MIN(f.unit_code) FROM card c JOIN case_card cc ON cc.card_id = c.id
+                        JOIN fraud_case f ON f.id = cc.case_id GROUP BY c.id ORDER BY c.id""")
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .list();
+        String[] recruiters = {"+8617012345678", "老刘", "+8617188889999", "阿强"};
+        String[] results = {"SOLD", "RENTED", "LENT", "VERIFICATION_HELP", "LOST_OR_STOLEN", "OWNER_UNAWARE"};
+        int n = 0;
+        Instant now = clock.instant();
+        for (Object[] row : cardRows) {
+            long cardId = (Long) row[0];
+            String unit = (String) row[1];
+            if (r.nextInt(3) != 0 || unit.length() != 6) {
+                continue;
+            }
+            String city = unit.substring(0, 4);
+            String outlet = "DEMO-" + city + "-" + (r.nextInt(10) < 6 ? r.nextInt(3) : 3 + r.nextInt(7));
+            if (jdbc.sql("SELECT COUNT(*) FROM outlet WHERE code = ?")
+                            .param(outlet)
+                            .query(Long.class)
+                            .single()
+                    == 0) {
+                jdbc.sql("INSERT INTO outlet (code, name, kind, division_code, yearly_openings) VALUES (?, ?, ?, ?, ?)")
+                        .params(
+                                outlet,
+                                "演示网点 " + outlet,
+                                r.nextBoolean() ? "BANK_BRANCH" : "TELECOM_HALL",
+                                city,
+                                2000 + r.nextInt(20000))
+                        .update();
+            }
+            String first17 =
+                    unit + "19" + (70 + r.nextInt(30)) + String.format("%02d%02d", 1 + r.nextInt(12), 1 + r.nextInt(28))
+                            + String.format("%03d", r.nextInt(1000));
+            String idNumber = first17 + org.fanzha.divisions.IdNumber.checkCharacter(first17);
+            jdbc.sql("UPDATE card SET owner_name = ?, owner_id_number = ?, outlet_code = ?, opened_on = ? WHERE id = ?")
+                    .params(
+                            "演示卡主" + n,
+                            idNumber,
+                            outlet,
+                            java.sql.Date.valueOf(java.time.LocalDate.ofInstant(now, Hits.CHINA)
+                                    .minusDays(60 + r.nextInt(300))),
+                            cardId)
+                    .update();
+            boolean done = r.nextInt(3) > 0;
+            jdbc.sql("""
+                            INSERT INTO card_verification (card_id, unit_code, routed_by, due_at, state, result, note, done_by, done_at,
+                                recruiter, created_at) VALUES (?, ?, 'demo: the owner''s county', ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            cardId,
+                            unit,
+                            java.sql.Timestamp.from(now.plus(Duration.ofDays(7))),
+                            done ? "DONE" : "OPEN",
+                            done ? results[r.nextInt(results.length)] : null,
+                            done ? "演示核查" : null,
+                            done ? "demo" : null,
+                            done ? java.sql.Timestamp.from(now) : null,
+                            done && r.nextInt(3) == 0 ? recruiters[r.nextInt(recruiters.length)] : null,
+                            java.sql.Timestamp.from(now))
+                    .update();
+            n++;
+        }
+        return n;
     }
 
     /** China time for case numbers (the same zone the blocklist uses for its days). */

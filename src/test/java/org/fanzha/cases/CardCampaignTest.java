@@ -99,7 +99,9 @@ class CardCampaignTest {
                         .value(org.hamcrest.Matchers.hasItem(true)));
         mvc.perform(get("/api/v1/cards/outlets/bursts").header("Authorization", api.bearer("analyst")))
                 .andExpect(jsonPath("$[?(@.outletCode == '" + outlet + "')].cards")
-                        .value(org.hamcrest.Matchers.hasItem(3)));
+                        .value(org.hamcrest.Matchers.hasItem(3)))
+                .andExpect(jsonPath("$[?(@.outletCode == '" + outlet + "')].recruiters[0]")
+                        .value(org.hamcrest.Matchers.hasItem(broker)));
 
         long review = json
                         .readTree(post(

@@ -119,6 +119,24 @@ class CardsApiTest {
                 .andExpect(jsonPath("$[?(@.code == 'ICBC-410305-01')].perThousandOpenings")
                         .exists());
 
+        // where the owner lives decides before the ID number's county
+        String second =
+                CasesApiTest.card("622202" + String.format("%012d", (System.nanoTime() + 7) % 1_000_000_000_000L));
+        mvc.perform(post("/api/v1/cases")
+                        .header("Authorization", api.bearer("jinshui"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"fraudType":"LOAN","lossAmount":"1","occurredAt":"2021-06-02T20:15:00+08:00",
+                                 "identifiers":[{"type":"BANK_CARD","value":"%s"}]}""".formatted(second)))
+                .andExpect(status().isCreated());
+        mvc.perform(put("/api/v1/cards/BANK_CARD/{n}/registration", second)
+                        .header("Authorization", bank)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"ownerIdNumber\":\"%s\",\"ownerAddress\":\"河南省郑州市金水区经三路 8 号\"}".formatted(owner)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.unitCode").value("410105"))
+                .andExpect(jsonPath("$.routedBy").value(org.hamcrest.Matchers.startsWith("where the owner lives")));
+
         // bad registrations
         mvc.perform(put("/api/v1/cards/BANK_CARD/{n}/registration", CasesApiTest.card("622202999999999999"))
                         .header("Authorization", bank)

@@ -29,6 +29,9 @@ class CreditApiTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     ResultActions post(String auth, String path, String body) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
                 .header("Authorization", auth.startsWith("Bearer ") ? auth : api.bearer(auth))
@@ -108,6 +111,23 @@ class CreditApiTest {
                         {"idNumber":"%s","basis":"CRIMINAL_CONVICTION","reason":"帮助信息网络犯罪活动罪判决"}""".formatted(owner)), "id");
         post("duty", "/api/v1/credit-restrictions/" + second + "/approve", "{}")
                 .andExpect(jsonPath("$.until").value(today.plusYears(3).toString()));
+
+        // a person restricted for four years already: a new one ends five years after the first began
+        String first17b = "41030519770101" + String.format("%03d", (System.nanoTime() / 3) % 1000);
+        String longRestricted = first17b + IdNumber.checkCharacter(first17b);
+        jdbc.sql("""
+                        INSERT INTO credit_restriction (id_number, basis, reason, state, unit_code, proposed_by, proposed_at, starts_on, until, appeal_state)
+                        VALUES (?, 'POLICE_DETERMINATION', '早前认定', 'IN_FORCE', '4103', 'test', CURRENT_TIMESTAMP, ?, ?, 'NONE')""")
+                .params(
+                        longRestricted,
+                        java.sql.Date.valueOf(today.minusYears(4)),
+                        java.sql.Date.valueOf(today.plusMonths(6)))
+                .update();
+        long capped = field(post("duty", "/api/v1/credit-restrictions", """
+                        {"idNumber":"%s","basis":"CRIMINAL_CONVICTION","reason":"判决"}""".formatted(longRestricted)), "id");
+        post("duty", "/api/v1/credit-restrictions/" + capped + "/approve", "{}")
+                .andExpect(jsonPath("$.until")
+                        .value(today.minusYears(4).plusYears(5).toString()));
 
         post(
                         "luoyang",

@@ -56,7 +56,8 @@ class CardCampaign {
 
     record Broker(String recruiter, long owners, long cards, long cases, boolean suspect) {}
 
-    record Burst(String outletCode, LocalDate from, LocalDate to, int cards) {}
+    /** A burst, with the recruiters its owners named: several owners of one burst naming one recruiter point at the person behind it. */
+    record Burst(String outletCode, LocalDate from, LocalDate to, int cards, List<String> recruiters) {}
 
     record Node(String id, String name, String category) {}
 
@@ -282,23 +283,25 @@ class CardCampaign {
 
     /** One outlet opening several fraud cards within a few days: a burst, likely one broker behind it. */
     List<Burst> bursts(int minCards, int withinDays) {
-        Map<String, List<LocalDate>> byOutlet = new LinkedHashMap<>();
+        Map<String, List<Object[]>> byOutlet = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT c.outlet_code, c.opened_on FROM card c
+                        SELECT c.outlet_code, c.opened_on, (SELECT MAX(v.recruiter) FROM card_verification v WHERE v.card_id = c.id)
+                        FROM card c
                         WHERE c.outlet_code IS NOT NULL AND c.opened_on IS NOT NULL
                           AND EXISTS (SELECT 1 FROM case_card cc WHERE cc.card_id = c.id)
                         ORDER BY c.outlet_code, c.opened_on""").query(rs -> {
             byOutlet.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                    .add(rs.getDate(2).toLocalDate());
+                    .add(new Object[] {rs.getDate(2).toLocalDate(), rs.getString(3)});
         });
         List<Burst> bursts = new ArrayList<>();
-        byOutlet.forEach((outlet, dates) -> {
+        byOutlet.forEach((outlet, cards) -> {
             int start = 0;
             int best = 0;
             int bestStart = 0;
             int bestEnd = 0;
-            for (int end = 0; end < dates.size(); end++) {
-                while (dates.get(end).isAfter(dates.get(start).plusDays(withinDays - 1L))) {
+            for (int end = 0; end < cards.size(); end++) {
+                while (((LocalDate) cards.get(end)[0])
+                        .isAfter(((LocalDate) cards.get(start)[0]).plusDays(withinDays - 1L))) {
                     start++;
                 }
                 if (end - start + 1 > best) {
@@ -308,7 +311,18 @@ class CardCampaign {
                 }
             }
             if (best >= minCards) {
-                bursts.add(new Burst(outlet, dates.get(bestStart), dates.get(bestEnd), best));
+                java.util.TreeSet<String> recruiters = new java.util.TreeSet<>();
+                for (int i = bestStart; i <= bestEnd; i++) {
+                    if (cards.get(i)[1] != null) {
+                        recruiters.add((String) cards.get(i)[1]);
+                    }
+                }
+                bursts.add(new Burst(
+                        outlet,
+                        (LocalDate) cards.get(bestStart)[0],
+                        (LocalDate) cards.get(bestEnd)[0],
+                        best,
+                        List.copyOf(recruiters)));
             }
         });
         bursts.sort((a, b) -> Integer.compare(b.cards(), a.cards()));

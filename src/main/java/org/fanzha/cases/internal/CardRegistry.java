@@ -79,6 +79,7 @@ class CardRegistry {
     record Registration(
             @Nullable String ownerName,
             @Nullable String ownerIdNumber,
+            @Nullable String ownerAddress,
             @Nullable String issuer,
             @Nullable String outletCode,
             @Nullable String outletName,
@@ -323,8 +324,16 @@ class CardRegistry {
         }
         String unit;
         String routedBy;
+        UnitResolution byHome = r.ownerAddress() == null
+                        || r.ownerAddress().isBlank()
+                        || r.ownerAddress().length() > 200
+                ? null
+                : resolver.byAddress(r.ownerAddress());
         UnitResolution byId = idNumber == null ? null : resolver.byIdNumber(idNumber);
-        if (byId != null && byId.status() == UnitResolution.Status.RESOLVED && byId.unit() != null) {
+        if (byHome != null && byHome.status() == UnitResolution.Status.RESOLVED && byHome.unit() != null) {
+            unit = unitOf(byHome.unit().code());
+            routedBy = "where the owner lives: " + byHome.basis();
+        } else if (byId != null && byId.status() == UnitResolution.Status.RESOLVED && byId.unit() != null) {
             unit = byId.unit().code();
             routedBy = "owner's ID number: " + byId.basis();
         } else if (r.outletDivision() != null) {
@@ -442,6 +451,48 @@ class CardRegistry {
                 .update();
         audit.record("VERIFY", "card", Long.toString(v.cardId()), r.name());
         return verification(id).orElseThrow();
+    }
+
+    /**
+     * Verifications past their deadline go to the parent unit with a new deadline, and its duty
+     * staff are told (claimed with SKIP LOCKED, so with several instances each moves once).
+     */
+    @Transactional
+    int escalateDue(org.fanzha.platform.Notifier notifier) {
+        Instant now = clock.instant();
+        var due = jdbc.sql("""
+                        SELECT * FROM card_verification WHERE state = 'OPEN' AND due_at <= ? ORDER BY due_at LIMIT 100
+                        FOR UPDATE SKIP LOCKED""")
+                .param(Timestamp.from(now))
+                .query(CardRegistry::verification)
+                .list();
+        for (var v : due) {
+            String parent =
+                    divisions.find(v.unitCode()).map(d -> d.parentCode()).orElse(null);
+            String target = parent == null ? v.unitCode() : parent;
+            jdbc.sql("""
+                            UPDATE card_verification SET unit_code = ?, due_at = ?, escalations = escalations + 1,
+                                routed_by = ? WHERE id = ?""")
+                    .params(
+                            target,
+                            Timestamp.from(now.plus(verificationDue)),
+                            ("not verified by " + v.unitCode() + " in time; " + v.routedBy())
+                                    .substring(
+                                            0,
+                                            Math.min(
+                                                    200,
+                                                    ("not verified by " + v.unitCode() + " in time; " + v.routedBy())
+                                                            .length())),
+                            v.id())
+                    .update();
+            notifier.notify(new org.fanzha.platform.Notifier.Notice(
+                    target,
+                    "VERIFICATION_OVERDUE",
+                    "verification " + v.id(),
+                    "Card verification " + v.id() + " was not done by " + v.unitCode() + " in time and is now yours",
+                    "/cards"));
+        }
+        return due.size();
     }
 
     /** Outlets by the fraud cards they opened, counted over the cases that happened in the period. */

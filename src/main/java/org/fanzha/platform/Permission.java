@@ -44,7 +44,11 @@ public enum Permission {
     /** A bank answering stop-payment and freeze requests addressed to it. */
     FUNDS_RESPOND("funds:respond", true),
     /** Query the credit-punishment list. */
-    CREDIT_QUERY("credit:query", true);
+    CREDIT_QUERY("credit:query", true),
+    /** Indicators, scores, rankings, bulletins and the dashboard of the unit subtree. */
+    PERFORMANCE_READ("performance:read", false),
+    /** Adjustments (加减分) to scores; only province commanders may enter them. */
+    PERFORMANCE_ADJUST("performance:adjust", false);
 
     private final String authority;
     private final boolean partnerGrantable;

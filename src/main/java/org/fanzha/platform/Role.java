@@ -13,6 +13,8 @@ import static org.fanzha.platform.Permission.DIVISIONS_READ;
 import static org.fanzha.platform.Permission.HOTLINE_CALL;
 import static org.fanzha.platform.Permission.LEADS_SUBMIT;
 import static org.fanzha.platform.Permission.NUMBER_SEGMENTS_MANAGE;
+import static org.fanzha.platform.Permission.PERFORMANCE_ADJUST;
+import static org.fanzha.platform.Permission.PERFORMANCE_READ;
 import static org.fanzha.platform.Permission.PERSONAL_DATA_REVEAL;
 import static org.fanzha.platform.Permission.STAFF_MANAGE;
 import static org.fanzha.platform.Permission.STAFF_READ;
@@ -48,7 +50,9 @@ public enum Role {
             CASES_READ,
             CASES_WRITE,
             CASES_LINK,
-            CREDIT_QUERY)),
+            CREDIT_QUERY,
+            PERFORMANCE_READ,
+            PERFORMANCE_ADJUST)),
     /** Works what is assigned to the unit. */
     OFFICER(EnumSet.of(
             DIVISIONS_READ,
@@ -79,7 +83,8 @@ public enum Role {
             CASES_READ,
             CASES_WRITE,
             CASES_LINK,
-            CREDIT_QUERY)),
+            CREDIT_QUERY,
+            PERFORMANCE_READ)),
     /** Reads the audit log, nothing else. */
     AUDITOR(EnumSet.of(AUDIT_READ));
 

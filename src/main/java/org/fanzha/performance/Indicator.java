@@ -1,0 +1,49 @@
+package org.fanzha.performance;
+
+import java.util.Set;
+import org.fanzha.platform.FactKind;
+
+/**
+ * The indicators of performance evaluation, each from the facts the capabilities record: sums of
+ * one kind of fact, ratios of two, figures per 10,000 residents, or the median acknowledgement time.
+ */
+public enum Indicator {
+    casesFiled(FactKind.CASE_FILED),
+    casesPer10k(FactKind.CASE_FILED),
+    lossAmount(FactKind.CASE_LOSS),
+    lossPer10k(FactKind.CASE_LOSS),
+    casesSolved(FactKind.CASE_SOLVED),
+    solveRate(FactKind.CASE_SOLVED, FactKind.CASE_FILED),
+    suspectsArrested(FactKind.SUSPECT_ARRESTED),
+    suspectsPer10k(FactKind.SUSPECT_ARRESTED),
+    warningsReceived(FactKind.WARNING_RECEIVED),
+    warningsHandled(FactKind.WARNING_HANDLED),
+    dissuaded(FactKind.DISSUADED),
+    dissuadedShare(FactKind.DISSUADED, FactKind.WARNING_HANDLED),
+    alreadyDefrauded(FactKind.ALREADY_DEFRAUDED),
+    lossAverted(FactKind.LOSS_AVERTED),
+    lossAvertedPer10k(FactKind.LOSS_AVERTED),
+    acknowledgedInTimeShare(FactKind.ACKNOWLEDGED_IN_TIME, FactKind.ACKNOWLEDGED),
+    closedInTimeShare(FactKind.CLOSED_IN_TIME, FactKind.WARNING_HANDLED),
+    medianAckSeconds(FactKind.ACK_SECONDS),
+    domainsBlocked(FactKind.DOMAINS_BLOCKED),
+    blockHits(FactKind.BLOCK_HITS),
+    cardVerifications(FactKind.CARD_VERIFICATIONS),
+    creditRestrictions(FactKind.CREDIT_RESTRICTIONS);
+
+    private final Set<FactKind> facts;
+
+    Indicator(FactKind... facts) {
+        this.facts = Set.of(facts);
+    }
+
+    /** The kinds of fact it is computed from: absent when a capability does not record one of them. */
+    public Set<FactKind> facts() {
+        return facts;
+    }
+
+    /** A figure per 10,000 residents: absent where the population is not known. */
+    public boolean perCapita() {
+        return name().endsWith("Per10k");
+    }
+}

@@ -1,0 +1,241 @@
+package org.fanzha.performance.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.fanzha.divisions.Divisions;
+import org.fanzha.performance.Indicator;
+import org.fanzha.performance.Period;
+import org.fanzha.platform.FactKind;
+import org.fanzha.platform.FraudType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Indicators per unit (its subtree included) and period, from the totals {@link Rollups} keeps:
+ * one grouped read of at most one row per day and kind, whatever the volume of facts behind it.
+ * An indicator is absent (not zero) where no capability records its facts, where it is kept for the
+ * province only, where a per-capita figure has no population, or where a share has nothing to divide.
+ */
+@Service
+public class Indicators {
+
+    /** One indicator with the same period a year before (同比) and the period before (环比). */
+    public record Value(
+            Indicator indicator,
+            @Nullable BigDecimal value,
+            @Nullable BigDecimal yearBefore,
+            @Nullable BigDecimal yearChange,
+            @Nullable BigDecimal yearChangePercent,
+            @Nullable BigDecimal previous,
+            @Nullable BigDecimal previousChange,
+            @Nullable BigDecimal previousChangePercent) {}
+
+    /** Sums of facts for one unit and period. */
+    record Sums(Map<FactKind, BigDecimal> totals, TreeMap<Integer, Long> acks) {}
+
+    private final JdbcTemplate jdbc;
+    private final Rollups rollups;
+    private final Population population;
+    private final Divisions divisions;
+
+    Indicators(JdbcTemplate jdbc, Rollups rollups, Population population, Divisions divisions) {
+        this.jdbc = jdbc;
+        this.rollups = rollups;
+        this.population = population;
+        this.divisions = divisions;
+    }
+
+    /** The indicators of a unit for a period, with year-on-year and period-on-period figures. */
+    public List<Value> report(String unit, Period period) {
+        Map<String, Map<Indicator, BigDecimal>> now = values(List.of(unit), period);
+        Map<String, Map<Indicator, BigDecimal>> year = values(List.of(unit), period.yearBefore());
+        Map<String, Map<Indicator, BigDecimal>> before = values(List.of(unit), period.previous());
+        List<Value> out = new ArrayList<>();
+        for (Indicator i : available(unit)) {
+            BigDecimal v = now.get(unit).get(i);
+            BigDecimal y = year.get(unit).get(i);
+            BigDecimal p = before.get(unit).get(i);
+            out.add(new Value(i, v, y, change(v, y), percent(v, y), p, change(v, p), percent(v, p)));
+        }
+        return out;
+    }
+
+    /** The indicators that exist for the unit (see the class comment). */
+    public List<Indicator> available(String unit) {
+        List<Indicator> out = new ArrayList<>();
+        boolean province = isProvince(unit);
+        for (Indicator i : Indicator.values()) {
+            if (!rollups.kinds().containsAll(i.facts())) {
+                continue;
+            }
+            if (!province && i.facts().stream().anyMatch(FactKind::provinceWide)) {
+                continue;
+            }
+            if (i.perCapita() && population.of(unit) == null) {
+                continue;
+            }
+            out.add(i);
+        }
+        return out;
+    }
+
+    boolean isProvince(String unit) {
+        return divisions.find(unit).map(d -> d.parentCode() == null).orElse(false);
+    }
+
+    /** The indicators of several units for one period (absent ones left out). */
+    public Map<String, Map<Indicator, BigDecimal>> values(Collection<String> units, Period period) {
+        Map<String, Sums> sums = sums(units, period);
+        Map<String, Map<Indicator, BigDecimal>> out = new HashMap<>();
+        for (String unit : units) {
+            Sums s = sums.get(unit);
+            Map<Indicator, BigDecimal> values = new EnumMap<>(Indicator.class);
+            for (Indicator i : available(unit)) {
+                BigDecimal v = compute(i, unit, s);
+                if (v != null) {
+                    values.put(i, v);
+                }
+            }
+            out.put(unit, values);
+        }
+        return out;
+    }
+
+    private @Nullable BigDecimal compute(Indicator i, String unit, Sums s) {
+        return switch (i) {
+            case casesFiled -> sum(s, FactKind.CASE_FILED);
+            case casesPer10k -> per10k(sum(s, FactKind.CASE_FILED), unit);
+            case lossAmount -> sum(s, FactKind.CASE_LOSS);
+            case lossPer10k -> per10k(sum(s, FactKind.CASE_LOSS), unit);
+            case casesSolved -> sum(s, FactKind.CASE_SOLVED);
+            case solveRate -> ratio(sum(s, FactKind.CASE_SOLVED), sum(s, FactKind.CASE_FILED));
+            case suspectsArrested -> sum(s, FactKind.SUSPECT_ARRESTED);
+            case suspectsPer10k -> per10k(sum(s, FactKind.SUSPECT_ARRESTED), unit);
+            case warningsReceived -> sum(s, FactKind.WARNING_RECEIVED);
+            case warningsHandled -> sum(s, FactKind.WARNING_HANDLED);
+            case dissuaded -> sum(s, FactKind.DISSUADED);
+            case dissuadedShare -> ratio(sum(s, FactKind.DISSUADED), sum(s, FactKind.WARNING_HANDLED));
+            case alreadyDefrauded -> sum(s, FactKind.ALREADY_DEFRAUDED);
+            case lossAverted -> sum(s, FactKind.LOSS_AVERTED);
+            case lossAvertedPer10k -> per10k(sum(s, FactKind.LOSS_AVERTED), unit);
+            case acknowledgedInTimeShare -> ratio(sum(s, FactKind.ACKNOWLEDGED_IN_TIME), sum(s, FactKind.ACKNOWLEDGED));
+            case closedInTimeShare -> ratio(sum(s, FactKind.CLOSED_IN_TIME), sum(s, FactKind.WARNING_HANDLED));
+            case medianAckSeconds -> median(s.acks());
+            case domainsBlocked -> sum(s, FactKind.DOMAINS_BLOCKED);
+            case blockHits -> sum(s, FactKind.BLOCK_HITS);
+            case cardVerifications -> sum(s, FactKind.CARD_VERIFICATIONS);
+            case creditRestrictions -> sum(s, FactKind.CREDIT_RESTRICTIONS);
+        };
+    }
+
+    private static BigDecimal sum(Sums s, FactKind kind) {
+        return plain(s.totals().getOrDefault(kind, BigDecimal.ZERO));
+    }
+
+    /** Without trailing zeros, never in exponent form (10, not 1E+1). */
+    static BigDecimal plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private @Nullable BigDecimal per10k(BigDecimal total, String unit) {
+        Long residents = population.of(unit);
+        if (residents == null || residents == 0) {
+            return null;
+        }
+        return total.multiply(BigDecimal.valueOf(10_000))
+                .divide(BigDecimal.valueOf(residents), 4, RoundingMode.HALF_UP);
+    }
+
+    private static @Nullable BigDecimal ratio(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? null : part.divide(whole, 4, RoundingMode.HALF_UP);
+    }
+
+    /** The median acknowledgement time in seconds (exact below 10 minutes; a bucket's start above). */
+    static @Nullable BigDecimal median(TreeMap<Integer, Long> acks) {
+        long n = acks.values().stream().mapToLong(Long::longValue).sum();
+        if (n == 0) {
+            return null;
+        }
+        long lower = Rollups.lowerBound(nth(acks, (n - 1) / 2));
+        long upper = Rollups.lowerBound(nth(acks, n / 2));
+        return BigDecimal.valueOf(lower + upper).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+    }
+
+    private static int nth(TreeMap<Integer, Long> acks, long index) {
+        long seen = 0;
+        for (var e : acks.entrySet()) {
+            seen += e.getValue();
+            if (index < seen) {
+                return e.getKey();
+            }
+        }
+        return acks.lastKey();
+    }
+
+    static @Nullable BigDecimal change(@Nullable BigDecimal now, @Nullable BigDecimal before) {
+        return now == null || before == null ? null : now.subtract(before);
+    }
+
+    static @Nullable BigDecimal percent(@Nullable BigDecimal now, @Nullable BigDecimal before) {
+        if (now == null || before == null || before.signum() == 0) {
+            return null;
+        }
+        return now.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before.abs(), 1, RoundingMode.HALF_UP);
+    }
+
+    private Map<String, Sums> sums(Collection<String> units, Period period) {
+        Map<String, Sums> out = new HashMap<>();
+        for (String u : units) {
+            out.put(u, new Sums(new EnumMap<>(FactKind.class), new TreeMap<>()));
+        }
+        if (units.isEmpty()) {
+            return out;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(units.size(), "?"));
+        List<Object> args = new ArrayList<>(units);
+        args.add(Date.valueOf(period.from()));
+        args.add(Date.valueOf(period.to()));
+        jdbc.query(
+                "SELECT unit_code, kind, SUM(total) FROM perf_fact WHERE unit_code IN (" + in
+                        + ") AND fact_day >= ? AND fact_day <= ? GROUP BY unit_code, kind",
+                rs -> {
+                    FactKind kind = FactKind.valueOf(rs.getString(2));
+                    out.get(rs.getString(1)).totals().put(kind, rs.getBigDecimal(3));
+                },
+                args.toArray());
+        jdbc.query(
+                "SELECT unit_code, bucket, SUM(n) FROM perf_ack WHERE unit_code IN (" + in
+                        + ") AND fact_day >= ? AND fact_day <= ? GROUP BY unit_code, bucket",
+                rs -> {
+                    out.get(rs.getString(1)).acks().put(rs.getInt(2), rs.getLong(3));
+                },
+                args.toArray());
+        return out;
+    }
+
+    /** One kind of fact per fraud type for a unit and period (the dashboard's breakdown). */
+    public Map<FraudType, BigDecimal> byFraudType(String unit, FactKind kind, Period period) {
+        Map<FraudType, BigDecimal> out = new EnumMap<>(FraudType.class);
+        jdbc.query(
+                "SELECT fraud_type, SUM(total) FROM perf_fact_type WHERE unit_code = ? AND kind = ?"
+                        + " AND fact_day >= ? AND fact_day <= ? GROUP BY fraud_type",
+                rs -> {
+                    out.put(FraudType.valueOf(rs.getString(1)), plain(rs.getBigDecimal(2)));
+                },
+                unit,
+                kind.name(),
+                Date.valueOf(period.from()),
+                Date.valueOf(period.to()));
+        return out;
+    }
+}

@@ -1,0 +1,53 @@
+package org.fanzha.platform;
+
+/**
+ * The facts the capabilities record and performance evaluation counts (see {@link FactSource}).
+ * Each is a sum per unit and day; ACK_SECONDS is a distribution (one value per warning).
+ */
+public enum FactKind {
+    /** 立案: a case filed on the day (withdrawn cases excluded), for the filing unit. */
+    CASE_FILED(false),
+    /** The loss of the cases filed on the day, yuan. */
+    CASE_LOSS(false),
+    /** 破案: a case solved on the day, for the solving unit. */
+    CASE_SOLVED(false),
+    /** A suspect arrested on the day, for the arresting unit. */
+    SUSPECT_ARRESTED(false),
+    /** A warning opened on the day. */
+    WARNING_RECEIVED(false),
+    /** A warning closed on the day (any outcome). */
+    WARNING_HANDLED(false),
+    /** A warning closed DISSUADED. */
+    DISSUADED(false),
+    /** A warning closed ALREADY_DEFRAUDED. */
+    ALREADY_DEFRAUDED(false),
+    /** The amount at risk of the warnings closed DISSUADED, yuan. */
+    LOSS_AVERTED(false),
+    /** A warning acknowledged on the day. */
+    ACKNOWLEDGED(false),
+    /** A warning acknowledged on the day before its deadline. */
+    ACKNOWLEDGED_IN_TIME(false),
+    /** Seconds from opening to acknowledgement of a warning acknowledged on the day. */
+    ACK_SECONDS(false),
+    /** A warning closed on the day before its closing deadline. */
+    CLOSED_IN_TIME(false),
+    /** A fraud domain, URL or address put in force on the day (the province's list). */
+    DOMAINS_BLOCKED(true),
+    /** Visits that landed on the warning page on the day. */
+    BLOCK_HITS(true),
+    /** A card verification finished on the day. */
+    CARD_VERIFICATIONS(false),
+    /** A credit restriction approved on the day. */
+    CREDIT_RESTRICTIONS(false);
+
+    private final boolean provinceWide;
+
+    FactKind(boolean provinceWide) {
+        this.provinceWide = provinceWide;
+    }
+
+    /** Recorded for the whole province only (no unit is responsible), so absent below it. */
+    public boolean provinceWide() {
+        return provinceWide;
+    }
+}

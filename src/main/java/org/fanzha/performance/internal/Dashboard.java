@@ -96,8 +96,11 @@ class Dashboard {
             }
         }
         // the map: the units below, each county of the map file coloured by the unit it belongs to
-        List<Division> below =
-                divisions.children(unit.code()).stream().filter(Division::unit).toList();
+        List<Division> below = unit.level() == DivisionLevel.PROVINCE
+                ? divisions.atLevel(DivisionLevel.CITY)
+                : divisions.children(unit.code()).stream()
+                        .filter(Division::unit)
+                        .toList();
         if (unit.level() == DivisionLevel.COUNTY || below.isEmpty()) {
             below = List.of(unit);
         }
@@ -106,7 +109,7 @@ class Dashboard {
         List<Region> regions = new ArrayList<>();
         for (Division d : below) {
             BigDecimal v = values.get(d.code()).get(mapIndicator);
-            if (d.level() == DivisionLevel.CITY) {
+            if (d.level() == DivisionLevel.CITY && d.code().length() == 4) {
                 for (Division county : divisions.children(d.code())) {
                     regions.add(new Region(county.code(), d.code(), d.name(), v));
                 }

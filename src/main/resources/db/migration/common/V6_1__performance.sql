@@ -62,7 +62,6 @@ CREATE TABLE perf_bulletin (
 );
 
 CREATE INDEX warning_acknowledged_idx ON warning (acknowledged_at);
-CREATE INDEX warning_closed_idx ON warning (closed_at);
 CREATE INDEX fraud_case_filed_idx ON fraud_case (filed_at);
 CREATE INDEX fraud_case_solved_idx ON fraud_case (solved_at);
 CREATE INDEX fraud_case_updated_idx ON fraud_case (updated_at);

@@ -62,6 +62,9 @@ public class Indicators {
         List<Value> out = new ArrayList<>();
         for (Indicator i : available(unit)) {
             BigDecimal v = now.get(unit).get(i);
+            if (v == null) {
+                continue; // nothing to divide this period: absent, not zero
+            }
             BigDecimal y = year.get(unit).get(i);
             BigDecimal p = before.get(unit).get(i);
             out.add(new Value(i, v, y, change(v, y), percent(v, y), p, change(v, p), percent(v, p)));
@@ -153,7 +156,7 @@ public class Indicators {
             return null;
         }
         return total.multiply(BigDecimal.valueOf(10_000))
-                .divide(BigDecimal.valueOf(residents), 4, RoundingMode.HALF_UP);
+                .divide(BigDecimal.valueOf(residents), 6, RoundingMode.HALF_UP);
     }
 
     private static @Nullable BigDecimal ratio(BigDecimal part, BigDecimal whole) {

@@ -114,6 +114,18 @@ public class Rollups {
         refresh(true);
     }
 
+    /** Recomputes the totals of a range of days from the facts, waiting for the lock. */
+    public void recomputeDays(LocalDate from, LocalDate to) {
+        tx.executeWithoutResult(status -> {
+            jdbc.queryForList("SELECT id FROM perf_state WHERE id = 1 FOR UPDATE");
+            TreeSet<LocalDate> days = new TreeSet<>();
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                days.add(d);
+            }
+            recompute(days);
+        });
+    }
+
     /** Drops the totals; the next catch-up recomputes every day from the facts. */
     public void rebuild() {
         jdbc.update("UPDATE perf_state SET rebuilt_at = NULL WHERE id = 1");

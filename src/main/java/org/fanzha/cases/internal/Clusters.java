@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * million cases fit in a few tens of megabytes.
  */
 @Service
-class Clusters {
+class Clusters implements org.fanzha.cases.SolvedClusters {
 
     /** One cluster: its cases, total loss and the units that hold them. */
     record Cluster(long id, int cases, BigDecimal totalLoss, List<String> units, List<Long> caseIds) {}
@@ -183,5 +183,59 @@ class Clusters {
         }
         List<Edge> distinct = links.stream().distinct().toList();
         return new Graph(nodes, distinct);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SolvedCluster> largestSolved(java.time.Instant from, java.time.Instant to, int limit) {
+        List<Long> solved = jdbc.queryForList(
+                "SELECT id FROM fraud_case WHERE solved_at >= ? AND solved_at < ? AND status IN ('SOLVED', 'PROSECUTED')"
+                        + " ORDER BY solved_at LIMIT 300",
+                Long.class,
+                java.sql.Timestamp.from(from),
+                java.sql.Timestamp.from(to));
+        java.util.Set<Long> covered = new java.util.HashSet<>();
+        List<SolvedCluster> out = new ArrayList<>();
+        for (long id : solved) {
+            if (covered.contains(id)) {
+                continue;
+            }
+            List<Long> members = graph(id, 500).nodes().stream()
+                    .filter(n -> n.id().startsWith("c:"))
+                    .map(n -> Long.parseLong(n.id().substring(2)))
+                    .toList();
+            covered.addAll(members);
+            if (members.size() < 2) {
+                continue;
+            }
+            var rows = jdbc.queryForList(
+                    "SELECT unit_code, solving_unit, loss_amount, solved_at, status FROM fraud_case WHERE id IN ("
+                            + String.join(
+                                    ",", members.stream().map(String::valueOf).toList()) + ")");
+            BigDecimal loss = BigDecimal.ZERO;
+            TreeSet<String> units = new TreeSet<>();
+            TreeSet<String> solvers = new TreeSet<>();
+            int solvedHere = 0;
+            for (var row : rows) {
+                loss = loss.add((BigDecimal) row.get("loss_amount"));
+                units.add((String) row.get("unit_code"));
+                Object at = row.get("solved_at");
+                java.time.Instant solvedAt = at instanceof java.sql.Timestamp t
+                        ? t.toInstant()
+                        : at instanceof java.time.OffsetDateTime o ? o.toInstant() : null;
+                if (solvedAt != null && !solvedAt.isBefore(from) && solvedAt.isBefore(to)) {
+                    solvedHere++;
+                    Object by = row.get("solving_unit");
+                    solvers.add(by == null ? (String) row.get("unit_code") : by.toString());
+                }
+            }
+            out.add(new SolvedCluster(members.size(), solvedHere, loss, List.copyOf(units), List.copyOf(solvers)));
+        }
+        return out.stream()
+                .sorted(java.util.Comparator.comparingInt(SolvedCluster::cases)
+                        .reversed()
+                        .thenComparing(SolvedCluster::totalLoss, java.util.Comparator.reverseOrder()))
+                .limit(limit)
+                .toList();
     }
 }

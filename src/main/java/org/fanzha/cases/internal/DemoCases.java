@@ -108,9 +108,16 @@ class DemoCases implements ApplicationRunner {
                 String unit = counties.get(r.nextInt(counties.size()));
                 FraudType type = TYPES[r.nextInt(TYPES.length)];
                 Instant occurred = now.minus(Duration.ofMinutes(r.nextInt(90 * 24 * 60)));
-                CaseStatus st = r.nextInt(10) < 3
+                CaseStatus st0 = r.nextInt(10) < 3
                         ? CaseStatus.ACCEPTED
                         : r.nextInt(10) < 6 ? CaseStatus.FILED : CaseStatus.SOLVED;
+                CaseStatus st = st0;
+                // solved some days after filing, never in the future: a case still being solved stays FILED
+                Instant solvedAt = st == CaseStatus.SOLVED ? occurred.plus(Duration.ofDays(2 + r.nextInt(20))) : null;
+                if (solvedAt != null && solvedAt.isAfter(now)) {
+                    st = CaseStatus.FILED;
+                    solvedAt = null;
+                }
                 String number = st == CaseStatus.ACCEPTED
                         ? null
                         : "A" + unit + "000000"
@@ -133,7 +140,7 @@ class DemoCases implements ApplicationRunner {
                                 occurred,
                                 occurred.plus(Duration.ofHours(2)),
                                 st == CaseStatus.ACCEPTED ? null : occurred.plus(Duration.ofDays(1)),
-                                null,
+                                solvedAt,
                                 unit,
                                 unit,
                                 null,
@@ -168,6 +175,16 @@ class DemoCases implements ApplicationRunner {
                     }
                 }
                 store.event(id, occurred.plus(Duration.ofHours(2)), "demo", st.name(), "演示数据");
+                if (solvedAt != null) {
+                    for (int k = 0; k < 1 + r.nextInt(2); k++) {
+                        store.addSuspect(
+                                id,
+                                new CaseStore.Suspect(
+                                        0, "嫌疑人" + (char) ('甲' + r.nextInt(10)), null, null, solvedAt, unit, "演示数据"),
+                                "demo",
+                                now);
+                    }
+                }
             }
         });
         Integer registered = tx.execute(status -> cardsHistory(r));

@@ -37,6 +37,7 @@ class SecurityConfig {
         "/risk/**",
         "/css/**",
         "/js/**",
+        "/map/**",
         "/img/**",
         "/webjars/**",
         "/favicon.ico",

@@ -26,11 +26,8 @@ public record PerformanceProperties(
      * A scoring scheme (考评方案): a weighted sum of indicators, each normalised against the mean of
      * the units ranked together (ratio value / mean; for lower-is-better 2 - ratio), kept between 0
      * and the cap; 100 is a unit that is average on every indicator. Adjustments are added after.
-     *
-     * @param name shown next to every score
-     * @param items the weighted indicators
-     * @param laggingBottom the last this many units are named lagging
-     * @param laggingBelow so is every unit scoring below this
+     * Its name is shown next to every score; the last laggingBottom units, and every unit scoring
+     * below laggingBelow, are named lagging.
      */
     public record Scheme(
             @DefaultValue("河南省反诈综合绩效考评方案（示例）") String name,
@@ -39,12 +36,9 @@ public record PerformanceProperties(
             @DefaultValue("80") BigDecimal laggingBelow) {
 
         /**
-         * One indicator of the scheme.
-         *
-         * @param indicator the indicator's key (see Indicator)
-         * @param weight its weight; weights need not add up to 100
-         * @param direction HIGHER or LOWER is better
-         * @param cap the most a ratio can count (e.g. 2: twice the mean counts as twice, three times too)
+         * One indicator of the scheme: its key (see Indicator), its weight (weights need not add
+         * up to 100), whether HIGHER or LOWER is better, and the cap: the most a part can count
+         * (with 2, three times the mean counts as twice).
          */
         public record Item(
                 String indicator,

@@ -187,7 +187,7 @@ class Clusters implements org.fanzha.cases.SolvedClusters {
 
     @Override
     @Transactional(readOnly = true)
-    public List<SolvedCluster> largestSolved(java.time.Instant from, java.time.Instant to, int limit) {
+    public List<org.fanzha.cases.SolvedCluster> largestSolved(java.time.Instant from, java.time.Instant to, int limit) {
         List<Long> solved = jdbc.queryForList(
                 "SELECT id FROM fraud_case WHERE solved_at >= ? AND solved_at < ? AND status IN ('SOLVED', 'PROSECUTED')"
                         + " ORDER BY solved_at LIMIT 300",
@@ -195,7 +195,7 @@ class Clusters implements org.fanzha.cases.SolvedClusters {
                 java.sql.Timestamp.from(from),
                 java.sql.Timestamp.from(to));
         java.util.Set<Long> covered = new java.util.HashSet<>();
-        List<SolvedCluster> out = new ArrayList<>();
+        List<org.fanzha.cases.SolvedCluster> out = new ArrayList<>();
         for (long id : solved) {
             if (covered.contains(id)) {
                 continue;
@@ -229,12 +229,13 @@ class Clusters implements org.fanzha.cases.SolvedClusters {
                     solvers.add(by == null ? (String) row.get("unit_code") : by.toString());
                 }
             }
-            out.add(new SolvedCluster(members.size(), solvedHere, loss, List.copyOf(units), List.copyOf(solvers)));
+            out.add(new org.fanzha.cases.SolvedCluster(
+                    members.size(), solvedHere, loss, List.copyOf(units), List.copyOf(solvers)));
         }
         return out.stream()
-                .sorted(java.util.Comparator.comparingInt(SolvedCluster::cases)
+                .sorted(java.util.Comparator.comparingInt(org.fanzha.cases.SolvedCluster::cases)
                         .reversed()
-                        .thenComparing(SolvedCluster::totalLoss, java.util.Comparator.reverseOrder()))
+                        .thenComparing(org.fanzha.cases.SolvedCluster::totalLoss, java.util.Comparator.reverseOrder()))
                 .limit(limit)
                 .toList();
     }

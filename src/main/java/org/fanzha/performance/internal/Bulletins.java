@@ -86,7 +86,7 @@ public class Bulletins {
             Scores.Ranking ranking,
             List<CityLine> cities,
             List<String> notable,
-            List<SolvedClusters.SolvedCluster> clusters,
+            List<org.fanzha.cases.SolvedCluster> clusters,
             List<String> lagging,
             List<Chart> charts) {}
 
@@ -154,7 +154,7 @@ public class Bulletins {
                         "perf.bulletin.mostArrested",
                         c.row().name(),
                         c.values().get(Indicator.suspectsArrested).toPlainString())));
-        List<SolvedClusters.SolvedCluster> solved = clusters.largestSolved(
+        List<org.fanzha.cases.SolvedCluster> solved = clusters.largestSolved(
                 FactSource.start(period.from()), FactSource.start(period.to().plusDays(1)), 3);
         List<String> lagging = ranking.rows().stream()
                 .filter(Scores.Row::lagging)

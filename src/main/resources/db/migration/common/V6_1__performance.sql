@@ -18,13 +18,31 @@ CREATE TABLE perf_fact_type (
     PRIMARY KEY (unit_code, fact_day, kind, fraud_type)
 );
 
--- acknowledgement times in buckets (seconds below 10 minutes, 10 s below an hour, minutes below a day)
+-- acknowledgement times in buckets (seconds below 10 minutes, 10 s below an hour, minutes below a day);
+-- fraud types and acknowledgement times are kept for county-level units and above
 CREATE TABLE perf_ack (
     unit_code VARCHAR(12) NOT NULL,
     fact_day  DATE        NOT NULL,
     bucket    INT         NOT NULL,
     n         BIGINT      NOT NULL,
     PRIMARY KEY (unit_code, fact_day, bucket)
+);
+
+-- the same by month, kept in step with the days (a year reads twelve rows per kind, not 365)
+CREATE TABLE perf_fact_month (
+    unit_code VARCHAR(12)    NOT NULL,
+    fact_month DATE          NOT NULL,
+    kind      VARCHAR(30)    NOT NULL,
+    total     DECIMAL(20, 2) NOT NULL,
+    PRIMARY KEY (unit_code, fact_month, kind)
+);
+
+CREATE TABLE perf_ack_month (
+    unit_code VARCHAR(12) NOT NULL,
+    fact_month DATE        NOT NULL,
+    bucket    INT         NOT NULL,
+    n         BIGINT      NOT NULL,
+    PRIMARY KEY (unit_code, fact_month, bucket)
 );
 
 -- one row: how far the totals are up to date; locked by the instance that refreshes them

@@ -348,6 +348,15 @@ class ProvinceMonthTest {
         assertThat(new java.math.BigDecimal(value(province, "medianAckSeconds")))
                 .isEqualByComparingTo("120.0"); // 0, 60, [120], 600, 1830
 
+        // a range over two months: April 30 from the day totals, May from the month totals
+        assertThat(new java.math.BigDecimal(value(indicators("4101", "2013-04-30..2013-05-31"), "warningsReceived")))
+                .isEqualByComparingTo("4");
+        // recomputing days again replaces their totals and keeps the months in step: nothing counts twice
+        rollups.recomputeDays(LocalDate.of(2013, 4, 20), LocalDate.of(2013, 5, 31));
+        assertThat(new java.math.BigDecimal(value(indicators("4101", "2013-05"), "warningsReceived")))
+                .isEqualByComparingTo("3");
+        assertThat(new java.math.BigDecimal(value(indicators("41", "2013"), "lossAmount")))
+                .isEqualByComparingTo("44000");
         // a week and a day: the ISO week 2013-W19 is May 6 to 12
         Map<String, JsonNode> week = indicators("41", "2013-W19");
         assertThat(new java.math.BigDecimal(value(week, "warningsReceived"))).isEqualByComparingTo("1");

@@ -60,7 +60,7 @@ public final class PerformanceLoad {
                                (ARRAY['DISSUADED','UNREACHABLE','ALREADY_DEFRAUDED','FALSE_ALARM'])[1 + (i %% 4)::int],
                                1000 + (i %% 50000), 1, t, t, t, t + ((i %% 900) * interval '1 second'), t + interval '2 hours',
                                t + interval '5 minutes', t + interval '1 day', 0
-                        FROM u, generate_series(%d, %d) i,
+                        FROM u, generate_series(%d::bigint, %d::bigint) i,
                              LATERAL (SELECT timestamptz '2024-01-01 00:00+08' + ((i * 6311) %% (731 * 86400)) * interval '1 second' t) x
                         """.formatted(from, to));
             }
@@ -74,7 +74,7 @@ public final class PerformanceLoad {
                            CASE WHEN i %% 3 = 0 THEN 'SOLVED' ELSE 'FILED' END, 500 + (i %% 300000), t, t, t + interval '1 day',
                            CASE WHEN i %% 3 = 0 THEN t + interval '10 days' END, u.a[1 + ((i * 104729) %% u.n)::int], NULL, 'bench',
                            timestamptz '2024-01-01 00:00+08'
-                    FROM u, generate_series(1, %d) i,
+                    FROM u, generate_series(1::bigint, %d::bigint) i,
                          LATERAL (SELECT timestamptz '2024-01-01 00:00+08' + ((i * 7907) %% (720 * 86400)) * interval '1 second' t) x
                     """.formatted(cases));
             s.execute("""

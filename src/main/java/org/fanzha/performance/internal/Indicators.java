@@ -86,6 +86,10 @@ public class Indicators {
             if (i.perCapita() && population.of(unit) == null) {
                 continue;
             }
+            if (i == Indicator.medianAckSeconds
+                    && !divisions.find(unit).map(Rollups::detailed).orElse(false)) {
+                continue; // acknowledgement times are kept for county-level units and above
+            }
             out.add(i);
         }
         return out;
@@ -205,24 +209,62 @@ public class Indicators {
             return out;
         }
         String in = String.join(",", java.util.Collections.nCopies(units.size(), "?"));
-        List<Object> args = new ArrayList<>(units);
-        args.add(Date.valueOf(period.from()));
-        args.add(Date.valueOf(period.to()));
-        jdbc.query(
-                "SELECT unit_code, kind, SUM(total) FROM perf_fact WHERE unit_code IN (" + in
-                        + ") AND fact_day >= ? AND fact_day <= ? GROUP BY unit_code, kind",
-                rs -> {
-                    FactKind kind = FactKind.valueOf(rs.getString(2));
-                    out.get(rs.getString(1)).totals().put(kind, rs.getBigDecimal(3));
-                },
-                args.toArray());
-        jdbc.query(
-                "SELECT unit_code, bucket, SUM(n) FROM perf_ack WHERE unit_code IN (" + in
-                        + ") AND fact_day >= ? AND fact_day <= ? GROUP BY unit_code, bucket",
-                rs -> {
-                    out.get(rs.getString(1)).acks().put(rs.getInt(2), rs.getLong(3));
-                },
-                args.toArray());
+        // whole months from the month totals, the days before and after them from the day totals
+        java.time.LocalDate firstMonth = period.from().getDayOfMonth() == 1
+                ? period.from()
+                : period.from().withDayOfMonth(1).plusMonths(1);
+        java.time.LocalDate endMonth = period.to().plusDays(1).withDayOfMonth(1); // exclusive
+        List<java.time.LocalDate[]> dayRanges = new ArrayList<>();
+        if (!firstMonth.isBefore(endMonth)) {
+            dayRanges.add(new java.time.LocalDate[] {period.from(), period.to()});
+        } else {
+            if (period.from().isBefore(firstMonth)) {
+                dayRanges.add(new java.time.LocalDate[] {period.from(), firstMonth.minusDays(1)});
+            }
+            if (!endMonth.isAfter(period.to())) {
+                dayRanges.add(new java.time.LocalDate[] {endMonth, period.to()});
+            }
+            List<Object> args = new ArrayList<>(units);
+            args.add(Date.valueOf(firstMonth));
+            args.add(Date.valueOf(endMonth));
+            jdbc.query(
+                    "SELECT unit_code, kind, SUM(total) FROM perf_fact_month WHERE unit_code IN (" + in
+                            + ") AND fact_month >= ? AND fact_month < ? GROUP BY unit_code, kind",
+                    rs -> {
+                        out.get(rs.getString(1))
+                                .totals()
+                                .merge(FactKind.valueOf(rs.getString(2)), rs.getBigDecimal(3), BigDecimal::add);
+                    },
+                    args.toArray());
+            jdbc.query(
+                    "SELECT unit_code, bucket, SUM(n) FROM perf_ack_month WHERE unit_code IN (" + in
+                            + ") AND fact_month >= ? AND fact_month < ? GROUP BY unit_code, bucket",
+                    rs -> {
+                        out.get(rs.getString(1)).acks().merge(rs.getInt(2), rs.getLong(3), Long::sum);
+                    },
+                    args.toArray());
+        }
+        for (java.time.LocalDate[] range : dayRanges) {
+            List<Object> args = new ArrayList<>(units);
+            args.add(Date.valueOf(range[0]));
+            args.add(Date.valueOf(range[1]));
+            jdbc.query(
+                    "SELECT unit_code, kind, SUM(total) FROM perf_fact WHERE unit_code IN (" + in
+                            + ") AND fact_day >= ? AND fact_day <= ? GROUP BY unit_code, kind",
+                    rs -> {
+                        out.get(rs.getString(1))
+                                .totals()
+                                .merge(FactKind.valueOf(rs.getString(2)), rs.getBigDecimal(3), BigDecimal::add);
+                    },
+                    args.toArray());
+            jdbc.query(
+                    "SELECT unit_code, bucket, SUM(n) FROM perf_ack WHERE unit_code IN (" + in
+                            + ") AND fact_day >= ? AND fact_day <= ? GROUP BY unit_code, bucket",
+                    rs -> {
+                        out.get(rs.getString(1)).acks().merge(rs.getInt(2), rs.getLong(3), Long::sum);
+                    },
+                    args.toArray());
+        }
         return out;
     }
 

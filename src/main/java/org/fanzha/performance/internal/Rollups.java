@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.fanzha.divisions.Division;
+import org.fanzha.divisions.DivisionLevel;
 import org.fanzha.divisions.Divisions;
 import org.fanzha.performance.PerformanceProperties;
 import org.fanzha.platform.FactKind;
@@ -182,6 +183,8 @@ public class Rollups {
         jdbc.update("DELETE FROM perf_fact");
         jdbc.update("DELETE FROM perf_fact_type");
         jdbc.update("DELETE FROM perf_ack");
+        jdbc.update("DELETE FROM perf_fact_month");
+        jdbc.update("DELETE FROM perf_ack_month");
         LocalDate first = sources.stream()
                 .map(FactSource::firstDay)
                 .flatMap(java.util.Optional::stream)
@@ -219,23 +222,36 @@ public class Rollups {
 
     private record AckKey(String unit, LocalDate day, int bucket) {}
 
+    private record MonthKey(String unit, LocalDate month, String kind) {}
+
+    private record MonthAckKey(String unit, LocalDate month, int bucket) {}
+
+    /** A unit and those above it; detailed ones (county and above) also keep fraud types and acknowledgement times. */
+    private record Above(List<String> all, List<String> detailed) {}
+
     private void recompute(LocalDate from, LocalDate to) {
         Map<Key, BigDecimal> totals = new HashMap<>();
         Map<TypeKey, BigDecimal> byType = new HashMap<>();
         Map<AckKey, long[]> acks = new HashMap<>();
-        Map<String, List<String>> above = new HashMap<>();
+        Map<String, Above> above = new HashMap<>();
         FactSource.Sink sink =
                 (FactKind kind, String unit, LocalDate day, BigDecimal value, @Nullable FraudType type) -> {
                     if (day.isBefore(from) || day.isAfter(to)) {
                         return;
                     }
-                    for (String u : above.computeIfAbsent(unit, this::unitAndAbove)) {
-                        if (kind == FactKind.ACK_SECONDS) {
-                            acks.computeIfAbsent(new AckKey(u, day, bucket(value.longValue())), k -> new long[1])[0]++;
-                            continue;
+                    Above units = above.computeIfAbsent(unit, this::unitAndAbove);
+                    if (kind == FactKind.ACK_SECONDS) {
+                        int bucket = bucket(value.longValue());
+                        for (String u : units.detailed()) {
+                            acks.computeIfAbsent(new AckKey(u, day, bucket), k -> new long[1])[0]++;
                         }
+                        return;
+                    }
+                    for (String u : units.all()) {
                         totals.merge(new Key(u, day, kind.name()), value, BigDecimal::add);
-                        if (type != null) {
+                    }
+                    if (type != null) {
+                        for (String u : units.detailed()) {
                             byType.merge(new TypeKey(u, day, kind.name(), type.name()), value, BigDecimal::add);
                         }
                     }
@@ -245,6 +261,42 @@ public class Rollups {
         }
         Date a = Date.valueOf(from);
         Date b = Date.valueOf(to);
+        // the months follow the days by the difference between the new totals and the old ones
+        Map<MonthKey, BigDecimal> monthDelta = new HashMap<>();
+        Map<MonthAckKey, long[]> monthAckDelta = new HashMap<>();
+        jdbc.query(
+                "SELECT unit_code, fact_day, kind, total FROM perf_fact WHERE fact_day >= ? AND fact_day <= ?",
+                rs -> {
+                    monthDelta.merge(
+                            new MonthKey(
+                                    rs.getString(1), rs.getDate(2).toLocalDate().withDayOfMonth(1), rs.getString(3)),
+                            rs.getBigDecimal(4).negate(),
+                            BigDecimal::add);
+                },
+                a,
+                b);
+        totals.forEach((k, v) ->
+                monthDelta.merge(new MonthKey(k.unit(), k.day().withDayOfMonth(1), k.kind()), v, BigDecimal::add));
+        jdbc.query(
+                "SELECT unit_code, fact_day, bucket, n FROM perf_ack WHERE fact_day >= ? AND fact_day <= ?",
+                rs -> {
+                    monthAckDelta
+                                    .computeIfAbsent(
+                                            new MonthAckKey(
+                                                    rs.getString(1),
+                                                    rs.getDate(2).toLocalDate().withDayOfMonth(1),
+                                                    rs.getInt(3)),
+                                            k -> new long[1])[0] -=
+                            rs.getLong(4);
+                },
+                a,
+                b);
+        acks.forEach((k, v) -> monthAckDelta
+                        .computeIfAbsent(
+                                new MonthAckKey(k.unit(), k.day().withDayOfMonth(1), k.bucket()), x -> new long[1])[
+                        0] +=
+                v[0]);
+
         jdbc.update("DELETE FROM perf_fact WHERE fact_day >= ? AND fact_day <= ?", a, b);
         jdbc.update("DELETE FROM perf_fact_type WHERE fact_day >= ? AND fact_day <= ?", a, b);
         jdbc.update("DELETE FROM perf_ack WHERE fact_day >= ? AND fact_day <= ?", a, b);
@@ -259,21 +311,77 @@ public class Rollups {
         rows.clear();
         acks.forEach((k, v) -> rows.add(new Object[] {k.unit(), Date.valueOf(k.day()), k.bucket(), v[0]}));
         jdbc.batchUpdate("INSERT INTO perf_ack (unit_code, fact_day, bucket, n) VALUES (?, ?, ?, ?)", rows);
+
+        List<Object[]> changed = new ArrayList<>();
+        monthDelta.forEach((k, v) -> {
+            if (v.signum() != 0) {
+                changed.add(new Object[] {v, k.unit(), Date.valueOf(k.month()), k.kind()});
+            }
+        });
+        applyDeltas(
+                "UPDATE perf_fact_month SET total = total + ? WHERE unit_code = ? AND fact_month = ? AND kind = ?",
+                "INSERT INTO perf_fact_month (total, unit_code, fact_month, kind) VALUES (?, ?, ?, ?)",
+                changed);
+        changed.clear();
+        monthAckDelta.forEach((k, v) -> {
+            if (v[0] != 0) {
+                changed.add(new Object[] {v[0], k.unit(), Date.valueOf(k.month()), k.bucket()});
+            }
+        });
+        applyDeltas(
+                "UPDATE perf_ack_month SET n = n + ? WHERE unit_code = ? AND fact_month = ? AND bucket = ?",
+                "INSERT INTO perf_ack_month (n, unit_code, fact_month, bucket) VALUES (?, ?, ?, ?)",
+                changed);
+    }
+
+    /** Adds each delta to its month row, inserting the rows that are not there yet (under the lock). */
+    private void applyDeltas(String update, String insert, List<Object[]> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        int[][] counts = jdbc.batchUpdate(update, deltas, 1000, (ps, row) -> {
+            for (int i = 0; i < row.length; i++) {
+                ps.setObject(i + 1, row[i]);
+            }
+        });
+        List<Object[]> missing = new ArrayList<>();
+        int n = 0;
+        for (int[] batch : counts) {
+            for (int c : batch) {
+                if (c == 0) {
+                    missing.add(deltas.get(n));
+                }
+                n++;
+            }
+        }
+        jdbc.batchUpdate(insert, missing);
     }
 
     /** The unit and every unit above it (statistical groups without a police unit left out). */
-    private List<String> unitAndAbove(String code) {
+    private Above unitAndAbove(String code) {
         List<String> units = new ArrayList<>();
+        List<String> detailed = new ArrayList<>();
         try {
-            for (Division d : divisions.ancestors(code)) {
+            List<Division> chain = new ArrayList<>(divisions.ancestors(code));
+            chain.add(divisions.get(code));
+            for (Division d : chain) {
                 if (d.unit()) {
                     units.add(d.code());
+                    if (detailed(d)) {
+                        detailed.add(d.code());
+                    }
                 }
             }
-            units.add(divisions.get(code).code());
         } catch (RuntimeException e) {
             units.add(code);
         }
-        return List.copyOf(units);
+        return new Above(List.copyOf(units), List.copyOf(detailed));
+    }
+
+    /** Units that keep fraud types and acknowledgement times besides their totals: county and above. */
+    public static boolean detailed(Division d) {
+        return d.level() == DivisionLevel.PROVINCE
+                || d.level() == DivisionLevel.CITY
+                || d.level() == DivisionLevel.COUNTY;
     }
 }

@@ -41,7 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Rollups {
 
     private static final Logger log = LoggerFactory.getLogger(Rollups.class);
-    private static final int CHUNK_DAYS = 31;
 
     private final JdbcTemplate jdbc;
     private final List<FactSource> sources;
@@ -205,7 +204,7 @@ public class Rollups {
     private void recompute(TreeSet<LocalDate> days) {
         List<LocalDate> run = new ArrayList<>();
         for (LocalDate d : days) {
-            if (!run.isEmpty() && (!run.get(run.size() - 1).plusDays(1).equals(d) || run.size() == CHUNK_DAYS)) {
+            if (!run.isEmpty() && (!run.get(run.size() - 1).plusDays(1).equals(d) || d.getDayOfMonth() == 1)) {
                 recompute(run.get(0), run.get(run.size() - 1));
                 run.clear();
             }
@@ -261,6 +260,10 @@ public class Rollups {
         }
         Date a = Date.valueOf(from);
         Date b = Date.valueOf(to);
+        if (from.getDayOfMonth() == 1 && to.equals(from.withDayOfMonth(from.lengthOfMonth()))) {
+            replaceMonth(from, a, b, totals, byType, acks);
+            return;
+        }
         // the months follow the days by the difference between the new totals and the old ones
         Map<MonthKey, BigDecimal> monthDelta = new HashMap<>();
         Map<MonthAckKey, long[]> monthAckDelta = new HashMap<>();
@@ -332,6 +335,47 @@ public class Rollups {
                 "UPDATE perf_ack_month SET n = n + ? WHERE unit_code = ? AND fact_month = ? AND bucket = ?",
                 "INSERT INTO perf_ack_month (n, unit_code, fact_month, bucket) VALUES (?, ?, ?, ?)",
                 changed);
+    }
+
+    /** A whole month recomputed: its days and the month replaced outright. */
+    private void replaceMonth(
+            LocalDate month,
+            Date a,
+            Date b,
+            Map<Key, BigDecimal> totals,
+            Map<TypeKey, BigDecimal> byType,
+            Map<AckKey, long[]> acks) {
+        Date m = Date.valueOf(month);
+        jdbc.update("DELETE FROM perf_fact WHERE fact_day >= ? AND fact_day <= ?", a, b);
+        jdbc.update("DELETE FROM perf_fact_type WHERE fact_day >= ? AND fact_day <= ?", a, b);
+        jdbc.update("DELETE FROM perf_ack WHERE fact_day >= ? AND fact_day <= ?", a, b);
+        jdbc.update("DELETE FROM perf_fact_month WHERE fact_month = ?", m);
+        jdbc.update("DELETE FROM perf_ack_month WHERE fact_month = ?", m);
+        List<Object[]> rows = new ArrayList<>(totals.size());
+        Map<List<String>, BigDecimal> monthTotals = new HashMap<>();
+        totals.forEach((k, v) -> {
+            rows.add(new Object[] {k.unit(), Date.valueOf(k.day()), k.kind(), v});
+            monthTotals.merge(List.of(k.unit(), k.kind()), v, BigDecimal::add);
+        });
+        jdbc.batchUpdate("INSERT INTO perf_fact (unit_code, fact_day, kind, total) VALUES (?, ?, ?, ?)", rows);
+        rows.clear();
+        monthTotals.forEach((k, v) -> rows.add(new Object[] {k.get(0), m, k.get(1), v}));
+        jdbc.batchUpdate("INSERT INTO perf_fact_month (unit_code, fact_month, kind, total) VALUES (?, ?, ?, ?)", rows);
+        rows.clear();
+        byType.forEach((k, v) -> rows.add(new Object[] {k.unit(), Date.valueOf(k.day()), k.kind(), k.type(), v}));
+        jdbc.batchUpdate(
+                "INSERT INTO perf_fact_type (unit_code, fact_day, kind, fraud_type, total) VALUES (?, ?, ?, ?, ?)",
+                rows);
+        rows.clear();
+        Map<List<Object>, long[]> monthAcks = new HashMap<>();
+        acks.forEach((k, v) -> {
+            rows.add(new Object[] {k.unit(), Date.valueOf(k.day()), k.bucket(), v[0]});
+            monthAcks.computeIfAbsent(List.of(k.unit(), k.bucket()), x -> new long[1])[0] += v[0];
+        });
+        jdbc.batchUpdate("INSERT INTO perf_ack (unit_code, fact_day, bucket, n) VALUES (?, ?, ?, ?)", rows);
+        rows.clear();
+        monthAcks.forEach((k, v) -> rows.add(new Object[] {k.get(0), m, k.get(1), v[0]}));
+        jdbc.batchUpdate("INSERT INTO perf_ack_month (unit_code, fact_month, bucket, n) VALUES (?, ?, ?, ?)", rows);
     }
 
     /** Adds each delta to its month row, inserting the rows that are not there yet (under the lock). */

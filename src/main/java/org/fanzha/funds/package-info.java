@@ -1,7 +1,6 @@
 /**
- * Stop the money (止付冻结): stop-payment, freeze, fund tracing and returns.
- *
- * <p>Reserved by the design; built by its own issue.
+ * Stop the money (止付冻结): the victims' transfers, stop-payment and freeze requests to the receiving
+ * institutions, their answers and the onward transfers they report, which become the next requests.
  */
 @NullMarked
 @ApplicationModule(displayName = "Funds")

@@ -45,6 +45,8 @@ public enum Permission {
     FUNDS_RESPOND("funds:respond", true),
     /** Query the credit-punishment list. */
     CREDIT_QUERY("credit:query", true),
+    /** Record victims' transfers, send stop-payment and freeze requests, renew and release freezes, read their answers. */
+    FUNDS_REQUEST("funds:request", false),
     /** Indicators, scores, rankings, bulletins and the dashboard of the unit subtree. */
     PERFORMANCE_READ("performance:read", false),
     /** Adjustments (加减分) to scores; only province commanders may enter them. */

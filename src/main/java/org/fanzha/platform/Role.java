@@ -10,6 +10,7 @@ import static org.fanzha.platform.Permission.CASES_READ;
 import static org.fanzha.platform.Permission.CASES_WRITE;
 import static org.fanzha.platform.Permission.CREDIT_QUERY;
 import static org.fanzha.platform.Permission.DIVISIONS_READ;
+import static org.fanzha.platform.Permission.FUNDS_REQUEST;
 import static org.fanzha.platform.Permission.HOTLINE_CALL;
 import static org.fanzha.platform.Permission.LEADS_SUBMIT;
 import static org.fanzha.platform.Permission.NUMBER_SEGMENTS_MANAGE;
@@ -51,6 +52,7 @@ public enum Role {
             CASES_WRITE,
             CASES_LINK,
             CREDIT_QUERY,
+            FUNDS_REQUEST,
             PERFORMANCE_READ,
             PERFORMANCE_ADJUST)),
     /** Works what is assigned to the unit. */
@@ -63,7 +65,8 @@ public enum Role {
             BLOCKLIST_CHECK,
             BLOCKLIST_SUBMIT,
             CASES_READ,
-            CASES_WRITE)),
+            CASES_WRITE,
+            FUNDS_REQUEST)),
     /** 96110 warning hotline operator. */
     HOTLINE(EnumSet.of(
             DIVISIONS_READ,
@@ -84,6 +87,7 @@ public enum Role {
             CASES_WRITE,
             CASES_LINK,
             CREDIT_QUERY,
+            FUNDS_REQUEST,
             PERFORMANCE_READ)),
     /** Reads the audit log, nothing else. */
     AUDITOR(EnumSet.of(AUDIT_READ));

@@ -36,12 +36,17 @@ class DemoStaff implements ApplicationRunner {
         new Demo("auditor", "审计员", "41", Role.AUDITOR, "13700000005"),
     };
 
+    /** The bank partner for trying the funds API by hand: 中国建设银行, answering only when called. */
+    static final String BANK_TOKEN = "demo-bank-token";
+
     private final StaffAccounts accounts;
     private final PasswordEncoder passwords;
+    private final ApiTokens tokens;
 
-    DemoStaff(StaffAccounts accounts, PasswordEncoder passwords) {
+    DemoStaff(StaffAccounts accounts, PasswordEncoder passwords, ApiTokens tokens) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.tokens = tokens;
     }
 
     @Override
@@ -65,6 +70,17 @@ class DemoStaff implements ApplicationRunner {
         }
         if (created > 0) {
             log.info("Demo profile: created {} demo accounts (password {}) at {}", created, PASSWORD, Instant.now());
+        }
+        if (tokens.authenticate(BANK_TOKEN).isEmpty()) {
+            var issued = tokens.issueWithSecret(
+                    BANK_TOKEN,
+                    "中国建设银行（演示）",
+                    "41",
+                    java.util.EnumSet.of(org.fanzha.platform.Permission.FUNDS_RESPOND),
+                    java.util.EnumSet.of(org.fanzha.platform.Source.BANK),
+                    "demo");
+            tokens.bindBank(issued.token().id(), "CCB");
+            log.info("Demo profile: bank partner token {} for 中国建设银行 (CCB)", BANK_TOKEN);
         }
     }
 }

@@ -148,6 +148,7 @@ class StaffPages {
             @RequestParam(required = false) @Nullable Set<Source> sources,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
                     LocalDateTime expiresAt,
+            @RequestParam(required = false) @Nullable String bank,
             Model model,
             RedirectAttributes redirect) {
         try {
@@ -157,7 +158,8 @@ class StaffPages {
                     sources == null ? Set.of() : sources,
                     expiresAt == null
                             ? null
-                            : expiresAt.atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+                            : expiresAt.atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
+                    bank);
             redirect.addFlashAttribute("secret", issued.secret());
             return "redirect:/admin/tokens";
         } catch (InvalidInput e) {

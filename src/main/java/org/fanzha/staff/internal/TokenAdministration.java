@@ -8,6 +8,7 @@ import java.util.Set;
 import org.fanzha.audit.AuditLog;
 import org.fanzha.platform.Actor;
 import org.fanzha.platform.Actors;
+import org.fanzha.platform.BankCodes;
 import org.fanzha.platform.FieldError;
 import org.fanzha.platform.InvalidInput;
 import org.fanzha.platform.Permission;
@@ -35,9 +36,12 @@ class TokenAdministration {
     private final ApiTokens tokens;
     private final AuditLog audit;
 
-    TokenAdministration(ApiTokens tokens, AuditLog audit) {
+    private final BankCodes banks;
+
+    TokenAdministration(ApiTokens tokens, AuditLog audit, BankCodes banks) {
         this.tokens = tokens;
         this.audit = audit;
+        this.banks = banks;
     }
 
     static List<String> grantable() {
@@ -49,7 +53,11 @@ class TokenAdministration {
 
     @Transactional
     ApiTokens.Issued create(
-            String name, List<String> permissionNames, Set<Source> sources, @Nullable Instant expiresAt) {
+            String name,
+            List<String> permissionNames,
+            Set<Source> sources,
+            @Nullable Instant expiresAt,
+            @Nullable String bank) {
         Actor actor = Actors.requirePermission(Permission.TOKENS_MANAGE);
         List<FieldError> errors = new ArrayList<>();
         if (name.isBlank() || name.strip().length() > 100) {
@@ -74,6 +82,17 @@ class TokenAdministration {
             errors.add(
                     new FieldError("sources", "a token that submits leads must name the sources it speaks for", null));
         }
+        String bankCode = null;
+        if (bank != null && !bank.isBlank()) {
+            bankCode = banks.resolve(bank).orElse(null);
+            if (bankCode == null) {
+                errors.add(new FieldError(
+                        "bank", "not a known bank or payment institution", bank.length() > 40 ? null : bank));
+            }
+        } else if (permissions.contains(Permission.FUNDS_RESPOND)) {
+            errors.add(new FieldError(
+                    "bank", "a token that answers stop-payment and freeze requests must name its bank", null));
+        }
         if (expiresAt != null && expiresAt.isBefore(Instant.now())) {
             errors.add(new FieldError("expiresAt", "is in the past", expiresAt.toString()));
         }
@@ -82,6 +101,9 @@ class TokenAdministration {
         }
         var issued =
                 tokens.issueForPartner(name.strip(), actor.unitCode(), permissions, sources, actor.name(), expiresAt);
+        if (bankCode != null) {
+            tokens.bindBank(issued.token().id(), bankCode);
+        }
         audit.record(
                 "CREATE",
                 "api-token",
@@ -90,7 +112,8 @@ class TokenAdministration {
                         + permissions.stream()
                                 .map(Permission::authority)
                                 .sorted()
-                                .toList() + ", sources " + new java.util.TreeSet<>(sources));
+                                .toList() + ", sources " + new java.util.TreeSet<>(sources)
+                        + (bankCode == null ? "" : ", bank " + bankCode));
         return issued;
     }
 

@@ -35,7 +35,8 @@ class TokenController {
             @NotBlank @Size(max = 100) String name,
             @NotNull @Size(min = 1, max = 20) List<@NotBlank @Size(max = 60) String> permissions,
             @Nullable @Size(max = 10) Set<Source> sources,
-            @Nullable Instant expiresAt) {}
+            @Nullable Instant expiresAt,
+            @Nullable @Size(max = 60) String bank) {}
 
     record TokenView(
             long id,
@@ -72,7 +73,8 @@ class TokenController {
                 request.name(),
                 request.permissions(),
                 request.sources() == null ? Set.of() : request.sources(),
-                request.expiresAt());
+                request.expiresAt(),
+                request.bank());
         return ResponseEntity.created(
                         URI.create("/api/v1/tokens/" + issued.token().id()))
                 .header("Cache-Control", "no-store")

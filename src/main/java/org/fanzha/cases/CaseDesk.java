@@ -1,0 +1,21 @@
+package org.fanzha.cases;
+
+import java.util.List;
+import java.util.Optional;
+import org.fanzha.platform.Actor;
+
+/** What other modules (funds) may ask of a case, as the acting user and within their jurisdiction. */
+public interface CaseDesk {
+
+    /** A case as other modules see it: no personal data. */
+    record CaseRef(long id, String caseNumber, CaseStatus status, String unitCode) {}
+
+    /** The case if it exists within the actor's jurisdiction. */
+    Optional<CaseRef> find(long caseId, Actor actor);
+
+    /**
+     * Adds identifiers to the case (linked at once), as the actor; bad or already present ones are
+     * skipped. Returns how many were added.
+     */
+    int addIdentifiers(long caseId, List<Identifiers.Identifier> identifiers, Actor actor);
+}

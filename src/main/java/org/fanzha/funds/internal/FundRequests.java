@@ -1,0 +1,1110 @@
+package org.fanzha.funds.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.fanzha.audit.AuditLog;
+import org.fanzha.cases.CaseDesk;
+import org.fanzha.cases.CaseStatus;
+import org.fanzha.funds.FundsProperties;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.FieldError;
+import org.fanzha.platform.Forbidden;
+import org.fanzha.platform.InvalidInput;
+import org.fanzha.platform.Masking;
+import org.fanzha.platform.Notifier;
+import org.fanzha.platform.Permission;
+import org.fanzha.platform.ProblemException;
+import org.fanzha.staff.PartnerBanks;
+import org.fanzha.warning.Outcome;
+import org.fanzha.warning.WarningDesk;
+import org.fanzha.warning.WarningState;
+import org.fanzha.warning.WarningSummary;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stop-payment (紧急止付) and freeze (冻结) requests. An officer records the victim's transfers from a
+ * case or a warning that ended ALREADY_DEFRAUDED or PERSISTS; one request goes to the receiving
+ * institution for each receiving account. Institutions read their queue and answer; the onward
+ * transfers they report become proposals on the next-hop accounts, sent with one click. A request
+ * not answered in time is EXPIRED; every state is timestamped and every action audited.
+ */
+@Service
+class FundRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(FundRequests.class);
+
+    enum Kind {
+        STOP_PAYMENT,
+        FREEZE
+    }
+
+    enum State {
+        PROPOSED,
+        REQUESTED,
+        SENT,
+        STOPPED,
+        PARTIAL,
+        FAILED,
+        EXPIRED,
+        FROZEN,
+        RELEASED,
+        WITHDRAWN
+    }
+
+    enum Channel {
+        BANK_TRANSFER,
+        ALIPAY,
+        WECHAT_PAY,
+        CARD,
+        CASH_DEPOSIT
+    }
+
+    record TransferInput(
+            @Nullable String time,
+            @Nullable String fromAccount,
+            @Nullable String toAccount,
+            @Nullable String toBank,
+            @Nullable String amount,
+            @Nullable String channel) {}
+
+    record StopPaymentRequest(
+            @Nullable Long caseId,
+            @Nullable Long warningId,
+            @Nullable List<@Nullable TransferInput> transfers) {}
+
+    record OnwardInput(
+            @Nullable String toAccount,
+            @Nullable String toBank,
+            @Nullable String amount,
+            @Nullable String time) {}
+
+    record Response(
+            @Nullable String result,
+            @Nullable String heldAmount,
+            @Nullable String balance,
+            @Nullable String note,
+            @Nullable List<@Nullable OnwardInput> onward) {}
+
+    record FreezeRequest(
+            @Nullable Long requestId,
+            @Nullable Long caseId,
+            @Nullable Long warningId,
+            @Nullable String account,
+            @Nullable String bank,
+            @Nullable String amount,
+            @Nullable String documentNumber,
+            @Nullable String approvingOfficer,
+            @Nullable Integer months) {}
+
+    record Transfer(
+            long id,
+            Instant time,
+            @Nullable String fromAccount,
+            String toAccount,
+            String bank,
+            String bankName,
+            BigDecimal amount,
+            String channel,
+            @Nullable Long reportedBy) {}
+
+    record Event(
+            Instant at, String kind, String actor, @Nullable String note) {}
+
+    record View(
+            long id,
+            String kind,
+            String state,
+            String account,
+            String bank,
+            String bankName,
+            BigDecimal amount,
+            @Nullable Long caseId,
+            @Nullable Long warningId,
+            String unitCode,
+            @Nullable Long parentId,
+            int hop,
+            @Nullable Instant proposedAt,
+            @Nullable Instant requestedAt,
+            @Nullable Instant sentAt,
+            @Nullable Instant answerDue,
+            @Nullable Instant answeredAt,
+            @Nullable Long secondsToAnswer,
+            @Nullable BigDecimal heldAmount,
+            @Nullable BigDecimal balance,
+            @Nullable String answerNote,
+            @Nullable Instant holdsUntil,
+            @Nullable String documentNumber,
+            @Nullable String approvingOfficer,
+            @Nullable LocalDate freezeFrom,
+            @Nullable LocalDate freezeUntil,
+            int renewals,
+            @Nullable Instant releasedAt,
+            @Nullable BigDecimal deductedAmount,
+            List<Transfer> transfers,
+            List<Transfer> onward,
+            List<Event> events) {}
+
+    record Created(List<View> requests) {}
+
+    /** The time banks take to answer, per bank. */
+    record BankTiming(
+            String bank,
+            String name,
+            long answered,
+            long open,
+            @Nullable Long medianSeconds,
+            @Nullable Long maxSeconds) {}
+
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000");
+
+    private final JdbcClient jdbc;
+    private final Banks banks;
+    private final CaseDesk cases;
+    private final WarningDesk warnings;
+    private final PartnerBanks partnerBanks;
+    private final AuditLog audit;
+    private final Notifier notifier;
+    private final FundsProperties properties;
+    private final Clock clock;
+
+    FundRequests(
+            JdbcClient jdbc,
+            Banks banks,
+            CaseDesk cases,
+            WarningDesk warnings,
+            PartnerBanks partnerBanks,
+            AuditLog audit,
+            Notifier notifier,
+            FundsProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.banks = banks;
+        this.cases = cases;
+        this.warnings = warnings;
+        this.partnerBanks = partnerBanks;
+        this.audit = audit;
+        this.notifier = notifier;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    static final class RequestNotFound extends ProblemException {
+        RequestNotFound(long id) {
+            super(HttpStatus.NOT_FOUND, "fund-request-not-found", "Request not found", "no request " + id + " for you");
+        }
+    }
+
+    static final class WrongState extends ProblemException {
+        WrongState(String detail) {
+            super(HttpStatus.CONFLICT, "fund-request-state", "Not in this state", detail);
+        }
+    }
+
+    /** Where the money was taken from: a case of the jurisdiction, or a warning that ended in a loss. */
+    private record Origin(@Nullable Long caseId, @Nullable Long warningId, String unitCode) {}
+
+    private Origin origin(@Nullable Long caseId, @Nullable Long warningId, Actor actor) {
+        if ((caseId == null) == (warningId == null)) {
+            throw new InvalidInput(List.of(new FieldError("caseId", "give caseId or warningId, one of them", null)));
+        }
+        if (caseId != null) {
+            CaseDesk.CaseRef c = cases.find(caseId, actor)
+                    .orElseThrow(() -> new InvalidInput(
+                            List.of(new FieldError("caseId", "no such case in your jurisdiction", caseId))));
+            if (c.status() == CaseStatus.WITHDRAWN) {
+                throw new InvalidInput(List.of(new FieldError("caseId", "the case was withdrawn", caseId)));
+            }
+            return new Origin(caseId, null, c.unitCode());
+        }
+        WarningSummary w = warnings.summary(warningId)
+                .orElseThrow(() -> new InvalidInput(
+                        List.of(new FieldError("warningId", "no such warning in your jurisdiction", warningId))));
+        if (w.state() != WarningState.CLOSED
+                || (w.outcome() != Outcome.ALREADY_DEFRAUDED && w.outcome() != Outcome.PERSISTS)) {
+            throw new InvalidInput(List.of(new FieldError(
+                    "warningId", "only a warning closed ALREADY_DEFRAUDED or PERSISTS has money to stop", warningId)));
+        }
+        return new Origin(null, warningId, w.unitCode());
+    }
+
+    static @Nullable BigDecimal amount(@Nullable String raw, String field, List<FieldError> errors, boolean required) {
+        if (raw == null || raw.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(field, "required, yuan, like 38000.00", null));
+            }
+            return null;
+        }
+        try {
+            BigDecimal v = new BigDecimal(raw.strip());
+            if (v.signum() <= 0 || v.scale() > 2 || v.compareTo(MAX_AMOUNT) >= 0) {
+                errors.add(new FieldError(
+                        field,
+                        "more than 0, at most two decimals, yuan",
+                        raw.length() > 30 ? raw.substring(0, 30) : raw));
+                return null;
+            }
+            return v.setScale(2);
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(
+                    field, "a decimal amount in yuan, like 38000.00", raw.length() > 30 ? raw.substring(0, 30) : raw));
+            return null;
+        }
+    }
+
+    static @Nullable String account(@Nullable String raw, String field, List<FieldError> errors, boolean required) {
+        if (raw == null || raw.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(field, "required", null));
+            }
+            return null;
+        }
+        String a = raw.replace(" ", "").replace("-", "");
+        if (!a.matches("[0-9A-Za-z@._]{4,40}")) {
+            errors.add(new FieldError(
+                    field,
+                    "an account number: 4 to 40 digits or letters",
+                    raw.length() > 40 ? raw.substring(0, 40) : raw));
+            return null;
+        }
+        return a;
+    }
+
+    static @Nullable Instant time(@Nullable String raw, String field, List<FieldError> errors, Instant now) {
+        if (raw == null || raw.isBlank()) {
+            errors.add(new FieldError(field, "required, like 2021-06-01T20:20:00+08:00", null));
+            return null;
+        }
+        try {
+            Instant t = OffsetDateTime.parse(raw.strip()).toInstant();
+            if (t.isAfter(now.plus(Duration.ofMinutes(5)))) {
+                errors.add(new FieldError(field, "is in the future", raw));
+                return null;
+            }
+            return t;
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(
+                    field,
+                    "a time with its offset, like 2021-06-01T20:20:00+08:00",
+                    raw.length() > 40 ? raw.substring(0, 40) : raw));
+            return null;
+        }
+    }
+
+    /** Records the transfers and sends one stop-payment request per receiving account. */
+    @Transactional
+    Created stopPayments(StopPaymentRequest request, Actor actor) {
+        requirePolice(actor);
+        Origin origin = origin(request.caseId(), request.warningId(), actor);
+        List<@Nullable TransferInput> inputs = request.transfers() == null ? List.of() : request.transfers();
+        List<FieldError> errors = new ArrayList<>();
+        if (inputs.isEmpty()) {
+            errors.add(new FieldError("transfers", "at least one transfer", null));
+        }
+        if (inputs.size() > properties.maxTransfers()) {
+            throw new InvalidInput(List.of(new FieldError(
+                    "transfers", "at most " + properties.maxTransfers() + " in one request", inputs.size())));
+        }
+        Instant now = clock.instant();
+        record Parsed(Instant time, @Nullable String from, String to, String bank, BigDecimal amount, String channel) {}
+        List<Parsed> parsed = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            TransferInput t = inputs.get(i);
+            String p = "transfers[" + i + "].";
+            if (t == null) {
+                errors.add(new FieldError("transfers[" + i + "]", "a transfer", null));
+                continue;
+            }
+            int before = errors.size();
+            Instant time = time(t.time(), p + "time", errors, now);
+            String from = account(t.fromAccount(), p + "fromAccount", errors, false);
+            String to = account(t.toAccount(), p + "toAccount", errors, true);
+            Optional<Banks.Bank> bank = banks.find(t.toBank());
+            if (bank.isEmpty()) {
+                errors.add(new FieldError(
+                        p + "toBank",
+                        "not a known bank or payment institution",
+                        t.toBank() == null || t.toBank().length() > 40 ? null : t.toBank()));
+            }
+            BigDecimal amount = amount(t.amount(), p + "amount", errors, true);
+            String channel = t.channel() == null ? "BANK_TRANSFER" : t.channel();
+            try {
+                Channel.valueOf(channel);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(
+                        p + "channel",
+                        "one of " + EnumSet.allOf(Channel.class),
+                        channel.length() > 20 ? null : channel));
+            }
+            if (errors.size() == before) {
+                parsed.add(new Parsed(time, from, to, bank.orElseThrow().code(), amount, channel));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        // one request per receiving account, for what the victim sent it
+        Map<String, List<Parsed>> byAccount = new LinkedHashMap<>();
+        for (Parsed p : parsed) {
+            byAccount
+                    .computeIfAbsent(p.bank() + " " + p.to(), k -> new ArrayList<>())
+                    .add(p);
+        }
+        List<View> created = new ArrayList<>();
+        for (List<Parsed> group : byAccount.values()) {
+            BigDecimal total = group.stream().map(Parsed::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            long id = insertRequest(
+                    Kind.STOP_PAYMENT,
+                    State.SENT,
+                    group.get(0).to(),
+                    group.get(0).bank(),
+                    total,
+                    origin,
+                    null,
+                    0,
+                    actor,
+                    now);
+            for (Parsed p : group) {
+                jdbc.sql("""
+                                INSERT INTO fund_transfer (case_id, warning_id, unit_code, transferred_at, from_account, to_account, bank_code,
+                                    amount, channel, reported_by, request_id, created_by, created_at)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)""")
+                        .params(
+                                origin.caseId(),
+                                origin.warningId(),
+                                origin.unitCode(),
+                                Timestamp.from(p.time()),
+                                p.from(),
+                                p.to(),
+                                p.bank(),
+                                p.amount(),
+                                p.channel(),
+                                id,
+                                actor.name(),
+                                Timestamp.from(now))
+                        .update();
+            }
+            event(
+                    id,
+                    now,
+                    "REQUESTED",
+                    actor.name(),
+                    group.size() + " transfer(s), " + total.toPlainString() + " yuan");
+            event(
+                    id,
+                    now,
+                    "SENT",
+                    actor.name(),
+                    "to " + banks.get(group.get(0).bank()).name());
+            audit.record(
+                    "CREATE",
+                    "fund-request",
+                    Long.toString(id),
+                    "stop-payment " + group.get(0).bank() + " "
+                            + Masking.cardNumber(group.get(0).to()) + " " + total.toPlainString());
+            created.add(view(id));
+        }
+        return new Created(created);
+    }
+
+    private long insertRequest(
+            Kind kind,
+            State state,
+            String account,
+            String bank,
+            BigDecimal amount,
+            Origin origin,
+            @Nullable Long parent,
+            int hop,
+            Actor actor,
+            Instant now) {
+        var keys = new GeneratedKeyHolder();
+        boolean sent = state == State.SENT;
+        jdbc.sql("""
+                        INSERT INTO fund_request (kind, state, account, bank_code, amount, case_id, warning_id, unit_code, parent_id, hop,
+                            proposed_at, requested_at, sent_at, answer_due, renewals, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+                .params(
+                        kind.name(),
+                        state.name(),
+                        account,
+                        bank,
+                        amount,
+                        origin.caseId(),
+                        origin.warningId(),
+                        origin.unitCode(),
+                        parent,
+                        hop,
+                        state == State.PROPOSED ? Timestamp.from(now) : null,
+                        sent ? Timestamp.from(now) : null,
+                        sent ? Timestamp.from(now) : null,
+                        sent ? Timestamp.from(now.plus(properties.answerWithin())) : null,
+                        actor.name())
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    private void event(long id, Instant at, String kind, String actor, @Nullable String note) {
+        jdbc.sql("INSERT INTO fund_request_event (request_id, at, kind, actor, note) VALUES (?, ?, ?, ?, ?)")
+                .params(id, Timestamp.from(at), kind, actor, note)
+                .update();
+    }
+
+    private static void requirePolice(Actor actor) {
+        if (!actor.isStaff() || !actor.can(Permission.FUNDS_REQUEST)) {
+            throw new Forbidden("stop-payment and freeze requests are made by police staff (funds:request)");
+        }
+    }
+
+    /** A request as the actor may see it: police within their jurisdiction, a bank its own. */
+    @Transactional
+    View get(long id, Actor actor) {
+        Row row = row(id).orElseThrow(() -> new RequestNotFound(id));
+        if (!mayRead(row, actor)) {
+            throw new RequestNotFound(id);
+        }
+        View v = view(id);
+        if (!actor.isStaff()) {
+            return v; // the bank sees its own request as sent
+        }
+        audit.record("VIEW", "fund-request", Long.toString(id), "full view");
+        return v;
+    }
+
+    private boolean mayRead(Row row, Actor actor) {
+        if (actor.isStaff()) {
+            return actor.can(Permission.FUNDS_REQUEST) && actor.covers(row.unitCode());
+        }
+        return actor.can(Permission.FUNDS_RESPOND)
+                && partnerBanks.bankOf(actor).map(b -> b.equals(row.bank())).orElse(false)
+                && !row.state().equals(State.PROPOSED.name());
+    }
+
+    private record Row(
+            long id,
+            String kind,
+            String state,
+            String bank,
+            String unitCode,
+            BigDecimal amount,
+            String account,
+            @Nullable Long caseId,
+            @Nullable Long warningId,
+            int hop) {}
+
+    private Optional<Row> row(long id) {
+        return jdbc.sql(
+                        "SELECT id, kind, state, bank_code, unit_code, amount, account, case_id, warning_id, hop FROM fund_request WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBigDecimal(6),
+                        rs.getString(7),
+                        (Long) rs.getObject(8, Long.class),
+                        (Long) rs.getObject(9, Long.class),
+                        rs.getInt(10)))
+                .optional();
+    }
+
+    /** The queue: police see their jurisdiction's requests, a bank its own (never proposals). */
+    @Transactional(readOnly = true)
+    List<View> list(@Nullable String status, @Nullable String kind, Actor actor, int limit) {
+        List<FieldError> errors = new ArrayList<>();
+        if (status != null) {
+            try {
+                State.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(
+                        "status", "one of " + EnumSet.allOf(State.class), status.length() > 20 ? null : status));
+            }
+        }
+        if (kind != null) {
+            try {
+                Kind.valueOf(kind);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("kind", "STOP_PAYMENT or FREEZE", kind.length() > 20 ? null : kind));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        StringBuilder sql = new StringBuilder("SELECT id FROM fund_request WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (actor.isStaff()) {
+            if (!actor.can(Permission.FUNDS_REQUEST)) {
+                throw new Forbidden("funds:request");
+            }
+            sql.append(" AND unit_code LIKE ?");
+            args.add(actor.unitCode() + "%");
+        } else {
+            String bank = partnerBanks
+                    .bankOf(actor)
+                    .filter(b -> actor.can(Permission.FUNDS_RESPOND))
+                    .orElseThrow(() -> new Forbidden("a bank's token (funds:respond, bound to its bank)"));
+            sql.append(" AND bank_code = ? AND state <> 'PROPOSED'");
+            args.add(bank);
+        }
+        if (status != null) {
+            sql.append(" AND state = ?");
+            args.add(status);
+        }
+        if (kind != null) {
+            sql.append(" AND kind = ?");
+            args.add(kind);
+        }
+        sql.append(" ORDER BY id LIMIT ").append(Math.max(1, Math.min(limit, 1000)));
+        return jdbc.sql(sql.toString()).params(args).query(Long.class).list().stream()
+                .map(this::view)
+                .toList();
+    }
+
+    /** A bank's answer: held (STOPPED / FROZEN), partly (PARTIAL) or not (FAILED), with the onward transfers it saw. */
+    @Transactional
+    View respond(long id, Response response, Actor actor) {
+        String bank = partnerBanks
+                .bankOf(actor)
+                .filter(b -> actor.can(Permission.FUNDS_RESPOND))
+                .orElseThrow(() -> new Forbidden("a bank's token (funds:respond, bound to its bank)"));
+        Row row = jdbc.sql(
+                        "SELECT id, kind, state, bank_code, unit_code, amount, account, case_id, warning_id, hop FROM fund_request WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBigDecimal(6),
+                        rs.getString(7),
+                        (Long) rs.getObject(8, Long.class),
+                        (Long) rs.getObject(9, Long.class),
+                        rs.getInt(10)))
+                .optional()
+                .filter(r -> r.bank().equals(bank) && !r.state().equals(State.PROPOSED.name()))
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.NOT_FOUND,
+                        "not-your-account",
+                        "Not held by this bank",
+                        "request " + id + " is not for an account your bank holds") {});
+        boolean freeze = row.kind().equals(Kind.FREEZE.name());
+        Set<String> allowed = freeze ? Set.of("FROZEN", "PARTIAL", "FAILED") : Set.of("STOPPED", "PARTIAL", "FAILED");
+        List<FieldError> errors = new ArrayList<>();
+        String result = response.result();
+        if (result == null || !allowed.contains(result)) {
+            errors.add(new FieldError(
+                    "result", "one of " + allowed, result == null || result.length() > 20 ? null : result));
+        }
+        BigDecimal held = null;
+        if (response.heldAmount() != null
+                && !response.heldAmount().isBlank()
+                && "0".equals(response.heldAmount().strip())) {
+            held = BigDecimal.ZERO.setScale(2);
+        } else {
+            held = amount(response.heldAmount(), "heldAmount", errors, result != null && !result.equals("FAILED"));
+        }
+        BigDecimal balance = null;
+        if (response.balance() != null && !response.balance().isBlank()) {
+            balance = "0".equals(response.balance().strip())
+                    ? BigDecimal.ZERO.setScale(2)
+                    : amount(response.balance(), "balance", errors, false);
+        }
+        if (held != null && held.compareTo(row.amount()) > 0 && !freeze) {
+            // a stop holds what is there up to the amount asked; more is an error in the answer
+            errors.add(new FieldError(
+                    "heldAmount",
+                    "more than the " + row.amount().toPlainString() + " yuan asked",
+                    held.toPlainString()));
+        }
+        if (response.note() != null && response.note().length() > 1000) {
+            errors.add(new FieldError("note", "at most 1000 characters", null));
+        }
+        Instant now = clock.instant();
+        List<@Nullable OnwardInput> onward = response.onward() == null ? List.of() : response.onward();
+        if (onward.size() > properties.maxTransfers()) {
+            errors.add(new FieldError("onward", "at most " + properties.maxTransfers(), onward.size()));
+        }
+        record Next(String account, String bank, BigDecimal amount, Instant time) {}
+        List<Next> next = new ArrayList<>();
+        for (int i = 0; i < onward.size() && i < properties.maxTransfers(); i++) {
+            OnwardInput o = onward.get(i);
+            String p = "onward[" + i + "].";
+            if (o == null) {
+                errors.add(new FieldError("onward[" + i + "]", "a transfer", null));
+                continue;
+            }
+            int before = errors.size();
+            String to = account(o.toAccount(), p + "toAccount", errors, true);
+            Optional<Banks.Bank> b = banks.find(o.toBank());
+            if (b.isEmpty()) {
+                errors.add(new FieldError(
+                        p + "toBank",
+                        "not a known bank or payment institution",
+                        o.toBank() == null || o.toBank().length() > 40 ? null : o.toBank()));
+            }
+            BigDecimal amount = amount(o.amount(), p + "amount", errors, true);
+            Instant time = time(o.time(), p + "time", errors, now);
+            if (errors.size() == before) {
+                next.add(new Next(to, b.orElseThrow().code(), amount, time));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        if (!row.state().equals(State.SENT.name())) {
+            throw new WrongState("request " + id + " is " + row.state() + "; only a SENT request is answered");
+        }
+        LocalDate today = LocalDate.ofInstant(now, org.fanzha.platform.FactSource.CHINA);
+        Integer months = jdbc.sql("SELECT freeze_months FROM fund_request WHERE id = ?")
+                .param(id)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
+        boolean inForce = freeze && !"FAILED".equals(result);
+        jdbc.sql("""
+                        UPDATE fund_request SET state = ?, answered_at = ?, answered_by = ?, held_amount = ?, balance = ?, answer_note = ?,
+                            freeze_from = ?, freeze_until = ?
+                        WHERE id = ?""")
+                .params(
+                        result,
+                        Timestamp.from(now),
+                        actor.name(),
+                        held,
+                        balance,
+                        response.note(),
+                        inForce ? Date.valueOf(today) : null,
+                        inForce
+                                ? Date.valueOf(today.plusMonths(months == null ? properties.freezeMonths() : months))
+                                : null,
+                        id)
+                .update();
+        event(
+                id,
+                now,
+                result,
+                actor.name(),
+                (held == null ? "" : "held " + held.toPlainString())
+                        + (next.isEmpty() ? "" : ", " + next.size() + " onward"));
+        Origin origin = new Origin(row.caseId(), row.warningId(), row.unitCode());
+        for (Next n : next) {
+            long proposal = insertRequest(
+                    Kind.STOP_PAYMENT,
+                    State.PROPOSED,
+                    n.account(),
+                    n.bank(),
+                    n.amount(),
+                    origin,
+                    id,
+                    row.hop() + 1,
+                    actor,
+                    now);
+            event(proposal, now, "PROPOSED", actor.name(), "onward from request " + id);
+            jdbc.sql("""
+                            INSERT INTO fund_transfer (case_id, warning_id, unit_code, transferred_at, from_account, to_account, bank_code,
+                                amount, channel, reported_by, request_id, created_by, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'BANK_TRANSFER', ?, ?, ?, ?)""")
+                    .params(
+                            row.caseId(),
+                            row.warningId(),
+                            row.unitCode(),
+                            Timestamp.from(n.time()),
+                            row.account(),
+                            n.account(),
+                            n.bank(),
+                            n.amount(),
+                            id,
+                            proposal,
+                            actor.name(),
+                            Timestamp.from(now))
+                    .update();
+        }
+        if (!next.isEmpty()) {
+            notifier.notify(new Notifier.Notice(
+                    row.unitCode(),
+                    "ONWARD_TRANSFER",
+                    "fund request " + id,
+                    banks.get(bank).name() + " 报告资金转出 " + next.size() + " 笔，已生成下一级止付建议",
+                    "/funds/requests/" + id));
+        }
+        audit.record(
+                "UPDATE",
+                "fund-request",
+                Long.toString(id),
+                "answered " + result + (held == null ? "" : " held " + held.toPlainString()));
+        return view(id);
+    }
+
+    /** Sends a proposal (an onward account) to its bank: one click. */
+    @Transactional
+    View send(long id, Actor actor) {
+        requirePolice(actor);
+        Row row = row(id).filter(r -> actor.covers(r.unitCode())).orElseThrow(() -> new RequestNotFound(id));
+        Instant now = clock.instant();
+        int n = jdbc.sql(
+                        "UPDATE fund_request SET state = 'SENT', requested_at = ?, sent_at = ?, answer_due = ? WHERE id = ? AND state = 'PROPOSED'")
+                .params(
+                        Timestamp.from(now),
+                        Timestamp.from(now),
+                        Timestamp.from(now.plus(properties.answerWithin())),
+                        id)
+                .update();
+        if (n == 0) {
+            throw new WrongState("request " + id + " is " + row.state() + "; only a PROPOSED one is sent");
+        }
+        event(id, now, "SENT", actor.name(), "to " + banks.get(row.bank()).name());
+        audit.record("UPDATE", "fund-request", Long.toString(id), "sent");
+        return view(id);
+    }
+
+    /** A freeze with its legal document, for an account that was stopped (or any account of the case). */
+    @Transactional
+    View freeze(FreezeRequest request, Actor actor) {
+        requirePolice(actor);
+        List<FieldError> errors = new ArrayList<>();
+        Origin origin;
+        String account;
+        String bank;
+        Long parent = null;
+        int hop = 0;
+        if (request.requestId() != null) {
+            Row stopped = row(request.requestId())
+                    .filter(r -> actor.covers(r.unitCode()))
+                    .orElseThrow(() -> new InvalidInput(List.of(
+                            new FieldError("requestId", "no such request in your jurisdiction", request.requestId()))));
+            origin = new Origin(stopped.caseId(), stopped.warningId(), stopped.unitCode());
+            account = stopped.account();
+            bank = stopped.bank();
+            parent = stopped.id();
+            hop = stopped.hop();
+        } else {
+            origin = origin(request.caseId(), request.warningId(), actor);
+            account = account(request.account(), "account", errors, true);
+            bank = banks.find(request.bank()).map(Banks.Bank::code).orElse(null);
+            if (bank == null) {
+                errors.add(new FieldError(
+                        "bank",
+                        "not a known bank or payment institution",
+                        request.bank() == null || request.bank().length() > 40 ? null : request.bank()));
+            }
+        }
+        BigDecimal amount = amount(request.amount(), "amount", errors, true);
+        if (request.documentNumber() == null
+                || request.documentNumber().isBlank()
+                || request.documentNumber().length() > 60) {
+            errors.add(new FieldError(
+                    "documentNumber", "the freeze notice's number (协助冻结财产通知书), up to 60 characters", null));
+        }
+        if (request.approvingOfficer() == null
+                || request.approvingOfficer().isBlank()
+                || request.approvingOfficer().length() > 60) {
+            errors.add(new FieldError("approvingOfficer", "who approved it, up to 60 characters", null));
+        }
+        int months = request.months() == null ? properties.freezeMonths() : request.months();
+        if (months < 1 || months > 12) {
+            errors.add(new FieldError("months", "1 to 12 (renew for longer)", request.months()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Instant now = clock.instant();
+        long id = insertRequest(Kind.FREEZE, State.SENT, account, bank, amount, origin, parent, hop, actor, now);
+        jdbc.sql("UPDATE fund_request SET document_number = ?, approving_officer = ?, freeze_months = ? WHERE id = ?")
+                .params(
+                        request.documentNumber().strip(),
+                        request.approvingOfficer().strip(),
+                        months,
+                        id)
+                .update();
+        event(
+                id,
+                now,
+                "SENT",
+                actor.name(),
+                "freeze " + amount.toPlainString() + " for " + months + " months, "
+                        + request.documentNumber().strip());
+        audit.record(
+                "CREATE",
+                "fund-request",
+                Long.toString(id),
+                "freeze " + bank + " " + Masking.cardNumber(account) + " " + amount.toPlainString() + " doc "
+                        + request.documentNumber().strip());
+        return view(id);
+    }
+
+    /** Renews a freeze for further months, with the renewal's document. */
+    @Transactional
+    View renew(long id, @Nullable String documentNumber, @Nullable Integer months, Actor actor) {
+        requirePolice(actor);
+        Row row = row(id).filter(r -> actor.covers(r.unitCode())).orElseThrow(() -> new RequestNotFound(id));
+        List<FieldError> errors = new ArrayList<>();
+        if (documentNumber == null || documentNumber.isBlank() || documentNumber.length() > 60) {
+            errors.add(new FieldError("documentNumber", "the renewal's document number, up to 60 characters", null));
+        }
+        int m = months == null ? properties.freezeMonths() : months;
+        if (m < 1 || m > 12) {
+            errors.add(new FieldError("months", "1 to 12", months));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        if (!row.kind().equals(Kind.FREEZE.name())
+                || !(row.state().equals("FROZEN") || row.state().equals("PARTIAL"))) {
+            throw new WrongState(
+                    "only a freeze in force is renewed; request " + id + " is " + row.kind() + " " + row.state());
+        }
+        Instant now = clock.instant();
+        LocalDate until = jdbc.sql("SELECT freeze_until FROM fund_request WHERE id = ?")
+                .param(id)
+                .query(LocalDate.class)
+                .single();
+        LocalDate today = LocalDate.ofInstant(now, org.fanzha.platform.FactSource.CHINA);
+        LocalDate newUntil = (until == null || until.isBefore(today) ? today : until).plusMonths(m);
+        jdbc.sql("UPDATE fund_request SET freeze_until = ?, renewals = renewals + 1, document_number = ? WHERE id = ?")
+                .params(Date.valueOf(newUntil), documentNumber.strip(), id)
+                .update();
+        event(id, now, "RENEWED", actor.name(), "until " + newUntil + ", " + documentNumber.strip());
+        audit.record("UPDATE", "fund-request", Long.toString(id), "freeze renewed until " + newUntil);
+        return view(id);
+    }
+
+    /** Releases a freeze (解冻), or records a deduction (扣划) of part of it. */
+    @Transactional
+    View release(long id, @Nullable String deducted, @Nullable String note, Actor actor) {
+        requirePolice(actor);
+        Row row = row(id).filter(r -> actor.covers(r.unitCode())).orElseThrow(() -> new RequestNotFound(id));
+        List<FieldError> errors = new ArrayList<>();
+        BigDecimal amount = amount(deducted, "deductedAmount", errors, false);
+        if (note == null || note.isBlank() || note.length() > 1000) {
+            errors.add(new FieldError("note", "why, up to 1000 characters", null));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        if (!row.kind().equals(Kind.FREEZE.name())
+                || !(row.state().equals("FROZEN") || row.state().equals("PARTIAL"))) {
+            throw new WrongState(
+                    "only a freeze in force is released; request " + id + " is " + row.kind() + " " + row.state());
+        }
+        Instant now = clock.instant();
+        jdbc.sql("UPDATE fund_request SET state = 'RELEASED', released_at = ?, deducted_amount = ? WHERE id = ?")
+                .params(Timestamp.from(now), amount, id)
+                .update();
+        event(
+                id,
+                now,
+                amount == null ? "RELEASED" : "DEDUCTED",
+                actor.name(),
+                (amount == null ? "" : amount.toPlainString() + " ") + note.strip());
+        audit.record(
+                "UPDATE",
+                "fund-request",
+                Long.toString(id),
+                amount == null ? "released" : "deducted " + amount.toPlainString());
+        return view(id);
+    }
+
+    /** Freezes of the jurisdiction that lapse within the days, soonest first. */
+    @Transactional(readOnly = true)
+    List<View> expiring(int days, Actor actor) {
+        requirePolice(actor);
+        LocalDate limit = LocalDate.ofInstant(clock.instant(), org.fanzha.platform.FactSource.CHINA)
+                .plusDays(Math.max(0, Math.min(days, 366)));
+        return jdbc
+                .sql(
+                        "SELECT id FROM fund_request WHERE kind = 'FREEZE' AND state IN ('FROZEN', 'PARTIAL') AND freeze_until <= ?"
+                                + " AND unit_code LIKE ? ORDER BY freeze_until, id LIMIT 500")
+                .params(Date.valueOf(limit), actor.unitCode() + "%")
+                .query(Long.class)
+                .list()
+                .stream()
+                .map(this::view)
+                .toList();
+    }
+
+    /** Per bank: how many answered, how many open, and the time from request to answer. */
+    @Transactional(readOnly = true)
+    List<BankTiming> timings(Actor actor) {
+        requirePolice(actor);
+        Map<String, List<Long>> seconds = new LinkedHashMap<>();
+        Map<String, Long> open = new LinkedHashMap<>();
+        jdbc.sql(
+                        "SELECT bank_code, requested_at, answered_at, state FROM fund_request WHERE requested_at IS NOT NULL AND unit_code LIKE ?")
+                .param(actor.unitCode() + "%")
+                .query((ResultSet rs) -> {
+                    String b = rs.getString(1);
+                    Timestamp answered = rs.getTimestamp(3);
+                    if (answered != null) {
+                        seconds.computeIfAbsent(b, k -> new ArrayList<>())
+                                .add(Duration.between(rs.getTimestamp(2).toInstant(), answered.toInstant())
+                                        .toSeconds());
+                    } else if (rs.getString(4).equals("SENT")) {
+                        open.merge(b, 1L, Long::sum);
+                    }
+                });
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(seconds.keySet());
+        all.addAll(open.keySet());
+        List<BankTiming> out = new ArrayList<>();
+        for (String b : all) {
+            List<Long> s = new ArrayList<>(seconds.getOrDefault(b, List.of()));
+            java.util.Collections.sort(s);
+            out.add(new BankTiming(
+                    b,
+                    banks.get(b).name(),
+                    s.size(),
+                    open.getOrDefault(b, 0L),
+                    s.isEmpty() ? null : s.get((s.size() - 1) / 2),
+                    s.isEmpty() ? null : s.get(s.size() - 1)));
+        }
+        return out;
+    }
+
+    /** Requests not answered in time become EXPIRED; their unit is told. */
+    @Scheduled(
+            fixedDelayString = "${fanzha.funds.check-interval:1m}",
+            initialDelayString = "${fanzha.funds.check-interval:1m}")
+    @Transactional
+    public void expire() {
+        Instant now = clock.instant();
+        List<Row> due = jdbc.sql(
+                        "SELECT id, kind, state, bank_code, unit_code, amount, account, case_id, warning_id, hop FROM fund_request"
+                                + " WHERE state = 'SENT' AND answer_due < ? ORDER BY answer_due LIMIT 500 FOR UPDATE SKIP LOCKED")
+                .param(Timestamp.from(now))
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBigDecimal(6),
+                        rs.getString(7),
+                        (Long) rs.getObject(8, Long.class),
+                        (Long) rs.getObject(9, Long.class),
+                        rs.getInt(10)))
+                .list();
+        for (Row r : due) {
+            jdbc.sql("UPDATE fund_request SET state = 'EXPIRED' WHERE id = ?")
+                    .param(r.id())
+                    .update();
+            event(r.id(), now, "EXPIRED", "system", "no answer within " + properties.answerWithin());
+            notifier.notify(new Notifier.Notice(
+                    r.unitCode(),
+                    "FUND_REQUEST_EXPIRED",
+                    "fund request " + r.id(),
+                    banks.get(r.bank()).name() + " 未在时限内答复止付/冻结请求，请电话督办",
+                    "/funds/requests/" + r.id()));
+        }
+        if (!due.isEmpty()) {
+            log.info("{} fund requests expired unanswered", due.size());
+        }
+    }
+
+    View view(long id) {
+        List<Transfer> transfers = transfers("request_id = ? AND reported_by IS NULL", id);
+        List<Transfer> onward = transfers("reported_by = ?", id);
+        List<Event> events = jdbc.sql(
+                        "SELECT at, kind, actor, note FROM fund_request_event WHERE request_id = ? ORDER BY at, id")
+                .param(id)
+                .query((rs, n) ->
+                        new Event(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        return jdbc.sql("SELECT * FROM fund_request WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> {
+                    Instant requested = instant(rs, "requested_at");
+                    Instant answered = instant(rs, "answered_at");
+                    String state = rs.getString("state");
+                    boolean stop = rs.getString("kind").equals("STOP_PAYMENT");
+                    String bank = rs.getString("bank_code");
+                    return new View(
+                            rs.getLong("id"),
+                            rs.getString("kind"),
+                            state,
+                            rs.getString("account"),
+                            bank,
+                            banks.get(bank).name(),
+                            rs.getBigDecimal("amount"),
+                            (Long) rs.getObject("case_id", Long.class),
+                            (Long) rs.getObject("warning_id", Long.class),
+                            rs.getString("unit_code"),
+                            (Long) rs.getObject("parent_id", Long.class),
+                            rs.getInt("hop"),
+                            instant(rs, "proposed_at"),
+                            requested,
+                            instant(rs, "sent_at"),
+                            instant(rs, "answer_due"),
+                            answered,
+                            requested != null && answered != null
+                                    ? Duration.between(requested, answered).toSeconds()
+                                    : null,
+                            rs.getBigDecimal("held_amount"),
+                            rs.getBigDecimal("balance"),
+                            rs.getString("answer_note"),
+                            stop && answered != null && (state.equals("STOPPED") || state.equals("PARTIAL"))
+                                    ? answered.plus(properties.stopHolds())
+                                    : null,
+                            rs.getString("document_number"),
+                            rs.getString("approving_officer"),
+                            localDate(rs, "freeze_from"),
+                            localDate(rs, "freeze_until"),
+                            rs.getInt("renewals"),
+                            instant(rs, "released_at"),
+                            rs.getBigDecimal("deducted_amount"),
+                            transfers,
+                            onward,
+                            events);
+                })
+                .single();
+    }
+
+    private List<Transfer> transfers(String where, long id) {
+        return jdbc.sql("SELECT * FROM fund_transfer WHERE " + where + " ORDER BY transferred_at, id")
+                .param(id)
+                .query((rs, n) -> new Transfer(
+                        rs.getLong("id"),
+                        rs.getTimestamp("transferred_at").toInstant(),
+                        rs.getString("from_account"),
+                        rs.getString("to_account"),
+                        rs.getString("bank_code"),
+                        banks.get(rs.getString("bank_code")).name(),
+                        rs.getBigDecimal("amount"),
+                        rs.getString("channel"),
+                        (Long) rs.getObject("reported_by", Long.class)))
+                .list();
+    }
+
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static @Nullable LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+}

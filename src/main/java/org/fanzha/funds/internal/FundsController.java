@@ -1,0 +1,95 @@
+package org.fanzha.funds.internal;
+
+import java.util.List;
+import org.fanzha.platform.Actors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 止付冻结: police send stop-payment and freeze requests; banks read their queue and answer. */
+@RestController
+@RequestMapping("/api/v1/funds")
+class FundsController {
+
+    private final FundRequests requests;
+    private final Banks banks;
+
+    FundsController(FundRequests requests, Banks banks) {
+        this.requests = requests;
+        this.banks = banks;
+    }
+
+    record RenewRequest(
+            @Nullable String documentNumber, @Nullable Integer months) {}
+
+    record ReleaseRequest(
+            @Nullable String deductedAmount, @Nullable String note) {}
+
+    @PostMapping("/stop-payments")
+    ResponseEntity<FundRequests.Created> stopPayments(@RequestBody FundRequests.StopPaymentRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(requests.stopPayments(request, Actors.require()));
+    }
+
+    @GetMapping("/requests")
+    List<FundRequests.View> list(
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(defaultValue = "200") int limit) {
+        return requests.list(status, kind, Actors.require(), limit);
+    }
+
+    @GetMapping("/requests/{id}")
+    FundRequests.View get(@PathVariable long id) {
+        return requests.get(id, Actors.require());
+    }
+
+    /** A bank's answer (funds:respond, its own accounts only). */
+    @PostMapping("/requests/{id}/response")
+    FundRequests.View respond(@PathVariable long id, @RequestBody FundRequests.Response response) {
+        return requests.respond(id, response, Actors.require());
+    }
+
+    /** Sends a proposed request (an onward account) to its bank. */
+    @PostMapping("/requests/{id}/send")
+    FundRequests.View send(@PathVariable long id) {
+        return requests.send(id, Actors.require());
+    }
+
+    @PostMapping("/freezes")
+    ResponseEntity<FundRequests.View> freeze(@RequestBody FundRequests.FreezeRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(requests.freeze(request, Actors.require()));
+    }
+
+    @PostMapping("/requests/{id}/renew")
+    FundRequests.View renew(@PathVariable long id, @RequestBody RenewRequest request) {
+        return requests.renew(id, request.documentNumber(), request.months(), Actors.require());
+    }
+
+    @PostMapping("/requests/{id}/release")
+    FundRequests.View release(@PathVariable long id, @RequestBody ReleaseRequest request) {
+        return requests.release(id, request.deductedAmount(), request.note(), Actors.require());
+    }
+
+    @GetMapping("/freezes/expiring")
+    List<FundRequests.View> expiring(@RequestParam(defaultValue = "15") int days) {
+        return requests.expiring(days, Actors.require());
+    }
+
+    @GetMapping("/banks")
+    List<Banks.Bank> banks() {
+        Actors.require();
+        return banks.all();
+    }
+
+    @GetMapping("/timings")
+    List<FundRequests.BankTiming> timings() {
+        return requests.timings(Actors.require());
+    }
+}

@@ -1,0 +1,274 @@
+package org.fanzha.funds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.fanzha.testing.Api;
+import org.fanzha.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stop-payment and freeze from a case to the banks and back, with the chase onward. */
+@IntegrationTest
+class StopPaymentTest {
+
+    static final String BANK = "Bearer demo-bank-token";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    ResultActions post(String auth, String path, String body) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .header("Authorization", auth.startsWith("Bearer ") ? auth : api.bearer(auth))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    ResultActions get(String auth, String path) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                .header("Authorization", auth.startsWith("Bearer ") ? auth : api.bearer(auth)));
+    }
+
+    JsonNode body(ResultActions r) throws Exception {
+        return json.readTree(r.andReturn().getResponse().getContentAsString());
+    }
+
+    long newCase(String user, String unit) throws Exception {
+        return body(post(user, "/api/v1/cases", """
+                        {"fraudType":"ORDER_BRUSHING","lossAmount":"38000.00","occurredAt":"2021-06-01T20:15:00+08:00","unitCode":"%s"}""".formatted(unit)).andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
+    }
+
+    static java.util.List<Long> ids(JsonNode array) {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.get("id").asLong()));
+        return out;
+    }
+
+    static String account() {
+        return "6217" + String.format("%015d", System.nanoTime() % 1_000_000_000_000_000L);
+    }
+
+    @Test
+    void fromTransfersToStopsAnswersOnwardProposalsAndAFreeze() throws Exception {
+        long caseId = newCase("jinshui", "410105");
+        String ccb = account();
+        String icbc = account();
+        JsonNode created = body(post("jinshui", "/api/v1/funds/stop-payments", """
+                        {"caseId":%d,"transfers":[
+                          {"time":"2021-06-01T20:20:00+08:00","fromAccount":"6222020000000000001","toAccount":"%s","toBank":"中国建设银行","amount":"30000.00","channel":"BANK_TRANSFER"},
+                          {"time":"2021-06-01T20:25:00+08:00","fromAccount":"6222020000000000001","toAccount":"%s","toBank":"建行","amount":"8000","channel":"BANK_TRANSFER"},
+                          {"time":"2021-06-01T20:30:00+08:00","toAccount":"%s","toBank":"ICBC","amount":"500.50","channel":"CARD"}]}""".formatted(caseId, ccb, ccb, icbc))
+                .andExpect(status().isCreated()));
+        JsonNode requests = created.get("requests");
+        assertThat(requests.size()).isEqualTo(2); // one per receiving account
+        JsonNode toCcb = requests.get(0);
+        assertThat(toCcb.get("bank").asText()).isEqualTo("CCB");
+        assertThat(toCcb.get("state").asText()).isEqualTo("SENT");
+        assertThat(toCcb.get("amount").decimalValue()).isEqualByComparingTo("38000");
+        assertThat(toCcb.get("transfers").size()).isEqualTo(2);
+        assertThat(toCcb.get("requestedAt").isNull()).isFalse();
+        assertThat(toCcb.get("answerDue").isNull()).isFalse();
+        long ccbId = toCcb.get("id").asLong();
+        long icbcId = requests.get(1).get("id").asLong();
+
+        // the bank's queue holds its own requests only
+        JsonNode queue = body(get(BANK, "/api/v1/funds/requests?status=SENT").andExpect(status().isOk()));
+        java.util.List<String> queueBanks = new java.util.ArrayList<>();
+        queue.forEach(n -> queueBanks.add(n.get("bank").asText()));
+        assertThat(queueBanks).containsOnly("CCB");
+        assertThat(ids(queue)).contains(ccbId).doesNotContain(icbcId);
+        // and cannot answer for an account another bank holds
+        post(
+                        BANK,
+                        "/api/v1/funds/requests/" + icbcId + "/response",
+                        "{\"result\":\"STOPPED\",\"heldAmount\":\"500.50\"}")
+                .andExpect(status().isNotFound());
+        // police cannot answer as a bank
+        post(
+                        "jinshui",
+                        "/api/v1/funds/requests/" + ccbId + "/response",
+                        "{\"result\":\"STOPPED\",\"heldAmount\":\"1\"}")
+                .andExpect(status().isForbidden());
+
+        String next = account();
+        JsonNode answered = body(post(BANK, "/api/v1/funds/requests/" + ccbId + "/response", """
+                        {"result":"PARTIAL","heldAmount":"30000.00","balance":"30000.00",
+                         "onward":[{"toAccount":"%s","toBank":"招商银行","amount":"8000.00","time":"2021-06-01T20:27:00+08:00"}]}""".formatted(next))
+                .andExpect(status().isOk()));
+        assertThat(answered.get("state").asText()).isEqualTo("PARTIAL");
+        assertThat(answered.get("heldAmount").decimalValue()).isEqualByComparingTo("30000");
+        assertThat(answered.get("secondsToAnswer").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(answered.get("holdsUntil").isNull()).isFalse();
+        assertThat(answered.get("onward").size()).isEqualTo(1);
+        // answered once only
+        post(BANK, "/api/v1/funds/requests/" + ccbId + "/response", "{\"result\":\"STOPPED\",\"heldAmount\":\"1\"}")
+                .andExpect(status().isConflict());
+
+        // the onward account is a proposal of the next hop, one click to send
+        Long proposal = jdbc.queryForObject(
+                "SELECT id FROM fund_request WHERE parent_id = ? AND state = 'PROPOSED'", Long.class, ccbId);
+        JsonNode p = body(get("jinshui", "/api/v1/funds/requests/" + proposal).andExpect(status().isOk()));
+        assertThat(p.get("hop").asInt()).isEqualTo(1);
+        assertThat(p.get("bank").asText()).isEqualTo("CMB");
+        assertThat(p.get("account").asText()).isEqualTo(next);
+        get(BANK, "/api/v1/funds/requests/" + proposal)
+                .andExpect(status().isNotFound()); // not the bank's yet, nor CCB's
+        post("jinshui", "/api/v1/funds/requests/" + proposal + "/send", "{}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("SENT"));
+        post("jinshui", "/api/v1/funds/requests/" + proposal + "/send", "{}").andExpect(status().isConflict());
+
+        // a freeze of what was stopped, with its document; the bank freezes; renewed; released with a deduction
+        JsonNode freeze = body(
+                post("jinshui", "/api/v1/funds/freezes", """
+                        {"requestId":%d,"amount":"30000.00","documentNumber":"郑金公（刑）冻财字〔2021〕0601号","approvingOfficer":"王局长"}""".formatted(ccbId)).andExpect(status().isCreated()));
+        long freezeId = freeze.get("id").asLong();
+        assertThat(freeze.get("kind").asText()).isEqualTo("FREEZE");
+        post(
+                        BANK,
+                        "/api/v1/funds/requests/" + freezeId + "/response",
+                        "{\"result\":\"STOPPED\",\"heldAmount\":\"30000\"}")
+                .andExpect(status().isBadRequest()); // a freeze is answered FROZEN, PARTIAL or FAILED
+        JsonNode frozen = body(post(
+                        BANK,
+                        "/api/v1/funds/requests/" + freezeId + "/response",
+                        "{\"result\":\"FROZEN\",\"heldAmount\":\"30000.00\"}")
+                .andExpect(status().isOk()));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        assertThat(frozen.get("freezeUntil").asText())
+                .isEqualTo(today.plusMonths(6).toString());
+        assertThat(ids(body(get("jinshui", "/api/v1/funds/freezes/expiring?days=200"))))
+                .contains(freezeId);
+        assertThat(ids(body(get("jinshui", "/api/v1/funds/freezes/expiring?days=10"))))
+                .doesNotContain(freezeId);
+        JsonNode renewed = body(post(
+                        "jinshui",
+                        "/api/v1/funds/requests/" + freezeId + "/renew",
+                        "{\"documentNumber\":\"续冻〔2021〕1号\",\"months\":6}")
+                .andExpect(status().isOk()));
+        assertThat(renewed.get("renewals").asInt()).isEqualTo(1);
+        assertThat(renewed.get("freezeUntil").asText())
+                .isEqualTo(today.plusMonths(12).toString());
+        JsonNode released = body(post(
+                        "jinshui",
+                        "/api/v1/funds/requests/" + freezeId + "/release",
+                        "{\"deductedAmount\":\"30000.00\",\"note\":\"扣划返还被害人\"}")
+                .andExpect(status().isOk()));
+        assertThat(released.get("state").asText()).isEqualTo("RELEASED");
+        assertThat(released.get("events").findValuesAsString("kind")).contains("SENT", "FROZEN", "RENEWED", "DEDUCTED");
+
+        // the times banks take, per bank
+        JsonNode timings = body(get("zhengzhou", "/api/v1/funds/timings").andExpect(status().isOk()));
+        assertThat(timings.findValuesAsString("bank")).contains("CCB", "ICBC");
+        // audited
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_record WHERE entity = 'fund-request' AND entity_id = ?",
+                        Integer.class,
+                        Long.toString(ccbId)))
+                .isGreaterThanOrEqualTo(2);
+        // another city sees none of it
+        get("luoyang", "/api/v1/funds/requests/" + ccbId).andExpect(status().isNotFound());
+        assertThat(ids(body(get("luoyang", "/api/v1/funds/requests")))).doesNotContain(ccbId, icbcId);
+    }
+
+    @Test
+    void anUnansweredRequestExpiresAndItsUnitIsTold() throws Exception {
+        long caseId = newCase("jinshui", "410105");
+        long id = body(post("jinshui", "/api/v1/funds/stop-payments", """
+                        {"caseId":%d,"transfers":[{"time":"2021-06-01T20:20:00+08:00","toAccount":"%s","toBank":"ABC","amount":"100"}]}""".formatted(caseId, account()))
+                        .andExpect(status().isCreated()))
+                .get("requests")
+                .get(0)
+                .get("id")
+                .asLong();
+        jdbc.update("UPDATE fund_request SET answer_due = answer_due - INTERVAL '3' HOUR WHERE id = ?", id);
+        Object service = context.getBean(Class.forName("org.fanzha.funds.internal.FundRequests"));
+        service.getClass().getMethod("expire").invoke(service);
+        assertThat(jdbc.queryForObject("SELECT state FROM fund_request WHERE id = ?", String.class, id))
+                .isEqualTo("EXPIRED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM notice WHERE subject = ?", Integer.class, "fund request " + id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsRefusedFieldByFieldAndNothingIsSent() throws Exception {
+        long caseId = newCase("jinshui", "410105");
+        long luoyangCase = newCase("luoyang", "410305");
+        String t =
+                "{\"time\":\"2021-06-01T20:20:00+08:00\",\"toAccount\":\"6217000011112222333\",\"toBank\":\"CCB\",\"amount\":\"%s\"}";
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM fund_request", Integer.class);
+        for (String amount : new String[] {"-5", "0", "abc", "1.001", "1e400", "99999999999999"}) {
+            post(
+                            "jinshui",
+                            "/api/v1/funds/stop-payments",
+                            "{\"caseId\":" + caseId + ",\"transfers\":[" + t.formatted(amount) + "]}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("transfers[0].amount"));
+        }
+        String[] bad = {
+            "{\"caseId\":" + caseId
+                    + ",\"transfers\":[{\"time\":\"2021-06-01T20:20:00+08:00\",\"toAccount\":\"6217000011112222333\",\"toBank\":\"火星银行\",\"amount\":\"1\"}]}",
+            "{\"caseId\":" + caseId
+                    + ",\"transfers\":[{\"time\":\"2099-06-01T20:20:00+08:00\",\"toAccount\":\"6217000011112222333\",\"toBank\":\"CCB\",\"amount\":\"1\"}]}",
+            "{\"caseId\":" + caseId
+                    + ",\"transfers\":[{\"time\":\"yesterday\",\"toAccount\":\"<script>\",\"toBank\":\"CCB\",\"amount\":\"1\",\"channel\":\"CASH\"}]}",
+            "{\"caseId\":" + caseId + ",\"transfers\":[]}",
+            "{\"transfers\":[" + t.formatted("1") + "]}",
+            "{\"caseId\":" + caseId + ",\"warningId\":1,\"transfers\":[" + t.formatted("1") + "]}",
+            "{\"caseId\":" + luoyangCase + ",\"transfers\":[" + t.formatted("1") + "]}",
+            "{\"caseId\":" + caseId + ",\"transfers\":[" + t.formatted("1") + "],\"extra\":1}",
+            "{\"caseId\":\"x\"}",
+            "{",
+        };
+        for (String body : bad) {
+            post("jinshui", "/api/v1/funds/stop-payments", body).andExpect(status().isBadRequest());
+        }
+        StringBuilder many = new StringBuilder("{\"caseId\":" + caseId + ",\"transfers\":[");
+        for (int i = 0; i < 201; i++) {
+            many.append(i == 0 ? "" : ",").append(t.formatted("1"));
+        }
+        post("jinshui", "/api/v1/funds/stop-payments", many + "]}").andExpect(status().isBadRequest());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fund_request", Integer.class))
+                .isEqualTo(before);
+        // a bank token must name its bank
+        post(
+                        "admin",
+                        "/api/v1/tokens",
+                        "{\"name\":\"bank-x\",\"permissions\":[\"funds:respond\"],\"sources\":[\"BANK\"]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("bank"));
+        post(
+                        "admin",
+                        "/api/v1/tokens",
+                        "{\"name\":\"bank-y\",\"permissions\":[\"funds:respond\"],\"sources\":[\"BANK\"],\"bank\":\"火星银行\"}")
+                .andExpect(status().isBadRequest());
+        get("jinshui", "/api/v1/funds/requests?status=DONE").andExpect(status().isBadRequest());
+        get("hotline", "/api/v1/funds/requests").andExpect(status().isForbidden());
+    }
+}

@@ -29,7 +29,10 @@ public enum Indicator {
     domainsBlocked(FactKind.DOMAINS_BLOCKED),
     blockHits(FactKind.BLOCK_HITS),
     cardVerifications(FactKind.CARD_VERIFICATIONS),
-    creditRestrictions(FactKind.CREDIT_RESTRICTIONS);
+    creditRestrictions(FactKind.CREDIT_RESTRICTIONS),
+    amountStopped(FactKind.STOPPED_AMOUNT),
+    amountFrozen(FactKind.FROZEN_AMOUNT),
+    meanSecondsToStop(FactKind.STOP_ANSWER_SECONDS, FactKind.STOPS_ANSWERED);
 
     private final Set<FactKind> facts;
 

@@ -38,7 +38,15 @@ public enum FactKind {
     /** A card verification finished on the day. */
     CARD_VERIFICATIONS(false),
     /** A credit restriction approved on the day. */
-    CREDIT_RESTRICTIONS(false);
+    CREDIT_RESTRICTIONS(false),
+    /** The amount a bank held on a stop-payment answered on the day, yuan. */
+    STOPPED_AMOUNT(false),
+    /** The amount a bank froze on a freeze answered on the day, yuan. */
+    FROZEN_AMOUNT(false),
+    /** A stop-payment answered on the day (held, partly held or failed). */
+    STOPS_ANSWERED(false),
+    /** Seconds from request to answer of the stop-payments answered on the day (summed). */
+    STOP_ANSWER_SECONDS(false);
 
     private final boolean provinceWide;
 

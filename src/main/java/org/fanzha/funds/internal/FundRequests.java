@@ -385,7 +385,7 @@ class FundRequests {
                     origin,
                     null,
                     0,
-                    actor,
+                    actor.name(),
                     now);
             for (Parsed p : group) {
                 jdbc.sql("""
@@ -439,7 +439,7 @@ class FundRequests {
             Origin origin,
             @Nullable Long parent,
             int hop,
-            Actor actor,
+            String createdBy,
             Instant now) {
         var keys = new GeneratedKeyHolder();
         boolean sent = state == State.SENT;
@@ -462,7 +462,7 @@ class FundRequests {
                         sent ? Timestamp.from(now) : null,
                         sent ? Timestamp.from(now) : null,
                         sent ? Timestamp.from(now.plus(properties.answerWithin())) : null,
-                        actor.name())
+                        createdBy)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -592,6 +592,12 @@ class FundRequests {
                 .bankOf(actor)
                 .filter(b -> actor.can(Permission.FUNDS_RESPOND))
                 .orElseThrow(() -> new Forbidden("a bank's token (funds:respond, bound to its bank)"));
+        return answer(id, bank, response, actor.name());
+    }
+
+    /** The answer of the bank that holds the account (the API, or the demo profile's simulated banks). */
+    @Transactional
+    View answer(long id, String bank, Response response, String answeredBy) {
         Row row = jdbc.sql(
                         "SELECT id, kind, state, bank_code, unit_code, amount, account, case_id, warning_id, hop FROM fund_request WHERE id = ? FOR UPDATE")
                 .param(id)
@@ -694,7 +700,7 @@ class FundRequests {
                 .params(
                         result,
                         Timestamp.from(now),
-                        actor.name(),
+                        answeredBy,
                         held,
                         balance,
                         response.note(),
@@ -708,7 +714,7 @@ class FundRequests {
                 id,
                 now,
                 result,
-                actor.name(),
+                answeredBy,
                 (held == null ? "" : "held " + held.toPlainString())
                         + (next.isEmpty() ? "" : ", " + next.size() + " onward"));
         Origin origin = new Origin(row.caseId(), row.warningId(), row.unitCode());
@@ -722,9 +728,9 @@ class FundRequests {
                     origin,
                     id,
                     row.hop() + 1,
-                    actor,
+                    answeredBy,
                     now);
-            event(proposal, now, "PROPOSED", actor.name(), "onward from request " + id);
+            event(proposal, now, "PROPOSED", answeredBy, "onward from request " + id);
             jdbc.sql("""
                             INSERT INTO fund_transfer (case_id, warning_id, unit_code, transferred_at, from_account, to_account, bank_code,
                                 amount, channel, reported_by, request_id, created_by, created_at)
@@ -740,7 +746,7 @@ class FundRequests {
                             n.amount(),
                             id,
                             proposal,
-                            actor.name(),
+                            answeredBy,
                             Timestamp.from(now))
                     .update();
         }
@@ -833,7 +839,7 @@ class FundRequests {
             throw new InvalidInput(errors);
         }
         Instant now = clock.instant();
-        long id = insertRequest(Kind.FREEZE, State.SENT, account, bank, amount, origin, parent, hop, actor, now);
+        long id = insertRequest(Kind.FREEZE, State.SENT, account, bank, amount, origin, parent, hop, actor.name(), now);
         jdbc.sql("UPDATE fund_request SET document_number = ?, approving_officer = ?, freeze_months = ? WHERE id = ?")
                 .params(
                         request.documentNumber().strip(),

@@ -141,6 +141,12 @@ public class Indicators {
             case blockHits -> sum(s, FactKind.BLOCK_HITS);
             case cardVerifications -> sum(s, FactKind.CARD_VERIFICATIONS);
             case creditRestrictions -> sum(s, FactKind.CREDIT_RESTRICTIONS);
+            case amountStopped -> sum(s, FactKind.STOPPED_AMOUNT);
+            case amountFrozen -> sum(s, FactKind.FROZEN_AMOUNT);
+            case meanSecondsToStop -> {
+                BigDecimal r = ratio(sum(s, FactKind.STOP_ANSWER_SECONDS), sum(s, FactKind.STOPS_ANSWERED));
+                yield r == null ? null : r.setScale(1, java.math.RoundingMode.HALF_UP);
+            }
         };
     }
 

@@ -579,7 +579,10 @@ class FundRequests {
             sql.append(" AND kind = ?");
             args.add(kind);
         }
-        sql.append(" ORDER BY id LIMIT ").append(Math.max(1, Math.min(limit, 1000)));
+        // a bank works its queue oldest first; police see the newest first
+        sql.append(actor.isStaff() ? " ORDER BY id DESC" : " ORDER BY id")
+                .append(" LIMIT ")
+                .append(Math.max(1, Math.min(limit, 1000)));
         return jdbc.sql(sql.toString()).params(args).query(Long.class).list().stream()
                 .map(this::view)
                 .toList();
@@ -933,6 +936,19 @@ class FundRequests {
                 Long.toString(id),
                 amount == null ? "released" : "deducted " + amount.toPlainString());
         return view(id);
+    }
+
+    /** The requests that followed this one: onward proposals and freezes. */
+    @Transactional(readOnly = true)
+    List<View> children(long id, Actor actor) {
+        return jdbc
+                .sql("SELECT id FROM fund_request WHERE parent_id = ? AND unit_code LIKE ? ORDER BY id")
+                .params(id, actor.unitCode() + "%")
+                .query(Long.class)
+                .list()
+                .stream()
+                .map(this::view)
+                .toList();
     }
 
     /** Freezes of the jurisdiction that lapse within the days, soonest first. */

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param freezeNoticeDays freezes lapsing within this many days are listed and their unit told
  * @param checkInterval how often each instance looks for expired requests and lapsing freezes
  * @param maxTransfers transfers in one stop-payment request
+ * @param traceWindow how long after money arrives its outgoing transfers are followed
  */
 @ConfigurationProperties("fanzha.funds")
 public record FundsProperties(
@@ -21,4 +22,5 @@ public record FundsProperties(
         @DefaultValue("6") int freezeMonths,
         @DefaultValue("15") int freezeNoticeDays,
         @DefaultValue("1m") Duration checkInterval,
-        @DefaultValue("200") int maxTransfers) {}
+        @DefaultValue("200") int maxTransfers,
+        @DefaultValue("72h") Duration traceWindow) {}

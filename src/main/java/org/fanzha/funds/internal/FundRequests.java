@@ -406,6 +406,18 @@ class FundRequests {
                                 actor.name(),
                                 Timestamp.from(now))
                         .update();
+                transaction(
+                        p.to(),
+                        p.bank(),
+                        p.time(),
+                        "C",
+                        p.amount(),
+                        p.from(),
+                        null,
+                        "transfer-" + id + "-" + p.time().toEpochMilli() + "-"
+                                + p.amount().toPlainString(),
+                        "TRANSFER",
+                        now);
             }
             event(
                     id,
@@ -465,6 +477,36 @@ class FundRequests {
                         createdBy)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** A transaction for tracing, once per account and transaction id. */
+    private void transaction(
+            String account,
+            @Nullable String bank,
+            Instant at,
+            String direction,
+            BigDecimal amount,
+            @Nullable String counterpart,
+            @Nullable String counterpartBank,
+            String txnId,
+            String source,
+            Instant now) {
+        jdbc.sql("""
+                        INSERT INTO fund_transaction (account, bank_code, at, direction, amount, balance, counterpart_account, counterpart_name,
+                            counterpart_bank, channel, txn_id, source, imported_at)
+                        VALUES (?, ?, ?, ?, ?, NULL, ?, NULL, ?, NULL, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(
+                        account,
+                        bank,
+                        Timestamp.from(at),
+                        direction,
+                        amount,
+                        counterpart,
+                        counterpartBank,
+                        txnId,
+                        source,
+                        Timestamp.from(now))
+                .update();
     }
 
     private void event(long id, Instant at, String kind, String actor, @Nullable String note) {
@@ -734,6 +776,28 @@ class FundRequests {
                     answeredBy,
                     now);
             event(proposal, now, "PROPOSED", answeredBy, "onward from request " + id);
+            transaction(
+                    row.account(),
+                    bank,
+                    n.time(),
+                    "D",
+                    n.amount(),
+                    n.account(),
+                    n.bank(),
+                    "answer-" + id + "-" + proposal,
+                    "BANK_ANSWER",
+                    now);
+            transaction(
+                    n.account(),
+                    n.bank(),
+                    n.time(),
+                    "C",
+                    n.amount(),
+                    row.account(),
+                    bank,
+                    "answer-" + id + "-" + proposal,
+                    "BANK_ANSWER",
+                    now);
             jdbc.sql("""
                             INSERT INTO fund_transfer (case_id, warning_id, unit_code, transferred_at, from_account, to_account, bank_code,
                                 amount, channel, reported_by, request_id, created_by, created_at)

@@ -20,10 +20,44 @@ class FundsController {
 
     private final FundRequests requests;
     private final Banks banks;
+    private final Tracing tracing;
+    private final Statements statements;
 
-    FundsController(FundRequests requests, Banks banks) {
+    FundsController(FundRequests requests, Banks banks, Tracing tracing, Statements statements) {
         this.requests = requests;
         this.banks = banks;
+        this.tracing = tracing;
+        this.statements = statements;
+    }
+
+    /** 资金流向: forward from money that reached an account, hop by hop, first in first out. */
+    @GetMapping("/trace")
+    Tracing.Trace trace(
+            @RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(defaultValue = "5") int hops,
+            @RequestParam(required = false) @Nullable String amount,
+            @RequestParam(required = false) @Nullable Long caseId) {
+        org.fanzha.platform.Actor actor = Actors.requirePermission(org.fanzha.platform.Permission.FUNDS_REQUEST);
+        List<org.fanzha.platform.FieldError> errors = new java.util.ArrayList<>();
+        java.time.Instant at = from == null ? null : FundRequests.time(from, "from", errors, java.time.Instant.now());
+        java.math.BigDecimal given = amount == null ? null : FundRequests.amount(amount, "amount", errors, false);
+        if (!errors.isEmpty()) {
+            throw new org.fanzha.platform.InvalidInput(errors);
+        }
+        return tracing.trace(account, at, hops, given, caseId, actor);
+    }
+
+    /** A bank statement (.csv or .xlsx) for tracing, with a report per bad row. */
+    @PostMapping(value = "/statements", consumes = "multipart/form-data")
+    Statements.Report statement(
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) @Nullable String bank)
+            throws java.io.IOException {
+        String name = file.getOriginalFilename() == null ? "statement.csv" : file.getOriginalFilename();
+        try (var in = file.getInputStream()) {
+            return statements.importFile(name, in, bank, Actors.require());
+        }
     }
 
     record RenewRequest(

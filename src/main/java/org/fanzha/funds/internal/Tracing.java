@@ -1,0 +1,331 @@
+package org.fanzha.funds.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.fanzha.cases.CaseDesk;
+import org.fanzha.cases.IdentifierType;
+import org.fanzha.cases.Identifiers;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.FieldError;
+import org.fanzha.platform.Forbidden;
+import org.fanzha.platform.InvalidInput;
+import org.fanzha.platform.Permission;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fund tracing (资金流向): from money that reached an account, forward hop by hop. At each account
+ * the money leaves first in, first out: what was there before (the balance before the credit) goes
+ * first, then the traced money, so each outgoing transfer within the window after the credit carries
+ * the part of it that overlaps the traced slice. Accounts that still hold money, and cash-out points
+ * (ATM and counter cash, third-party payment, crypto purchases), are marked.
+ */
+@Service
+class Tracing {
+
+    static final int MAX_HOPS = 10;
+    static final int MAX_NODES = 2000;
+    private static final Set<String> CASH = Set.of("ATM", "CASH", "取现", "现金", "柜面取现", "ATM取款");
+    private static final Set<String> PAYMENT = Set.of("ALIPAY", "TENPAY");
+
+    record Node(
+            String account,
+            @Nullable String bank,
+            int level,
+            @Nullable BigDecimal balance,
+            BigDecimal received,
+            boolean holdsMoney,
+            @Nullable String cashOut) {}
+
+    record Edge(
+            String from,
+            String to,
+            BigDecimal amount,
+            BigDecimal traced,
+            Instant time,
+            @Nullable String channel) {}
+
+    record Trace(
+            String account,
+            Instant from,
+            BigDecimal amount,
+            int hops,
+            List<Node> nodes,
+            List<Edge> edges,
+            int identifiersAdded) {}
+
+    private record Slice(String account, Instant at, BigDecimal start, BigDecimal amount, int level) {}
+
+    private record Debit(
+            Instant at,
+            BigDecimal amount,
+            @Nullable String to,
+            @Nullable String toBank,
+            @Nullable String channel,
+            @Nullable String name) {}
+
+    private final JdbcClient jdbc;
+    private final CaseDesk cases;
+    private final org.fanzha.funds.FundsProperties properties;
+
+    Tracing(JdbcClient jdbc, CaseDesk cases, org.fanzha.funds.FundsProperties properties) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.properties = properties;
+    }
+
+    @Transactional
+    Trace trace(
+            String accountRaw,
+            @Nullable Instant from,
+            int hops,
+            @Nullable BigDecimal amountGiven,
+            @Nullable Long caseId,
+            Actor actor) {
+        if (!actor.isStaff() || !actor.can(Permission.FUNDS_REQUEST)) {
+            throw new Forbidden("tracing is for police staff (funds:request)");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String account = FundRequests.account(accountRaw, "account", errors, true);
+        if (from == null) {
+            errors.add(
+                    new FieldError("from", "required: when the money arrived, like 2021-06-01T20:20:00+08:00", null));
+        }
+        if (hops < 1 || hops > MAX_HOPS) {
+            errors.add(new FieldError("hops", "1 to " + MAX_HOPS, hops));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        // the money that arrived: given, else the credit at that time, else the victim's transfer
+        BigDecimal amount = amountGiven;
+        Instant at = from;
+        Optional<Map<String, Object>> credit = jdbc.sql(
+                        "SELECT at, amount, balance FROM fund_transaction WHERE account = ? AND direction = 'C' AND at >= ?"
+                                + " ORDER BY at, CASE WHEN balance IS NULL THEN 1 ELSE 0 END, id LIMIT 1")
+                .params(account, Timestamp.from(from))
+                .query((rs, n) -> Map.<String, Object>of(
+                        "at", rs.getTimestamp(1).toInstant(),
+                        "amount", rs.getBigDecimal(2),
+                        "balance", rs.getBigDecimal(3) == null ? BigDecimal.valueOf(-1) : rs.getBigDecimal(3)))
+                .optional()
+                .filter(c -> !((Instant) c.get("at")).isAfter(from.plus(Duration.ofMinutes(10))));
+        if (amount == null) {
+            amount = credit.map(c -> (BigDecimal) c.get("amount"))
+                    .or(() -> jdbc.sql(
+                                    "SELECT SUM(amount) FROM fund_transfer WHERE to_account = ? AND transferred_at = ? AND unit_code LIKE ?")
+                            .params(account, Timestamp.from(from), actor.unitCode() + "%")
+                            .query(BigDecimal.class)
+                            .optional())
+                    .orElse(null);
+        }
+        if (amount == null || amount.signum() <= 0) {
+            throw new InvalidInput(List.of(
+                    new FieldError("amount", "no credit of the account at that time is known; give the amount", null)));
+        }
+        if (credit.isPresent()) {
+            at = (Instant) credit.get().get("at");
+        }
+        BigDecimal before = credit.map(c -> beforeCredit((BigDecimal) c.get("balance"), (BigDecimal) c.get("amount")))
+                .orElse(BigDecimal.ZERO);
+
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        List<Edge> edges = new ArrayList<>();
+        Map<String, BigDecimal> received = new LinkedHashMap<>();
+        received.put(account, amount);
+        nodes.put(account, null);
+        Map<String, Integer> level = new LinkedHashMap<>();
+        level.put(account, 0);
+        ArrayDeque<Slice> queue = new ArrayDeque<>();
+        queue.add(new Slice(account, at, before, amount, 0));
+        Duration window = properties.traceWindow();
+        while (!queue.isEmpty() && level.size() < MAX_NODES) {
+            Slice s = queue.poll();
+            List<Debit> debits = jdbc.sql("""
+                            SELECT at, amount, counterpart_account, counterpart_bank, channel, counterpart_name FROM fund_transaction
+                            WHERE account = ? AND direction = 'D' AND at >= ? AND at <= ? ORDER BY at, id LIMIT 1000""")
+                    .params(s.account(), Timestamp.from(s.at()), Timestamp.from(s.at().plus(window)))
+                    .query((rs, n) -> new Debit(
+                            rs.getTimestamp(1).toInstant(),
+                            rs.getBigDecimal(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6)))
+                    .list();
+            BigDecimal cum = BigDecimal.ZERO;
+            BigDecimal lo = s.start();
+            BigDecimal hi = s.start().add(s.amount());
+            for (Debit d : debits) {
+                if (cum.compareTo(hi) >= 0) {
+                    break;
+                }
+                BigDecimal dLo = cum;
+                BigDecimal dHi = cum.add(d.amount());
+                cum = dHi;
+                BigDecimal overlap = dHi.min(hi).subtract(dLo.max(lo));
+                if (overlap.signum() <= 0) {
+                    continue;
+                }
+                String to = d.to() == null ? "(" + channelLabel(d) + ")" : d.to();
+                edges.add(new Edge(s.account(), to, d.amount(), overlap, d.at(), d.channel()));
+                received.merge(to, overlap, BigDecimal::add);
+                level.putIfAbsent(to, s.level() + 1);
+                if (d.to() != null && s.level() + 1 < hops && level.size() < MAX_NODES) {
+                    BigDecimal offset = lo.max(dLo).subtract(dLo);
+                    BigDecimal childBefore = jdbc.sql(
+                                    "SELECT amount, balance FROM fund_transaction WHERE account = ? AND direction = 'C' AND at = ?"
+                                            + " ORDER BY CASE WHEN balance IS NULL THEN 1 ELSE 0 END, id LIMIT 1")
+                            .params(d.to(), Timestamp.from(d.at()))
+                            .query((rs, n) -> rs.getBigDecimal(2) == null
+                                    ? BigDecimal.ZERO
+                                    : beforeCredit(rs.getBigDecimal(2), rs.getBigDecimal(1)))
+                            .optional()
+                            .orElse(BigDecimal.ZERO);
+                    queue.add(new Slice(d.to(), d.at(), childBefore.add(offset), overlap, s.level() + 1));
+                }
+            }
+        }
+        List<Node> out = new ArrayList<>();
+        for (var e : level.entrySet()) {
+            String acc = e.getKey();
+            if (acc.startsWith("(")) {
+                out.add(new Node(
+                        acc,
+                        null,
+                        e.getValue(),
+                        null,
+                        received.getOrDefault(acc, BigDecimal.ZERO),
+                        false,
+                        acc.substring(1, acc.length() - 1)));
+                continue;
+            }
+            Map<String, Object> last = jdbc.sql(
+                            "SELECT balance, bank_code FROM fund_transaction WHERE account = ? ORDER BY at DESC, id DESC LIMIT 1")
+                    .param(acc)
+                    .query((rs, n) -> {
+                        Map<String, Object> m = new java.util.HashMap<>();
+                        m.put("balance", rs.getBigDecimal(1));
+                        m.put("bank", rs.getString(2));
+                        return m;
+                    })
+                    .optional()
+                    .orElse(Map.of());
+            BigDecimal balance = (BigDecimal) last.get("balance");
+            String bank = (String) last.get("bank");
+            if (bank == null) {
+                bank = jdbc.sql(
+                                "SELECT counterpart_bank FROM fund_transaction WHERE counterpart_account = ? AND counterpart_bank IS NOT NULL LIMIT 1")
+                        .param(acc)
+                        .query(String.class)
+                        .optional()
+                        .or(() -> jdbc.sql(
+                                        "SELECT bank_code FROM fund_request WHERE account = ? ORDER BY id DESC LIMIT 1")
+                                .param(acc)
+                                .query(String.class)
+                                .optional())
+                        .orElse(null);
+            }
+            out.add(new Node(
+                    acc,
+                    bank,
+                    e.getValue(),
+                    balance,
+                    received.getOrDefault(acc, BigDecimal.ZERO),
+                    balance != null && balance.signum() > 0,
+                    cashOut(acc)));
+        }
+        int added = 0;
+        Long theCase = caseId != null
+                ? caseId
+                : jdbc.sql(
+                                "SELECT MIN(case_id) FROM fund_transfer WHERE to_account = ? AND case_id IS NOT NULL AND unit_code LIKE ?")
+                        .params(account, actor.unitCode() + "%")
+                        .query(Long.class)
+                        .optional()
+                        .orElse(null);
+        if (theCase != null && cases.find(theCase, actor).isPresent()) {
+            List<Identifiers.Identifier> idents = new ArrayList<>();
+            for (Node n : out) {
+                if (n.account().startsWith("(")) {
+                    continue;
+                }
+                Identifiers.Identifier ident = identifier(n.account());
+                if (ident != null) {
+                    idents.add(ident);
+                }
+            }
+            added = cases.addIdentifiers(theCase, idents, actor);
+        }
+        return new Trace(account, at, amount, hops, out, edges, added);
+    }
+
+    /** A bank card (16 to 19 digits passing Luhn) or another account number; null if neither. */
+    static Identifiers.@Nullable Identifier identifier(String account) {
+        try {
+            return Identifiers.normalise(IdentifierType.BANK_CARD, account);
+        } catch (IllegalArgumentException e) {
+            try {
+                return Identifiers.normalise(IdentifierType.BANK_ACCOUNT, account);
+            } catch (IllegalArgumentException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static BigDecimal beforeCredit(BigDecimal balanceAfter, BigDecimal credit) {
+        if (balanceAfter.signum() < 0) {
+            return BigDecimal.ZERO; // balance not known
+        }
+        return balanceAfter.subtract(credit).max(BigDecimal.ZERO);
+    }
+
+    private static String channelLabel(Debit d) {
+        return d.channel() == null ? "CASH" : d.channel();
+    }
+
+    /** How money left this account for good, if it did: cash, third-party payment, crypto. */
+    private @Nullable String cashOut(String account) {
+        List<Debit> outs = jdbc.sql("""
+                        SELECT at, amount, counterpart_account, counterpart_bank, channel, counterpart_name FROM fund_transaction
+                        WHERE account = ? AND direction = 'D' ORDER BY at LIMIT 200""")
+                .param(account)
+                .query((rs, n) -> new Debit(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getBigDecimal(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .list();
+        for (Debit d : outs) {
+            String channel = d.channel() == null ? "" : d.channel().toUpperCase(Locale.ROOT);
+            String name = d.name() == null ? "" : d.name().toUpperCase(Locale.ROOT);
+            if (CASH.contains(channel) || channel.contains("ATM") || channel.contains("取现")) {
+                return "CASH";
+            }
+            if (name.contains("USDT") || name.contains("币") || channel.contains("CRYPTO") || channel.contains("USDT")) {
+                return "CRYPTO";
+            }
+            if ((d.toBank() != null && PAYMENT.contains(d.toBank()))
+                    || channel.contains("支付宝")
+                    || channel.contains("财付通")
+                    || channel.contains("微信")) {
+                return "THIRD_PARTY_PAYMENT";
+            }
+        }
+        return null;
+    }
+}

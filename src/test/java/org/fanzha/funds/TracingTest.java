@@ -1,0 +1,182 @@
+package org.fanzha.funds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.fanzha.testing.Api;
+import org.fanzha.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A trace worked out by hand: 10,000 reach account A, which held 2,000 before; A pays 5,000 to B,
+ * 4,000 to C and 3,000 at an ATM, so first in first out B carries 3,000 of it, C 4,000, the ATM
+ * 3,000; B received the 3,000 as the last part of its 5,000 and pays 2,500 to D1 and 2,500 to D2,
+ * so D1 carries 500 and D2 2,500; D1 still holds its money.
+ */
+@IntegrationTest
+class TracingTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JsonMapper json;
+
+    JsonNode importStatement(String csv) throws Exception {
+        return json.readTree(mvc.perform(multipart("/api/v1/funds/statements")
+                        .file(new MockMultipartFile(
+                                "file", "statement.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .param("bank", "中国工商银行")
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    }
+
+    @Test
+    void theMoneyIsFollowedFirstInFirstOutAndEveryAccountJoinsTheCase() throws Exception {
+        String tag = String.format("%06d", System.nanoTime() % 1_000_000);
+        String a = "88" + tag + "00000001";
+        String b = "88" + tag + "00000002";
+        String c = "88" + tag + "00000003";
+        String d1 = "88" + tag + "00000004";
+        String d2 = "88" + tag + "00000005";
+        long caseId = json.readTree(mvc.perform(
+                                MockMvcRequestBuilders.post("/api/v1/cases")
+                                        .header("Authorization", api.bearer("jinshui"))
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .content(
+                                                "{\"fraudType\":\"INVESTMENT\",\"lossAmount\":\"10000\",\"occurredAt\":\"2021-06-01T20:00:00+08:00\"}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("id")
+                .asLong();
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/funds/stop-payments")
+                        .header("Authorization", api.bearer("jinshui"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"caseId":%d,"transfers":[{"time":"2021-06-01T20:20:00+08:00","fromAccount":"6222020000000000009","toAccount":"%s","toBank":"ICBC","amount":"10000"}]}""".formatted(caseId, a)))
+                .andExpect(status().isCreated());
+        JsonNode report = importStatement("""
+                交易时间,账号,对手账号,对手户名,对手行名,交易金额,借贷标志,余额,交易流水号,交易渠道
+                2021-06-01 19:20:00,%1$s,,,,2000.00,贷,2000.00,A-1,网银
+                2021-06-01 20:20:00,%1$s,6222020000000000009,被害人,,10000.00,贷,12000.00,A-2,网银
+                2021-06-01 20:30:00,%1$s,%2$s,某某,招商银行,5000.00,借,7000.00,A-3,网银
+                2021-06-01 20:40:00,%1$s,%3$s,某某,工商银行,4000.00,借,3000.00,A-4,网银
+                2021-06-01 20:50:00,%1$s,,,,3000.00,借,0.00,A-5,ATM
+                2021-06-01 20:30:00,%2$s,%1$s,某某,,5000.00,贷,5000.00,B-1,网银
+                2021-06-01 20:35:00,%2$s,%4$s,某某,,2500.00,借,2500.00,B-2,网银
+                2021-06-01 20:36:00,%2$s,%5$s,某某,,2500.00,借,0.00,B-3,网银
+                2021-06-01 20:35:00,%4$s,%2$s,某某,,2500.00,贷,2500.00,D1-1,网银
+                2021-06-01 21:00:00,%1$s,,,,abc,借,0.00,A-6,网银
+                """.formatted(a, b, c, d1, d2));
+        assertThat(report.get("rows").asInt()).isEqualTo(10);
+        assertThat(report.get("imported").asInt()).isEqualTo(9);
+        assertThat(report.get("rejected").asInt()).isEqualTo(1);
+        assertThat(report.get("errors").get(0).get("row").asInt()).isEqualTo(11);
+        assertThat(report.get("errors").get(0).get("errors").get(0).get("field").asText())
+                .isEqualTo("amount");
+        // the same statement again: nothing doubled
+        assertThat(importStatement("交易时间,账号,交易金额,借贷标志,余额,交易流水号\n2021-06-01 19:20:00," + a + ",2000.00,贷,2000.00,A-1\n")
+                        .get("duplicates")
+                        .asInt())
+                .isEqualTo(1);
+
+        JsonNode trace = json.readTree(mvc.perform(MockMvcRequestBuilders.get("/api/v1/funds/trace")
+                        .param("account", a)
+                        .param("from", "2021-06-01T20:20:00+08:00")
+                        .param("hops", "5")
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(trace.get("amount").decimalValue()).isEqualByComparingTo("10000");
+        Map<String, BigDecimal> traced = new HashMap<>();
+        trace.get("edges")
+                .forEach(e -> traced.merge(
+                        e.get("from").asText() + ">" + e.get("to").asText(),
+                        e.get("traced").decimalValue(),
+                        BigDecimal::add));
+        assertThat(traced).hasSize(5);
+        assertThat(traced.get(a + ">" + b)).isEqualByComparingTo("3000");
+        assertThat(traced.get(a + ">" + c)).isEqualByComparingTo("4000");
+        assertThat(traced.get(a + ">(ATM)")).isEqualByComparingTo("3000");
+        assertThat(traced.get(b + ">" + d1)).isEqualByComparingTo("500");
+        assertThat(traced.get(b + ">" + d2)).isEqualByComparingTo("2500");
+        Map<String, JsonNode> nodes = new HashMap<>();
+        trace.get("nodes").forEach(n -> nodes.put(n.get("account").asText(), n));
+        assertThat(nodes.get(a).get("level").asInt()).isZero();
+        assertThat(nodes.get(a).get("cashOut").asText()).isEqualTo("CASH");
+        assertThat(nodes.get(b).get("level").asInt()).isEqualTo(1);
+        assertThat(nodes.get(b).get("bank").asText()).isEqualTo("ICBC");
+        assertThat(nodes.get(c).get("bank").asText()).isEqualTo("ICBC");
+        assertThat(nodes.get(d1).get("level").asInt()).isEqualTo(2);
+        assertThat(nodes.get(d1).get("holdsMoney").asBoolean()).isTrue();
+        assertThat(nodes.get(b).get("holdsMoney").asBoolean()).isFalse();
+        // every account met is now an identifier of the case, so linking sees it
+        assertThat(trace.get("identifiersAdded").asInt()).isEqualTo(5);
+        String related = mvc.perform(MockMvcRequestBuilders.get("/api/v1/identifiers/BANK_ACCOUNT/" + d2)
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(related).contains(Long.toString(caseId));
+
+        // one hop: only what left A
+        JsonNode oneHop = json.readTree(mvc.perform(MockMvcRequestBuilders.get("/api/v1/funds/trace")
+                        .param("account", a)
+                        .param("from", "2021-06-01T20:20:00+08:00")
+                        .param("hops", "1")
+                        .header("Authorization", api.bearer("jinshui")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(oneHop.get("edges").size()).isEqualTo(3);
+
+        String[][] bad = {
+            {a, "yesterday", "5"},
+            {a, "2021-06-01T20:20:00+08:00", "11"},
+            {null, "2021-06-01T20:20:00+08:00", "5"},
+            {"<x>", "2021-06-01T20:20:00+08:00", "5"},
+            {a, "2099-06-01T20:20:00+08:00", "5"}
+        };
+        for (String[] q : bad) {
+            var request = MockMvcRequestBuilders.get("/api/v1/funds/trace")
+                    .param("from", q[1])
+                    .param("hops", q[2]);
+            if (q[0] != null) {
+                request.param("account", q[0]);
+            }
+            mvc.perform(request.header("Authorization", api.bearer("jinshui"))).andExpect(status().isBadRequest());
+        }
+        mvc.perform(MockMvcRequestBuilders.get("/api/v1/funds/trace")
+                        .param("account", a)
+                        .param("from", "2021-06-01T20:20:00+08:00")
+                        .header("Authorization", api.bearer("hotline")))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/v1/funds/statements")
+                        .file(new MockMultipartFile(
+                                "file", "s.csv", "text/csv", "foo,bar\n1,2\n".getBytes(StandardCharsets.UTF_8)))
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isBadRequest());
+    }
+}

@@ -41,7 +41,7 @@ class PartnerTokenApiTest {
                                 .header("Authorization", api.bearer("admin"))
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content(
-                                        "{\"name\":\"建设银行河南分行\",\"permissions\":[\"leads:submit\",\"funds:respond\"],\"sources\":[\"BANK\"]}"))
+                                        "{\"name\":\"建设银行河南分行\",\"permissions\":[\"leads:submit\",\"funds:respond\"],\"sources\":[\"BANK\"],\"bank\":\"CCB\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.details.permissions.length()").value(2))
                 .andReturn()

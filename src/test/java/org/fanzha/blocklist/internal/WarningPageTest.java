@@ -61,7 +61,7 @@ class WarningPageTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"value\":\"%s\",\"category\":\"LOAN\",\"source\":\"POLICE\"}".formatted(domain)))
                 .andExpect(status().isCreated());
-        String phone = "1393790" + String.format("%04d", System.nanoTime() % 10_000);
+        String phone = "13937905" + String.format("%03d", System.nanoTime() % 1_000); // a range of its own
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
         mvc.perform(post("/api/v1/blocklist/subscribers")
                         .header("Authorization", api.bearer("duty"))

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkInterval how often each instance looks for expired requests and lapsing freezes
  * @param maxTransfers transfers in one stop-payment request
  * @param traceWindow how long after money arrives its outgoing transfers are followed
+ * @param returnLookback a return traces the victims' transfers of this long before the freeze
  */
 @ConfigurationProperties("fanzha.funds")
 public record FundsProperties(
@@ -23,4 +24,5 @@ public record FundsProperties(
         @DefaultValue("15") int freezeNoticeDays,
         @DefaultValue("1m") Duration checkInterval,
         @DefaultValue("200") int maxTransfers,
-        @DefaultValue("72h") Duration traceWindow) {}
+        @DefaultValue("72h") Duration traceWindow,
+        @DefaultValue("30d") Duration returnLookback) {}

@@ -32,6 +32,7 @@ public enum Indicator {
     creditRestrictions(FactKind.CREDIT_RESTRICTIONS),
     amountStopped(FactKind.STOPPED_AMOUNT),
     amountFrozen(FactKind.FROZEN_AMOUNT),
+    amountReturned(FactKind.RETURNED_AMOUNT),
     meanSecondsToStop(FactKind.STOP_ANSWER_SECONDS, FactKind.STOPS_ANSWERED);
 
     private final Set<FactKind> facts;

@@ -43,6 +43,8 @@ public enum FactKind {
     STOPPED_AMOUNT(false),
     /** The amount a bank froze on a freeze answered on the day, yuan. */
     FROZEN_AMOUNT(false),
+    /** The amount returned to victims by returns approved on the day, yuan, for each victim's unit. */
+    RETURNED_AMOUNT(false),
     /** A stop-payment answered on the day (held, partly held or failed). */
     STOPS_ANSWERED(false),
     /** Seconds from request to answer of the stop-payments answered on the day (summed). */

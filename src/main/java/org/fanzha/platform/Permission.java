@@ -47,6 +47,8 @@ public enum Permission {
     CREDIT_QUERY("credit:query", true),
     /** Record victims' transfers, send stop-payment and freeze requests, renew and release freezes, read their answers. */
     FUNDS_REQUEST("funds:request", false),
+    /** Approve returns (返还) of frozen money to the victims, in proportion to what each contributed. */
+    FUNDS_RETURN_APPROVE("funds:return-approve", false),
     /** Indicators, scores, rankings, bulletins and the dashboard of the unit subtree. */
     PERFORMANCE_READ("performance:read", false),
     /** Adjustments (加减分) to scores; only province commanders may enter them. */

@@ -11,6 +11,7 @@ import static org.fanzha.platform.Permission.CASES_WRITE;
 import static org.fanzha.platform.Permission.CREDIT_QUERY;
 import static org.fanzha.platform.Permission.DIVISIONS_READ;
 import static org.fanzha.platform.Permission.FUNDS_REQUEST;
+import static org.fanzha.platform.Permission.FUNDS_RETURN_APPROVE;
 import static org.fanzha.platform.Permission.HOTLINE_CALL;
 import static org.fanzha.platform.Permission.LEADS_SUBMIT;
 import static org.fanzha.platform.Permission.NUMBER_SEGMENTS_MANAGE;
@@ -53,6 +54,7 @@ public enum Role {
             CASES_LINK,
             CREDIT_QUERY,
             FUNDS_REQUEST,
+            FUNDS_RETURN_APPROVE,
             PERFORMANCE_READ,
             PERFORMANCE_ADJUST)),
     /** Works what is assigned to the unit. */

@@ -217,6 +217,70 @@ class StopPaymentTest {
     }
 
     @Test
+    void aFreezeNearItsEndIsToldOnceAndOneNotRenewedLapsesWithANotice() throws Exception {
+        long caseId = newCase("jinshui", "410105");
+        long id = body(post("jinshui", "/api/v1/funds/freezes", """
+                        {"caseId":%d,"account":"%s","bank":"CCB","amount":"1000","documentNumber":"冻财字〔2026〕9号","approvingOfficer":"王局长"}""".formatted(caseId, account()))
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
+        post(BANK, "/api/v1/funds/requests/" + id + "/response", "{\"result\":\"FROZEN\",\"heldAmount\":\"1000\"}")
+                .andExpect(status().isOk());
+        Object service = context.getBean(Class.forName("org.fanzha.funds.internal.FundRequests"));
+        java.lang.reflect.Method watch = service.getClass().getMethod("watchFreezes");
+        String notices = "SELECT COUNT(*) FROM notice WHERE subject = ? AND kind = ?";
+        watch.invoke(service);
+        assertThat(jdbc.queryForObject(notices, Integer.class, "fund request " + id, "FREEZE_LAPSING"))
+                .isZero();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        jdbc.update(
+                "UPDATE fund_request SET freeze_until = ? WHERE id = ?", java.sql.Date.valueOf(today.plusDays(3)), id);
+        watch.invoke(service);
+        watch.invoke(service);
+        assertThat(jdbc.queryForObject(notices, Integer.class, "fund request " + id, "FREEZE_LAPSING"))
+                .isEqualTo(1);
+        // renewed: far from its end again, nothing more to tell
+        post("jinshui", "/api/v1/funds/requests/" + id + "/renew", "{\"documentNumber\":\"续冻〔2026〕2号\"}")
+                .andExpect(status().isOk());
+        watch.invoke(service);
+        assertThat(jdbc.queryForObject(notices, Integer.class, "fund request " + id, "FREEZE_LAPSING"))
+                .isEqualTo(1);
+        // its last day passed without renewal: lapsed, and the unit told
+        jdbc.update(
+                "UPDATE fund_request SET freeze_until = ? WHERE id = ?", java.sql.Date.valueOf(today.minusDays(1)), id);
+        watch.invoke(service);
+        assertThat(body(get("jinshui", "/api/v1/funds/requests/" + id))
+                        .get("state")
+                        .asText())
+                .isEqualTo("LAPSED");
+        assertThat(jdbc.queryForObject(notices, Integer.class, "fund request " + id, "FREEZE_LAPSED"))
+                .isEqualTo(1);
+        post("jinshui", "/api/v1/funds/requests/" + id + "/renew", "{\"documentNumber\":\"续冻〔2026〕3号\"}")
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void anAccountATraceFoundHoldingMoneyIsStoppedInOneClick() throws Exception {
+        long caseId = newCase("jinshui", "410105");
+        String acc = account();
+        JsonNode stop = body(post("jinshui", "/api/v1/funds/stop-payments/traced", """
+                        {"caseId":%d,"account":"%s","bank":"建设银行","amount":"2500.00","level":2}""".formatted(caseId, acc))
+                .andExpect(status().isCreated()));
+        assertThat(stop.get("state").asText()).isEqualTo("SENT");
+        assertThat(stop.get("hop").asInt()).isEqualTo(2);
+        assertThat(stop.get("transfers").size()).isZero();
+        assertThat(ids(body(get(BANK, "/api/v1/funds/requests?status=SENT"))))
+                .contains(stop.get("id").asLong());
+        post("jinshui", "/api/v1/funds/stop-payments/traced", """
+                        {"caseId":%d,"account":"<b>","bank":"火星银行","amount":"-1","level":99}""".formatted(caseId))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(4));
+        post("luoyang", "/api/v1/funds/stop-payments/traced", """
+                        {"caseId":%d,"account":"%s","bank":"CCB","amount":"1","level":1}""".formatted(caseId, acc))
+                .andExpect(status().is4xxClientError());
+    }
+
+    @Test
     void badInputIsRefusedFieldByFieldAndNothingIsSent() throws Exception {
         long caseId = newCase("jinshui", "410105");
         long luoyangCase = newCase("luoyang", "410305");

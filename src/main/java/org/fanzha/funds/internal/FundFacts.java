@@ -28,7 +28,11 @@ class FundFacts implements FactSource {
     @Override
     public Set<FactKind> kinds() {
         return EnumSet.of(
-                FactKind.STOPPED_AMOUNT, FactKind.FROZEN_AMOUNT, FactKind.STOPS_ANSWERED, FactKind.STOP_ANSWER_SECONDS);
+                FactKind.STOPPED_AMOUNT,
+                FactKind.FROZEN_AMOUNT,
+                FactKind.RETURNED_AMOUNT,
+                FactKind.STOPS_ANSWERED,
+                FactKind.STOP_ANSWER_SECONDS);
     }
 
     @Override
@@ -67,6 +71,21 @@ class FundFacts implements FactSource {
                         }
                     } else if (held != null && held.signum() > 0) {
                         sink.add(FactKind.FROZEN_AMOUNT, unit, day, held, null);
+                    }
+                },
+                Timestamp.from(FactSource.start(from)),
+                Timestamp.from(FactSource.start(to.plusDays(1))));
+        jdbc.query(
+                "SELECT s.unit_code, r.decided_at, s.share_amount FROM fund_return r JOIN fund_return_share s ON s.return_id = r.id"
+                        + " WHERE r.state = 'APPROVED' AND r.decided_at >= ? AND r.decided_at < ?",
+                rs -> {
+                    if (rs.getBigDecimal(3).signum() > 0) {
+                        sink.add(
+                                FactKind.RETURNED_AMOUNT,
+                                rs.getString(1),
+                                FactSource.day(rs.getTimestamp(2).toInstant()),
+                                rs.getBigDecimal(3),
+                                null);
                     }
                 },
                 Timestamp.from(FactSource.start(from)),

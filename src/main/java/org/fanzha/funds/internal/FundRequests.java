@@ -72,6 +72,7 @@ class FundRequests {
         EXPIRED,
         FROZEN,
         RELEASED,
+        LAPSED,
         WITHDRAWN
     }
 
@@ -440,6 +441,55 @@ class FundRequests {
             created.add(view(id));
         }
         return new Created(created);
+    }
+
+    /**
+     * A stop-payment on an account a trace found still holding the case's money (one click on the
+     * trace): sent to its bank at once, at the trace's level; no victim's transfer is recorded for it.
+     */
+    @Transactional
+    View stopTraced(
+            @Nullable Long caseId,
+            @Nullable Long warningId,
+            @Nullable String accountRaw,
+            @Nullable String bankRaw,
+            @Nullable String amountRaw,
+            int level,
+            Actor actor) {
+        requirePolice(actor);
+        Origin origin = origin(caseId, warningId, actor);
+        List<FieldError> errors = new ArrayList<>();
+        String account = account(accountRaw, "account", errors, true);
+        String bank = banks.find(bankRaw).map(Banks.Bank::code).orElse(null);
+        if (bank == null) {
+            errors.add(new FieldError(
+                    "bank",
+                    "not a known bank or payment institution",
+                    bankRaw == null || bankRaw.length() > 40 ? null : bankRaw));
+        }
+        BigDecimal amount = amount(amountRaw, "amount", errors, true);
+        if (level < 0 || level > Tracing.MAX_HOPS) {
+            errors.add(new FieldError("level", "0 to " + Tracing.MAX_HOPS, level));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Instant now = clock.instant();
+        long id = insertRequest(
+                Kind.STOP_PAYMENT, State.SENT, account, bank, amount, origin, null, level, actor.name(), now);
+        event(
+                id,
+                now,
+                "REQUESTED",
+                actor.name(),
+                "from the trace, level " + level + ", " + amount.toPlainString() + " yuan");
+        event(id, now, "SENT", actor.name(), "to " + banks.get(bank).name());
+        audit.record(
+                "CREATE",
+                "fund-request",
+                Long.toString(id),
+                "stop-payment from trace " + bank + " " + Masking.cardNumber(account) + " " + amount.toPlainString());
+        return view(id);
     }
 
     private long insertRequest(
@@ -1107,6 +1157,75 @@ class FundRequests {
         }
         if (!due.isEmpty()) {
             log.info("{} fund requests expired unanswered", due.size());
+        }
+    }
+
+    /**
+     * Freezes near their end: the unit is told {@code freeze-notice-days} before (again after each
+     * renewal), and a freeze whose last day has passed becomes LAPSED with a notice, so none lapses
+     * unnoticed.
+     */
+    @Scheduled(
+            fixedDelayString = "${fanzha.funds.check-interval:1m}",
+            initialDelayString = "${fanzha.funds.check-interval:1m}")
+    @Transactional
+    public void watchFreezes() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, org.fanzha.platform.FactSource.CHINA);
+        record Freeze(long id, String unit, String bank, String account, LocalDate until) {}
+        List<Freeze> lapsed = jdbc.sql(
+                        "SELECT id, unit_code, bank_code, account, freeze_until FROM fund_request WHERE kind = 'FREEZE'"
+                                + " AND state IN ('FROZEN', 'PARTIAL') AND freeze_until < ? ORDER BY freeze_until LIMIT 500 FOR UPDATE SKIP LOCKED")
+                .param(Date.valueOf(today))
+                .query((rs, n) -> new Freeze(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getDate(5).toLocalDate()))
+                .list();
+        for (Freeze f : lapsed) {
+            jdbc.sql("UPDATE fund_request SET state = 'LAPSED' WHERE id = ?")
+                    .param(f.id())
+                    .update();
+            event(f.id(), now, "LAPSED", "system", "freeze ended " + f.until() + " without renewal");
+            notifier.notify(new Notifier.Notice(
+                    f.unit(),
+                    "FREEZE_LAPSED",
+                    "fund request " + f.id(),
+                    banks.get(f.bank()).name() + " 账户 " + f.account() + " 的冻结已于 " + f.until() + " 到期解除",
+                    "/funds/requests/" + f.id()));
+        }
+        List<Freeze> soon = jdbc.sql(
+                        "SELECT id, unit_code, bank_code, account, freeze_until FROM fund_request WHERE kind = 'FREEZE'"
+                                + " AND state IN ('FROZEN', 'PARTIAL') AND freeze_until <= ?"
+                                + " AND (lapse_noticed IS NULL OR lapse_noticed <> freeze_until) ORDER BY freeze_until LIMIT 500 FOR UPDATE SKIP LOCKED")
+                .param(Date.valueOf(today.plusDays(properties.freezeNoticeDays())))
+                .query((rs, n) -> new Freeze(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getDate(5).toLocalDate()))
+                .list();
+        for (Freeze f : soon) {
+            jdbc.sql("UPDATE fund_request SET lapse_noticed = freeze_until WHERE id = ?")
+                    .param(f.id())
+                    .update();
+            event(f.id(), now, "LAPSE_NOTICE", "system", "freeze ends " + f.until());
+            notifier.notify(new Notifier.Notice(
+                    f.unit(),
+                    "FREEZE_LAPSING",
+                    "fund request " + f.id(),
+                    banks.get(f.bank()).name() + " 账户 " + f.account() + " 的冻结将于 " + f.until() + " 到期，如需续冻请及时办理",
+                    "/funds/requests/" + f.id()));
+        }
+        if (!lapsed.isEmpty() || !soon.isEmpty()) {
+            log.info(
+                    "freezes: {} lapsed, {} lapsing within {} days told",
+                    lapsed.size(),
+                    soon.size(),
+                    properties.freezeNoticeDays());
         }
     }
 

@@ -22,8 +22,10 @@ class FundsController {
     private final Banks banks;
     private final Tracing tracing;
     private final Statements statements;
+    private final Returns returns;
 
-    FundsController(FundRequests requests, Banks banks, Tracing tracing, Statements statements) {
+    FundsController(FundRequests requests, Banks banks, Tracing tracing, Statements statements, Returns returns) {
+        this.returns = returns;
         this.requests = requests;
         this.banks = banks;
         this.tracing = tracing;
@@ -55,6 +57,10 @@ class FundsController {
             @RequestParam(required = false) @Nullable String bank)
             throws java.io.IOException {
         String name = file.getOriginalFilename() == null ? "statement.csv" : file.getOriginalFilename();
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") && file.getSize() > Statements.MAX_XLSX_BYTES) {
+            throw new org.fanzha.platform.InvalidInput(
+                    "file", "a .xlsx statement is read whole: at most 32 MB; send larger statements as .csv", null);
+        }
         try (var in = file.getInputStream()) {
             return statements.importFile(name, in, bank, Actors.require());
         }
@@ -69,6 +75,28 @@ class FundsController {
     @PostMapping("/stop-payments")
     ResponseEntity<FundRequests.Created> stopPayments(@RequestBody FundRequests.StopPaymentRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(requests.stopPayments(request, Actors.require()));
+    }
+
+    record TracedStop(
+            @Nullable Long caseId,
+            @Nullable Long warningId,
+            @Nullable String account,
+            @Nullable String bank,
+            @Nullable String amount,
+            @Nullable Integer level) {}
+
+    /** A stop-payment on an account a trace shows still holding money (the trace's one click). */
+    @PostMapping("/stop-payments/traced")
+    ResponseEntity<FundRequests.View> stopTraced(@RequestBody TracedStop stop) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(requests.stopTraced(
+                        stop.caseId(),
+                        stop.warningId(),
+                        stop.account(),
+                        stop.bank(),
+                        stop.amount(),
+                        stop.level() == null ? 0 : stop.level(),
+                        Actors.require()));
     }
 
     @GetMapping("/requests")
@@ -114,6 +142,34 @@ class FundsController {
     @GetMapping("/freezes/expiring")
     List<FundRequests.View> expiring(@RequestParam(defaultValue = "15") int days) {
         return requests.expiring(days, Actors.require());
+    }
+
+    /** 返还: works out what of a freeze goes back to each victim, for a commander's approval. */
+    @PostMapping("/requests/{id}/returns")
+    ResponseEntity<Returns.Return> proposeReturn(@PathVariable long id) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(returns.propose(id, Actors.require()));
+    }
+
+    @GetMapping("/requests/{id}/returns")
+    List<Returns.Return> returnsOf(@PathVariable long id) {
+        return returns.ofFreeze(id, Actors.require());
+    }
+
+    @GetMapping("/returns/{id}")
+    Returns.Return getReturn(@PathVariable long id) {
+        return returns.get(id, Actors.require());
+    }
+
+    @PostMapping("/returns/{id}/approve")
+    Returns.Return approveReturn(
+            @PathVariable long id, @RequestBody(required = false) Returns.@Nullable Decision decision) {
+        return returns.approve(id, decision, Actors.require());
+    }
+
+    @PostMapping("/returns/{id}/reject")
+    Returns.Return rejectReturn(
+            @PathVariable long id, @RequestBody(required = false) Returns.@Nullable Decision decision) {
+        return returns.reject(id, decision, Actors.require());
     }
 
     @GetMapping("/banks")

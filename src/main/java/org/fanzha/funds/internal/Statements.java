@@ -44,6 +44,7 @@ class Statements {
 
     static final int MAX_REPORTED = 1000;
     static final int BATCH = 5000;
+    static final long MAX_XLSX_BYTES = 32L << 20;
 
     static final Map<String, String> COLUMNS = new HashMap<>();
 

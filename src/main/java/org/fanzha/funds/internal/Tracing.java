@@ -64,7 +64,8 @@ class Tracing {
             int hops,
             List<Node> nodes,
             List<Edge> edges,
-            int identifiersAdded) {}
+            int identifiersAdded,
+            @Nullable Long caseId) {}
 
     private record Slice(String account, Instant at, BigDecimal start, BigDecimal amount, int level) {}
 
@@ -109,6 +110,40 @@ class Tracing {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        Trace trace = start(account, from, amountGiven, hops, actor.unitCode());
+        int added = 0;
+        Long theCase = caseId != null
+                ? caseId
+                : jdbc.sql(
+                                "SELECT MIN(case_id) FROM fund_transfer WHERE to_account = ? AND case_id IS NOT NULL AND unit_code LIKE ?")
+                        .params(account, actor.unitCode() + "%")
+                        .query(Long.class)
+                        .optional()
+                        .orElse(null);
+        if (theCase != null && cases.find(theCase, actor).isPresent()) {
+            List<Identifiers.Identifier> idents = new ArrayList<>();
+            for (Node n : trace.nodes()) {
+                if (n.account().startsWith("(")) {
+                    continue;
+                }
+                Identifiers.Identifier ident = identifier(n.account());
+                if (ident != null) {
+                    idents.add(ident);
+                }
+            }
+            added = cases.addIdentifiers(theCase, idents, actor);
+        } else {
+            theCase = null;
+        }
+        return new Trace(account, trace.from(), trace.amount(), hops, trace.nodes(), trace.edges(), added, theCase);
+    }
+
+    /**
+     * The trace of money that reached the account at (or within ten minutes after) {@code from}: the
+     * amount given, else the credit the statements show then, else the victims' transfers recorded
+     * by the units under {@code unitScope}; what the account held before the credit leaves first.
+     */
+    Trace start(String account, Instant from, @Nullable BigDecimal amountGiven, int hops, String unitScope) {
         // the money that arrived: given, else the credit at that time, else the victim's transfer
         BigDecimal amount = amountGiven;
         Instant at = from;
@@ -126,7 +161,7 @@ class Tracing {
             amount = credit.map(c -> (BigDecimal) c.get("amount"))
                     .or(() -> jdbc.sql(
                                     "SELECT SUM(amount) FROM fund_transfer WHERE to_account = ? AND transferred_at = ? AND unit_code LIKE ?")
-                            .params(account, Timestamp.from(from), actor.unitCode() + "%")
+                            .params(account, Timestamp.from(from), unitScope + "%")
                             .query(BigDecimal.class)
                             .optional())
                     .orElse(null);
@@ -141,11 +176,18 @@ class Tracing {
         BigDecimal before = credit.map(c -> beforeCredit((BigDecimal) c.get("balance"), (BigDecimal) c.get("amount")))
                 .orElse(BigDecimal.ZERO);
 
-        Map<String, Node> nodes = new LinkedHashMap<>();
+        return follow(account, at, amount, before, hops);
+    }
+
+    /**
+     * Follows {@code amount} that reached {@code account} at {@code at} (with {@code before} already
+     * there, which leaves first) forward for {@code hops} levels; reads only, changes nothing.
+     */
+    Trace follow(String account, Instant at, BigDecimal amount, BigDecimal before, int hops) {
         List<Edge> edges = new ArrayList<>();
+        Map<String, String> bankOf = new java.util.HashMap<>();
         Map<String, BigDecimal> received = new LinkedHashMap<>();
         received.put(account, amount);
-        nodes.put(account, null);
         Map<String, Integer> level = new LinkedHashMap<>();
         level.put(account, 0);
         ArrayDeque<Slice> queue = new ArrayDeque<>();
@@ -182,6 +224,9 @@ class Tracing {
                 String to = d.to() == null ? "(" + channelLabel(d) + ")" : d.to();
                 edges.add(new Edge(s.account(), to, d.amount(), overlap, d.at(), d.channel()));
                 received.merge(to, overlap, BigDecimal::add);
+                if (d.toBank() != null) {
+                    bankOf.putIfAbsent(to, d.toBank());
+                }
                 level.putIfAbsent(to, s.level() + 1);
                 if (d.to() != null && s.level() + 1 < hops && level.size() < MAX_NODES) {
                     BigDecimal offset = lo.max(dLo).subtract(dLo);
@@ -226,8 +271,10 @@ class Tracing {
             BigDecimal balance = (BigDecimal) last.get("balance");
             String bank = (String) last.get("bank");
             if (bank == null) {
-                bank = jdbc.sql(
-                                "SELECT counterpart_bank FROM fund_transaction WHERE counterpart_account = ? AND counterpart_bank IS NOT NULL LIMIT 1")
+                bank = bankOf.get(acc);
+            }
+            if (bank == null) {
+                bank = jdbc.sql("SELECT bank_code FROM fund_transfer WHERE to_account = ? ORDER BY id DESC LIMIT 1")
                         .param(acc)
                         .query(String.class)
                         .optional()
@@ -247,29 +294,7 @@ class Tracing {
                     balance != null && balance.signum() > 0,
                     cashOut(acc)));
         }
-        int added = 0;
-        Long theCase = caseId != null
-                ? caseId
-                : jdbc.sql(
-                                "SELECT MIN(case_id) FROM fund_transfer WHERE to_account = ? AND case_id IS NOT NULL AND unit_code LIKE ?")
-                        .params(account, actor.unitCode() + "%")
-                        .query(Long.class)
-                        .optional()
-                        .orElse(null);
-        if (theCase != null && cases.find(theCase, actor).isPresent()) {
-            List<Identifiers.Identifier> idents = new ArrayList<>();
-            for (Node n : out) {
-                if (n.account().startsWith("(")) {
-                    continue;
-                }
-                Identifiers.Identifier ident = identifier(n.account());
-                if (ident != null) {
-                    idents.add(ident);
-                }
-            }
-            added = cases.addIdentifiers(theCase, idents, actor);
-        }
-        return new Trace(account, at, amount, hops, out, edges, added);
+        return new Trace(account, at, amount, hops, out, edges, 0, null);
     }
 
     /** A bank card (16 to 19 digits passing Luhn) or another account number; null if neither. */

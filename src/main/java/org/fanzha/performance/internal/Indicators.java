@@ -143,6 +143,7 @@ public class Indicators {
             case creditRestrictions -> sum(s, FactKind.CREDIT_RESTRICTIONS);
             case amountStopped -> sum(s, FactKind.STOPPED_AMOUNT);
             case amountFrozen -> sum(s, FactKind.FROZEN_AMOUNT);
+            case amountReturned -> sum(s, FactKind.RETURNED_AMOUNT);
             case meanSecondsToStop -> {
                 BigDecimal r = ratio(sum(s, FactKind.STOP_ANSWER_SECONDS), sum(s, FactKind.STOPS_ANSWERED));
                 yield r == null ? null : r.setScale(1, java.math.RoundingMode.HALF_UP);

@@ -1,7 +1,11 @@
 package org.fanzha.funds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -160,9 +164,25 @@ class ReturnsTest {
         get("luoyang", "/api/v1/funds/returns/" + returnId).andExpect(status().isOk()); // its victim's share
         post("luoyang", "/api/v1/funds/returns/" + returnId + "/approve", "{}").andExpect(status().isNotFound());
 
+        // the page shows the calculation to all, the decision only to a commander other than the proposer
+        mvc.perform(MockMvcRequestBuilders.get("/funds/returns/" + returnId).session(api.session("jinshui")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("按比例")))
+                .andExpect(content().string(containsString("20000.00")))
+                .andExpect(content().string(not(containsString("id=\"decide\""))));
+        mvc.perform(MockMvcRequestBuilders.get("/funds/requests/" + freezeId).session(api.session("jinshui")))
+                .andExpect(content().string(containsString("/funds/returns/" + returnId)));
+        var commander = api.session("zhengzhou");
+        mvc.perform(MockMvcRequestBuilders.get("/funds/returns/" + returnId).session(commander))
+                .andExpect(content().string(containsString("id=\"decide\"")));
+        mvc.perform(MockMvcRequestBuilders.post("/funds/returns/" + returnId + "/decide")
+                        .session(commander)
+                        .with(csrf())
+                        .param("decision", "approve")
+                        .param("note", "同意"))
+                .andExpect(status().is3xxRedirection());
         JsonNode approved =
-                body(post("zhengzhou", "/api/v1/funds/returns/" + returnId + "/approve", "{\"note\":\"同意\"}")
-                        .andExpect(status().isOk()));
+                body(get("zhengzhou", "/api/v1/funds/returns/" + returnId).andExpect(status().isOk()));
         assertThat(approved.get("state").asText()).isEqualTo("APPROVED");
         assertThat(approved.get("decidedBy").asText()).isEqualTo("zhengzhou");
         post("zhengzhou", "/api/v1/funds/returns/" + returnId + "/approve", "{}")

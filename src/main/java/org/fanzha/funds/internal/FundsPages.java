@@ -20,9 +20,162 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FundsPages {
 
     private final FundRequests requests;
+    private final Tracing tracing;
+    private final Returns returns;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    FundsPages(FundRequests requests) {
+    FundsPages(FundRequests requests, Tracing tracing, Returns returns, tools.jackson.databind.json.JsonMapper json) {
         this.requests = requests;
+        this.tracing = tracing;
+        this.returns = returns;
+        this.json = json;
+    }
+
+    /** One row of the trace table: an account, how it got the money, and whether it can still be stopped. */
+    record TraceRow(Tracing.Node node, @Nullable String from, java.time.@Nullable Instant at) {}
+
+    /** 资金流向: the trace as a tree by level and an ECharts graph; accounts holding money get one-click actions. */
+    @GetMapping("/funds/trace")
+    @PreAuthorize("hasAuthority('funds:request')")
+    String trace(
+            @RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(defaultValue = "5") int hops,
+            @RequestParam(required = false) @Nullable String amount,
+            @RequestParam(required = false) @Nullable Long caseId,
+            Model model) {
+        Actor actor = Actors.requirePermission(Permission.FUNDS_REQUEST);
+        model.addAttribute("account", account);
+        model.addAttribute("from", from);
+        model.addAttribute("hops", hops);
+        model.addAttribute("amount", amount);
+        model.addAttribute("caseId", caseId);
+        if (account == null || account.isBlank()) {
+            return "funds/trace";
+        }
+        try {
+            List<org.fanzha.platform.FieldError> errors = new java.util.ArrayList<>();
+            java.time.Instant at = from == null || from.isBlank()
+                    ? null
+                    : FundRequests.time(CaseTimes.normalise(from), "from", errors, java.time.Instant.now());
+            java.math.BigDecimal given =
+                    amount == null || amount.isBlank() ? null : FundRequests.amount(amount, "amount", errors, false);
+            if (!errors.isEmpty()) {
+                throw new org.fanzha.platform.InvalidInput(errors);
+            }
+            Tracing.Trace t = tracing.trace(account, at, hops, given, caseId, actor);
+            java.util.Map<String, Tracing.Edge> firstIn = new java.util.HashMap<>();
+            for (Tracing.Edge e : t.edges()) {
+                firstIn.putIfAbsent(e.to(), e);
+            }
+            List<TraceRow> rows = t.nodes().stream()
+                    .map(n -> new TraceRow(
+                            n,
+                            firstIn.containsKey(n.account())
+                                    ? firstIn.get(n.account()).from()
+                                    : null,
+                            firstIn.containsKey(n.account())
+                                    ? firstIn.get(n.account()).time()
+                                    : t.from()))
+                    .sorted(java.util.Comparator.comparingInt(
+                            (TraceRow r) -> r.node().level()))
+                    .toList();
+            model.addAttribute("trace", t);
+            model.addAttribute("rows", rows);
+            model.addAttribute("traceJson", json.writeValueAsString(t));
+        } catch (ProblemException e) {
+            model.addAttribute("problem", detail(e));
+        }
+        return "funds/trace";
+    }
+
+    @PostMapping("/funds/trace/stop")
+    @PreAuthorize("hasAuthority('funds:request')")
+    String traceStop(
+            @RequestParam(required = false) @Nullable Long caseId,
+            @RequestParam(defaultValue = "") String account,
+            @RequestParam(defaultValue = "") String bank,
+            @RequestParam(defaultValue = "") String amount,
+            @RequestParam(defaultValue = "0") int level,
+            RedirectAttributes redirect) {
+        try {
+            var v = requests.stopTraced(
+                    caseId, null, account, bank, amount, level, Actors.requirePermission(Permission.FUNDS_REQUEST));
+            return "redirect:/funds/requests/" + v.id();
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", detail(e));
+            return "redirect:/funds";
+        }
+    }
+
+    @PostMapping("/funds/trace/freeze")
+    @PreAuthorize("hasAuthority('funds:request')")
+    String traceFreeze(
+            @RequestParam(required = false) @Nullable Long caseId,
+            @RequestParam(defaultValue = "") String account,
+            @RequestParam(defaultValue = "") String bank,
+            @RequestParam(defaultValue = "") String amount,
+            @RequestParam(defaultValue = "") String documentNumber,
+            @RequestParam(defaultValue = "") String approvingOfficer,
+            @RequestParam(required = false) @Nullable Integer months,
+            RedirectAttributes redirect) {
+        try {
+            var v = requests.freeze(
+                    new FundRequests.FreezeRequest(
+                            null, caseId, null, account, bank, amount, documentNumber, approvingOfficer, months),
+                    Actors.requirePermission(Permission.FUNDS_REQUEST));
+            return "redirect:/funds/requests/" + v.id();
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", detail(e));
+            return "redirect:/funds";
+        }
+    }
+
+    @PostMapping("/funds/requests/{id}/returns")
+    @PreAuthorize("hasAuthority('funds:request')")
+    String proposeReturn(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            var r = returns.propose(id, Actors.requirePermission(Permission.FUNDS_REQUEST));
+            return "redirect:/funds/returns/" + r.id();
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", detail(e));
+            return "redirect:/funds/requests/" + id;
+        }
+    }
+
+    @GetMapping("/funds/returns/{id}")
+    @PreAuthorize("hasAuthority('funds:request')")
+    String returnPage(@PathVariable long id, Model model) {
+        Actor actor = Actors.requirePermission(Permission.FUNDS_REQUEST);
+        var r = returns.get(id, actor);
+        model.addAttribute("ret", r);
+        model.addAttribute(
+                "mayDecide",
+                r.state().equals("PROPOSED")
+                        && actor.can(Permission.FUNDS_RETURN_APPROVE)
+                        && actor.covers(r.unitCode())
+                        && !actor.name().equals(r.proposedBy()));
+        return "funds/return";
+    }
+
+    @PostMapping("/funds/returns/{id}/decide")
+    @PreAuthorize("hasAuthority('funds:return-approve')")
+    String decideReturn(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String decision,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.FUNDS_RETURN_APPROVE);
+        try {
+            if (decision.equals("approve")) {
+                returns.approve(id, new Returns.Decision(note), actor);
+            } else {
+                returns.reject(id, new Returns.Decision(note), actor);
+            }
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", detail(e));
+        }
+        return "redirect:/funds/returns/" + id;
     }
 
     static String detail(ProblemException e) {
@@ -60,6 +213,7 @@ class FundsPages {
         Actor actor = Actors.requirePermission(Permission.FUNDS_REQUEST);
         model.addAttribute("r", requests.get(id, actor));
         model.addAttribute("children", requests.children(id, actor));
+        model.addAttribute("returns", returns.ofFreeze(id, actor));
         return "funds/request";
     }
 

@@ -159,3 +159,9 @@ CREATE TABLE fund_return_share (
     share_amount     DECIMAL(16, 2) NOT NULL
 );
 CREATE INDEX fund_return_share_idx ON fund_return_share (return_id);
+
+-- a bank's token may register a webhook (the partners' webhook table) that receives each request
+-- sent to the bank, retried until acknowledged
+ALTER TABLE webhook_delivery ALTER COLUMN lead_id DROP NOT NULL;
+ALTER TABLE webhook_delivery ADD COLUMN fund_request_id BIGINT;
+ALTER TABLE webhook_delivery ADD CONSTRAINT webhook_delivery_fund_uk UNIQUE (webhook_id, fund_request_id);

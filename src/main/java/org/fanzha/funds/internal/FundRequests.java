@@ -192,6 +192,8 @@ class FundRequests {
     private final FundsProperties properties;
     private final Clock clock;
 
+    private final org.fanzha.warning.PartnerWebhooks webhooks;
+
     FundRequests(
             JdbcClient jdbc,
             Banks banks,
@@ -201,7 +203,9 @@ class FundRequests {
             AuditLog audit,
             Notifier notifier,
             FundsProperties properties,
-            Clock clock) {
+            Clock clock,
+            org.fanzha.warning.PartnerWebhooks webhooks) {
+        this.webhooks = webhooks;
         this.jdbc = jdbc;
         this.banks = banks;
         this.cases = cases;
@@ -438,7 +442,7 @@ class FundRequests {
                     Long.toString(id),
                     "stop-payment " + group.get(0).bank() + " "
                             + Masking.cardNumber(group.get(0).to()) + " " + total.toPlainString());
-            created.add(view(id));
+            created.add(announce(view(id)));
         }
         return new Created(created);
     }
@@ -489,7 +493,27 @@ class FundRequests {
                 "fund-request",
                 Long.toString(id),
                 "stop-payment from trace " + bank + " " + Masking.cardNumber(account) + " " + amount.toPlainString());
-        return view(id);
+        return announce(view(id));
+    }
+
+    /** A request just sent: the bank's webhooks get it (in this transaction, delivered after it commits). */
+    private View announce(View v) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("event", "FUND_REQUEST");
+        payload.put("requestId", v.id());
+        payload.put("kind", v.kind());
+        payload.put("account", v.account());
+        payload.put("bank", v.bank());
+        payload.put("amount", v.amount().toPlainString());
+        payload.put("hop", v.hop());
+        payload.put("sentAt", String.valueOf(v.sentAt()));
+        payload.put("answerDue", String.valueOf(v.answerDue()));
+        if (v.documentNumber() != null) {
+            payload.put("documentNumber", v.documentNumber());
+        }
+        payload.put("href", "/api/v1/funds/requests/" + v.id());
+        webhooks.queueForBank(v.bank(), v.id(), payload);
+        return v;
     }
 
     private long insertRequest(
@@ -902,7 +926,7 @@ class FundRequests {
         }
         event(id, now, "SENT", actor.name(), "to " + banks.get(row.bank()).name());
         audit.record("UPDATE", "fund-request", Long.toString(id), "sent");
-        return view(id);
+        return announce(view(id));
     }
 
     /** A freeze with its legal document, for an account that was stopped (or any account of the case). */
@@ -977,7 +1001,7 @@ class FundRequests {
                 Long.toString(id),
                 "freeze " + bank + " " + Masking.cardNumber(account) + " " + amount.toPlainString() + " doc "
                         + request.documentNumber().strip());
-        return view(id);
+        return announce(view(id));
     }
 
     /** Renews a freeze for further months, with the renewal's document. */

@@ -5,9 +5,11 @@ import org.fanzha.platform.Actors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,8 +25,19 @@ class FundsController {
     private final Tracing tracing;
     private final Statements statements;
     private final Returns returns;
+    private final org.fanzha.warning.PartnerWebhooks webhooks;
+    private final org.fanzha.staff.PartnerBanks partnerBanks;
 
-    FundsController(FundRequests requests, Banks banks, Tracing tracing, Statements statements, Returns returns) {
+    FundsController(
+            FundRequests requests,
+            Banks banks,
+            Tracing tracing,
+            Statements statements,
+            Returns returns,
+            org.fanzha.warning.PartnerWebhooks webhooks,
+            org.fanzha.staff.PartnerBanks partnerBanks) {
+        this.webhooks = webhooks;
+        this.partnerBanks = partnerBanks;
         this.returns = returns;
         this.requests = requests;
         this.banks = banks;
@@ -170,6 +183,48 @@ class FundsController {
     Returns.Return rejectReturn(
             @PathVariable long id, @RequestBody(required = false) Returns.@Nullable Decision decision) {
         return returns.reject(id, decision, Actors.require());
+    }
+
+    record WebhookRequest(@Nullable String url) {}
+
+    static final class NoWebhook extends org.fanzha.platform.ProblemException {
+        NoWebhook() {
+            super(HttpStatus.NOT_FOUND, "webhook-not-found", "No webhook", "this token has no webhook yet: PUT one");
+        }
+    }
+
+    record WebhookView(String url, @Nullable String secret, String bank) {}
+
+    /** A bank's token registers where each request sent to the bank is posted; the signing secret is shown once. */
+    @PutMapping("/webhook")
+    WebhookView registerWebhook(@RequestBody WebhookRequest request) {
+        org.fanzha.platform.Actor bank = bankPartner();
+        String url = request.url() == null ? "" : request.url().strip();
+        String secret = webhooks.register(bank, url);
+        return new WebhookView(url, secret, partnerBanks.bankOf(bank).orElseThrow());
+    }
+
+    @GetMapping("/webhook")
+    WebhookView webhook() {
+        org.fanzha.platform.Actor bank = bankPartner();
+        return webhooks.urlOf(bank)
+                .map(url -> new WebhookView(url, null, partnerBanks.bankOf(bank).orElseThrow()))
+                .orElseThrow(NoWebhook::new);
+    }
+
+    @DeleteMapping("/webhook")
+    ResponseEntity<Void> removeWebhook() {
+        webhooks.remove(bankPartner());
+        return ResponseEntity.noContent().build();
+    }
+
+    private org.fanzha.platform.Actor bankPartner() {
+        org.fanzha.platform.Actor actor = Actors.requirePermission(org.fanzha.platform.Permission.FUNDS_RESPOND);
+        if (actor.kind() != org.fanzha.platform.Actor.Kind.PARTNER
+                || partnerBanks.bankOf(actor).isEmpty()) {
+            throw new org.fanzha.platform.Forbidden("webhooks for requests belong to a bank's partner token");
+        }
+        return actor;
     }
 
     @GetMapping("/banks")

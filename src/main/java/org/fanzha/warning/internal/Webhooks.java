@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code FOR UPDATE SKIP LOCKED}, so with several instances each goes out once at a time.
  */
 @Component
-class Webhooks {
+class Webhooks implements org.fanzha.warning.PartnerWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
     static final int BATCH = 50;
@@ -62,8 +62,9 @@ class Webhooks {
         this.clock = clock;
     }
 
-    /** Registers (or replaces) the webhook of a partner token; returns the new signing secret, shown once. */
-    String register(Actor partner, String url) {
+    @Override
+    public String register(Actor partner, String url) {
+        validate(url);
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -80,6 +81,54 @@ class Webhooks {
         return secret;
     }
 
+    /** An http(s) URL with a host, without credentials, at most 500 characters. */
+    static void validate(String url) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new org.fanzha.platform.InvalidInput("url", "an http or https URL", null);
+        }
+        if (url.length() > 500
+                || uri.getHost() == null
+                || uri.getUserInfo() != null
+                || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw new org.fanzha.platform.InvalidInput(
+                    "url", "an http or https URL with a host, without credentials, at most 500 characters", null);
+        }
+    }
+
+    @Override
+    public Optional<String> urlOf(Actor partner) {
+        return of(partner).map(Webhook::url);
+    }
+
+    @Override
+    public int queueForBank(String bankCode, long fundRequestId, Map<String, Object> payload) {
+        Instant now = clock.instant();
+        List<Long> hooks = jdbc.sql("""
+                SELECT w.id FROM webhook w JOIN api_token t ON t.id = w.token_id
+                WHERE t.bank_code = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
+                """)
+                .params(bankCode, WarningStore.ts(now))
+                .query(Long.class)
+                .list();
+        for (long hook : hooks) {
+            jdbc.sql("""
+                    INSERT INTO webhook_delivery (webhook_id, fund_request_id, payload, status, attempts, next_attempt_at, created_at)
+                    VALUES (?, ?, ?, 'PENDING', 0, ?, ?)
+                    """)
+                    .params(
+                            hook,
+                            fundRequestId,
+                            json.writeValueAsString(payload),
+                            WarningStore.ts(now),
+                            WarningStore.ts(now))
+                    .update();
+        }
+        return hooks.size();
+    }
+
     Optional<Webhook> of(Actor partner) {
         return jdbc.sql("SELECT id, token_id, url, sources FROM webhook WHERE token_id = ?")
                 .param(partner.id())
@@ -87,7 +136,8 @@ class Webhooks {
                 .optional();
     }
 
-    void remove(Actor partner) {
+    @Override
+    public void remove(Actor partner) {
         jdbc.sql("DELETE FROM webhook WHERE token_id = ?").param(partner.id()).update();
     }
 
@@ -111,6 +161,7 @@ class Webhooks {
                     continue;
                 }
                 var payload = Map.of(
+                        "event", "LEAD_OUTCOME",
                         "source", lead.source(),
                         "sourceId", lead.sourceId(),
                         "leadId", lead.id(),

@@ -18,4 +18,11 @@ public interface CaseDesk {
      * skipped. Returns how many were added.
      */
     int addIdentifiers(long caseId, List<Identifiers.Identifier> identifiers, Actor actor);
+
+    /**
+     * Records the level at which fund tracing met bank cards (card number → level; 1: the card
+     * received a victim's money, 一级卡, the card-breaking campaign's first targets). A card keeps
+     * the lowest level it was met at; cards not known to the campaign are left alone.
+     */
+    void fundLevels(java.util.Map<String, Integer> bankCardLevels);
 }

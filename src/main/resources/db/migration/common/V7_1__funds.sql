@@ -165,3 +165,6 @@ CREATE INDEX fund_return_share_idx ON fund_return_share (return_id);
 ALTER TABLE webhook_delivery ALTER COLUMN lead_id DROP NOT NULL;
 ALTER TABLE webhook_delivery ADD COLUMN fund_request_id BIGINT;
 ALTER TABLE webhook_delivery ADD CONSTRAINT webhook_delivery_fund_uk UNIQUE (webhook_id, fund_request_id);
+
+-- the level at which fund tracing met a bank card (1: it received a victim's money, 一级卡)
+ALTER TABLE card ADD COLUMN fund_level INT;

@@ -179,4 +179,65 @@ class TracingTest {
                         .header("Authorization", api.bearer("jinshui")))
                 .andExpect(status().isBadRequest());
     }
+
+    @Test
+    void cardsMetByATraceFromAVictimsTransferKeepTheirLevelForTheCardBreakingCampaign() throws Exception {
+        String tag = String.format("%012d", System.nanoTime() % 1_000_000_000_000L);
+        String first = luhn("622848" + tag);
+        String second = luhn("622849" + tag);
+        long caseId = json.readTree(mvc.perform(
+                                MockMvcRequestBuilders.post("/api/v1/cases")
+                                        .header("Authorization", api.bearer("jinshui"))
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .content(
+                                                "{\"fraudType\":\"LOAN\",\"lossAmount\":\"1000\",\"occurredAt\":\"2021-07-01T09:50:00+08:00\"}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("id")
+                .asLong();
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/funds/stop-payments")
+                        .header("Authorization", api.bearer("jinshui"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"caseId":%d,"transfers":[{"time":"2021-07-01T10:00:00+08:00","toAccount":"%s","toBank":"ABC","amount":"1000"}]}""".formatted(caseId, first)))
+                .andExpect(status().isCreated());
+        importStatement("""
+                交易时间,账号,对手账号,对手户名,对手行名,交易金额,借贷标志,余额,交易流水号,交易渠道
+                2021-07-01 10:00:00,%1$s,6222020000000000009,被害人,,1000.00,贷,1000.00,L-1,网银
+                2021-07-01 10:05:00,%1$s,%2$s,某某,农业银行,1000.00,借,0.00,L-2,网银
+                2021-07-01 10:05:00,%2$s,%1$s,某某,,1000.00,贷,1000.00,L-3,网银
+                """.formatted(first, second));
+        mvc.perform(MockMvcRequestBuilders.get("/api/v1/funds/trace")
+                        .param("account", first)
+                        .param("from", "2021-07-01T10:00:00+08:00")
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isOk());
+        for (String[] expected : new String[][] {{first, "1"}, {second, "2"}}) {
+            JsonNode card = json.readTree(
+                            mvc.perform(MockMvcRequestBuilders.get("/api/v1/cards/BANK_CARD/" + expected[0])
+                                            .header("Authorization", api.bearer("jinshui")))
+                                    .andExpect(status().isOk())
+                                    .andReturn()
+                                    .getResponse()
+                                    .getContentAsString())
+                    .get("card");
+            assertThat(card.get("fundLevel").asInt()).as(expected[0]).isEqualTo(Integer.parseInt(expected[1]));
+        }
+    }
+
+    /** The number with its Luhn check digit appended. */
+    static String luhn(String digits) {
+        int sum = 0;
+        boolean twice = true;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int x = digits.charAt(i) - '0';
+            if (twice) {
+                x = x * 2 > 9 ? x * 2 - 9 : x * 2;
+            }
+            sum += x;
+            twice = !twice;
+        }
+        return digits + (10 - sum % 10) % 10;
+    }
 }

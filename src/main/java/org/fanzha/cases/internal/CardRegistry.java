@@ -62,7 +62,8 @@ class CardRegistry {
             @Nullable String ownerName,
             @Nullable String ownerIdNumber,
             @Nullable String outletCode,
-            @Nullable LocalDate openedOn) {}
+            @Nullable LocalDate openedOn,
+            @Nullable Integer fundLevel) {}
 
     record Verification(
             long id,
@@ -168,7 +169,19 @@ class CardRegistry {
                 rs.getString("owner_name"),
                 rs.getString("owner_id_number"),
                 rs.getString("outlet_code"),
-                opened == null ? null : opened.toLocalDate());
+                opened == null ? null : opened.toLocalDate(),
+                rs.getObject("fund_level", Integer.class));
+    }
+
+    /**
+     * The level at which fund tracing met each bank card (1: it received a victim's money, 一级卡,
+     * the campaign's first targets); a card keeps the lowest level it was met at.
+     */
+    void fundLevels(java.util.Map<String, Integer> levels) {
+        levels.forEach((number, level) -> jdbc.sql(
+                        "UPDATE card SET fund_level = ? WHERE kind = 'BANK_CARD' AND card_number = ? AND (fund_level IS NULL OR fund_level > ?)")
+                .params(level, number, level)
+                .update());
     }
 
     Optional<Card> find(String kind, String number) {
@@ -195,7 +208,8 @@ class CardRegistry {
                 Masking.name(c.ownerName()),
                 Masking.idNumber(c.ownerIdNumber()),
                 c.outletCode(),
-                c.openedOn());
+                c.openedOn(),
+                c.fundLevel());
     }
 
     /** The cases a card was used in (id, number, unit). */

@@ -38,6 +38,12 @@ class CaseDeskService implements CaseDesk {
 
     @Override
     @Transactional
+    public void fundLevels(java.util.Map<String, Integer> bankCardLevels) {
+        cards.fundLevels(bankCardLevels);
+    }
+
+    @Override
+    @Transactional
     public int addIdentifiers(long caseId, List<Identifiers.Identifier> identifiers, Actor actor) {
         files.visible(caseId, actor);
         Instant now = clock.instant();

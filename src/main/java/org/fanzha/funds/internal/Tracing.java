@@ -132,6 +132,25 @@ class Tracing {
                 }
             }
             added = cases.addIdentifiers(theCase, idents, actor);
+            // levels count from the account that received the victim's money (一级卡)
+            boolean fromVictim =
+                    jdbc.sql("SELECT COUNT(*) FROM fund_transfer WHERE to_account = ? AND reported_by IS NULL")
+                                    .param(account)
+                                    .query(Long.class)
+                                    .single()
+                            > 0;
+            if (fromVictim) {
+                Map<String, Integer> levels = new LinkedHashMap<>();
+                for (Identifiers.Identifier ident : idents) {
+                    if (ident.type() == IdentifierType.BANK_CARD) {
+                        trace.nodes().stream()
+                                .filter(n -> n.account().equals(ident.value()))
+                                .findFirst()
+                                .ifPresent(n -> levels.put(ident.value(), n.level() + 1));
+                    }
+                }
+                cases.fundLevels(levels);
+            }
         } else {
             theCase = null;
         }

@@ -180,6 +180,15 @@ class BankWebhookTest {
                 .andExpect(jsonPath("$.secret").doesNotExist());
         mvc.perform(delete("/api/v1/funds/webhook").header("Authorization", token))
                 .andExpect(status().isNoContent());
+        String tokenId = jdbc.queryForObject(
+                "SELECT entity_id FROM audit_record WHERE entity = 'webhook' AND detail = ?",
+                String.class,
+                "webhook registered: " + url);
+        assertThat(jdbc.queryForList(
+                        "SELECT action FROM audit_record WHERE entity = 'webhook' AND entity_id = ? ORDER BY seq",
+                        String.class,
+                        tokenId))
+                .containsExactly("UPDATE", "DELETE");
         stop("ICBC");
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id WHERE w.url = ?",

@@ -54,7 +54,16 @@ class Webhooks implements org.fanzha.warning.PartnerWebhooks {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Webhooks(JdbcClient jdbc, WarningStore store, TransactionTemplate tx, JsonMapper json, Clock clock) {
+    private final org.fanzha.audit.AuditLog audit;
+
+    Webhooks(
+            JdbcClient jdbc,
+            WarningStore store,
+            TransactionTemplate tx,
+            JsonMapper json,
+            Clock clock,
+            org.fanzha.audit.AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.store = store;
         this.tx = tx;
@@ -77,6 +86,7 @@ class Webhooks implements org.fanzha.warning.PartnerWebhooks {
             jdbc.sql("INSERT INTO webhook (token_id, url, secret, sources, created_at) VALUES (?, ?, ?, ?, ?)")
                     .params(partner.id(), url, secret, sources, WarningStore.ts(clock.instant()))
                     .update();
+            audit.record("UPDATE", "webhook", Long.toString(partner.id()), "webhook registered: " + url);
         });
         return secret;
     }
@@ -138,7 +148,12 @@ class Webhooks implements org.fanzha.warning.PartnerWebhooks {
 
     @Override
     public void remove(Actor partner) {
-        jdbc.sql("DELETE FROM webhook WHERE token_id = ?").param(partner.id()).update();
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM webhook WHERE token_id = ?")
+                    .param(partner.id())
+                    .update();
+            audit.record("DELETE", "webhook", Long.toString(partner.id()), "webhook removed");
+        });
     }
 
     /** Queues the deliveries of a closed warning, after its transaction committed. */

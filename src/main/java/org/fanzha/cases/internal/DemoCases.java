@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Profile("demo")
+@org.springframework.core.annotation.Order(50) // before the demo banks, which send requests for these cases
 class DemoCases implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);

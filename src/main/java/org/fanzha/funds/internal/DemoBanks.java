@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty(
         name = "fanzha.demo.funds",
         matchIfMissing = true)
-@Order(100)
+@Order(100) // after the demo cases (50)
 class DemoBanks implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoBanks.class);
@@ -106,6 +106,15 @@ class DemoBanks implements ApplicationRunner {
             requests.stopPayments(
                     new FundRequests.StopPaymentRequest(((Number) c.get("id")).longValue(), null, transfers),
                     demoOfficer((String) c.get("unit_code")));
+            if (made < 5) {
+                // the first-level account's statement: the money went on, so the trace has something to follow
+                FundRequests.TransferInput t = transfers.get(0);
+                statement(
+                        t.toAccount(),
+                        OffsetDateTime.parse(t.time()).toInstant(),
+                        new BigDecimal(t.amount()),
+                        t.fromAccount());
+            }
             made++;
         }
         if (made > 0) {
@@ -113,6 +122,59 @@ class DemoBanks implements ApplicationRunner {
                     "Demo profile: stop-payment requests for {} cases; simulated banks answer them, CCB waits for demo-bank-token",
                     made);
         }
+    }
+
+    /**
+     * A statement as the first-level bank would deliver it: the victim's money arrives, goes on
+     * within minutes to three second-level accounts (in thirds), one of which withdraws it at an ATM,
+     * one passes half on to a third level, and one still holds it.
+     */
+    private void statement(String first, Instant at, BigDecimal amount, String victim) {
+        BigDecimal third = amount.divide(BigDecimal.valueOf(3), 2, RoundingMode.DOWN);
+        txn(first, at, "C", amount, amount, victim, null, "网银转账");
+        BigDecimal left = amount;
+        for (int i = 0; i < 3; i++) {
+            String second = account(random);
+            Instant when = at.plusSeconds(120L + 90L * i);
+            left = left.subtract(third);
+            txn(first, when, "D", third, left, second, "ICBC", "网银转账");
+            txn(second, when, "C", third, third, first, null, "网银转账");
+            if (i == 0) {
+                txn(second, when.plusSeconds(600), "D", third, BigDecimal.ZERO.setScale(2), null, null, "ATM取款");
+            } else if (i == 1) {
+                BigDecimal half = third.divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN);
+                String next = account(random);
+                txn(second, when.plusSeconds(300), "D", half, third.subtract(half), next, "CMB", "手机银行");
+                txn(next, when.plusSeconds(300), "C", half, half, second, null, "手机银行");
+            }
+        }
+    }
+
+    private void txn(
+            String account,
+            Instant at,
+            String direction,
+            BigDecimal amount,
+            BigDecimal balance,
+            String counterpart,
+            String counterpartBank,
+            String channel) {
+        jdbc.sql("""
+                        INSERT INTO fund_transaction (account, bank_code, at, direction, amount, balance, counterpart_account, counterpart_name,
+                            counterpart_bank, channel, txn_id, source, imported_at)
+                        VALUES (?, NULL, ?, ?, ?, ?, ?, '某某', ?, ?, ?, 'STATEMENT', ?)""")
+                .params(
+                        account,
+                        Timestamp.from(at),
+                        direction,
+                        amount,
+                        balance,
+                        counterpart,
+                        counterpartBank,
+                        channel,
+                        "DEMO-" + account + "-" + at.toEpochMilli() + "-" + direction,
+                        Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** The simulated banks answer what has waited long enough (30 s to 3 minutes). */

@@ -125,6 +125,8 @@ class TracingTest {
         trace.get("nodes").forEach(n -> nodes.put(n.get("account").asText(), n));
         assertThat(nodes.get(a).get("level").asInt()).isZero();
         assertThat(nodes.get(a).get("cashOut").asText()).isEqualTo("CASH");
+        assertThat(nodes.get("(ATM)").get("cashOut").asText()).isEqualTo("CASH");
+        assertThat(nodes.get("(ATM)").get("level").asInt()).isEqualTo(1);
         assertThat(nodes.get(b).get("level").asInt()).isEqualTo(1);
         assertThat(nodes.get(b).get("bank").asText()).isEqualTo("ICBC");
         assertThat(nodes.get(c).get("bank").asText()).isEqualTo("ICBC");

@@ -205,6 +205,7 @@ class Tracing {
     Trace follow(String account, Instant at, BigDecimal amount, BigDecimal before, int hops) {
         List<Edge> edges = new ArrayList<>();
         Map<String, String> bankOf = new java.util.HashMap<>();
+        Map<String, String> pseudoKind = new java.util.HashMap<>();
         Map<String, BigDecimal> received = new LinkedHashMap<>();
         received.put(account, amount);
         Map<String, Integer> level = new LinkedHashMap<>();
@@ -241,6 +242,11 @@ class Tracing {
                     continue;
                 }
                 String to = d.to() == null ? "(" + channelLabel(d) + ")" : d.to();
+                if (d.to() == null) {
+                    // money leaving without a counterpart account: cash unless the channel says otherwise
+                    String kind = classify(d);
+                    pseudoKind.putIfAbsent(to, kind == null ? "CASH" : kind);
+                }
                 edges.add(new Edge(s.account(), to, d.amount(), overlap, d.at(), d.channel()));
                 received.merge(to, overlap, BigDecimal::add);
                 if (d.toBank() != null) {
@@ -273,7 +279,7 @@ class Tracing {
                         null,
                         received.getOrDefault(acc, BigDecimal.ZERO),
                         false,
-                        acc.substring(1, acc.length() - 1)));
+                        pseudoKind.getOrDefault(acc, "CASH")));
                 continue;
             }
             Map<String, Object> last = jdbc.sql(
@@ -355,20 +361,29 @@ class Tracing {
                         rs.getString(6)))
                 .list();
         for (Debit d : outs) {
-            String channel = d.channel() == null ? "" : d.channel().toUpperCase(Locale.ROOT);
-            String name = d.name() == null ? "" : d.name().toUpperCase(Locale.ROOT);
-            if (CASH.contains(channel) || channel.contains("ATM") || channel.contains("取现")) {
-                return "CASH";
+            String kind = classify(d);
+            if (kind != null) {
+                return kind;
             }
-            if (name.contains("USDT") || name.contains("币") || channel.contains("CRYPTO") || channel.contains("USDT")) {
-                return "CRYPTO";
-            }
-            if ((d.toBank() != null && PAYMENT.contains(d.toBank()))
-                    || channel.contains("支付宝")
-                    || channel.contains("财付通")
-                    || channel.contains("微信")) {
-                return "THIRD_PARTY_PAYMENT";
-            }
+        }
+        return null;
+    }
+
+    /** CASH, CRYPTO or THIRD_PARTY_PAYMENT if the debit takes the money out of the banks' sight. */
+    private static @Nullable String classify(Debit d) {
+        String channel = d.channel() == null ? "" : d.channel().toUpperCase(Locale.ROOT);
+        String name = d.name() == null ? "" : d.name().toUpperCase(Locale.ROOT);
+        if (CASH.contains(channel) || channel.contains("ATM") || channel.contains("取现") || channel.contains("取款")) {
+            return "CASH";
+        }
+        if (name.contains("USDT") || name.contains("币") || channel.contains("CRYPTO") || channel.contains("USDT")) {
+            return "CRYPTO";
+        }
+        if ((d.toBank() != null && PAYMENT.contains(d.toBank()))
+                || channel.contains("支付宝")
+                || channel.contains("财付通")
+                || channel.contains("微信")) {
+            return "THIRD_PARTY_PAYMENT";
         }
         return null;
     }

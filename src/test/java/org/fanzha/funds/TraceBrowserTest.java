@@ -81,6 +81,13 @@ class TraceBrowserTest extends BrowserTest {
                 .hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#trace-table tr.holds")).getAttribute("data-account"))
                 .isEqualTo(c);
+        String dir = System.getProperty("fanzha.screenshots", System.getenv("FANZHA_SCREENSHOTS"));
+        if (dir != null) {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 1000));
+            java.nio.file.Files.write(
+                    java.nio.file.Path.of(dir, "funds-trace.png"),
+                    browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        }
         browser.findElement(By.cssSelector("#trace-table tr.holds .stop-form button"))
                 .click();
         wait.until(ExpectedConditions.urlMatches(".*/funds/requests/\\d+$"));

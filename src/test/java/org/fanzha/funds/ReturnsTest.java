@@ -164,6 +164,15 @@ class ReturnsTest {
         get("luoyang", "/api/v1/funds/returns/" + returnId).andExpect(status().isOk()); // its victim's share
         post("luoyang", "/api/v1/funds/returns/" + returnId + "/approve", "{}").andExpect(status().isNotFound());
 
+        // hostile and malformed input
+        post("zhengzhou", "/api/v1/funds/returns/999999999/approve", "{}").andExpect(status().isNotFound());
+        post("jinshui", "/api/v1/funds/requests/999999999/returns", "").andExpect(status().isNotFound());
+        post("zhengzhou", "/api/v1/funds/returns/" + returnId + "/reject", "{\"note\":\"" + "x".repeat(1001) + "\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("note"));
+        post("zhengzhou", "/api/v1/funds/returns/" + returnId + "/approve", "{\"note\":")
+                .andExpect(status().isBadRequest());
+        get("zhengzhou", "/api/v1/funds/returns/abc").andExpect(status().isBadRequest());
         // the page shows the calculation to all, the decision only to a commander other than the proposer
         mvc.perform(MockMvcRequestBuilders.get("/funds/returns/" + returnId).session(api.session("jinshui")))
                 .andExpect(status().isOk())

@@ -146,7 +146,7 @@ class ReturnsTest {
         assertThat(proposed.get("frozenAmount").decimalValue()).isEqualByComparingTo("24000");
         assertThat(proposed.get("tracedTotal").decimalValue()).isEqualByComparingTo("36000");
         assertThat(proposed.get("returnTotal").decimalValue()).isEqualByComparingTo("24000");
-        assertThat(proposed.get("calculation").asText()).contains("按比例", "24000.00", "36000.00");
+        assertThat(proposed.get("calculation").asText()).contains("按比例", "24000.00", "36000.00", "上游账户");
         Map<Long, JsonNode> byCase = new HashMap<>();
         proposed.get("shares").forEach(s -> byCase.put(s.get("caseId").asLong(), s));
         assertThat(byCase).containsOnlyKeys(case1, case2);

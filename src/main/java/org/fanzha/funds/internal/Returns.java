@@ -44,6 +44,9 @@ class Returns {
 
     static final int MAX_VICTIM_TRANSFERS = 2000;
 
+    /** Accounts walked back from a frozen account; beyond them nothing is traced. */
+    static final int MAX_UPSTREAM = 50_000;
+
     record Share(
             long transferId,
             @Nullable Long caseId,
@@ -157,10 +160,14 @@ class Returns {
         }
         Instant until = f.answeredAt() == null ? clock.instant() : f.answeredAt();
         Instant since = until.minus(properties.returnLookback());
-        List<VictimTransfer> transfers = jdbc.sql("""
+        // only victims' transfers into accounts from which money could have reached the frozen one
+        // (walking the payments backwards for as many levels as the trace goes forwards) are traced
+        Upstream up = upstream(f.account(), since, until);
+        List<VictimTransfer> transfers = jdbc
+                .sql("""
                         SELECT id, case_id, warning_id, unit_code, transferred_at, to_account, amount FROM fund_transfer
-                        WHERE reported_by IS NULL AND transferred_at >= ? AND transferred_at <= ? ORDER BY transferred_at, id LIMIT ?""")
-                .params(Timestamp.from(since), Timestamp.from(until), MAX_VICTIM_TRANSFERS + 1)
+                        WHERE reported_by IS NULL AND transferred_at >= ? AND transferred_at <= ? ORDER BY transferred_at, id""")
+                .params(Timestamp.from(since), Timestamp.from(until))
                 .query((rs, n) -> new VictimTransfer(
                         rs.getLong(1),
                         rs.getObject(2, Long.class),
@@ -169,11 +176,14 @@ class Returns {
                         rs.getTimestamp(5).toInstant(),
                         rs.getString(6),
                         rs.getBigDecimal(7)))
-                .list();
+                .list()
+                .stream()
+                .filter(t -> up.accounts().contains(t.toAccount()))
+                .toList();
         if (transfers.size() > MAX_VICTIM_TRANSFERS) {
             throw new ReturnRefused("more than " + MAX_VICTIM_TRANSFERS + " victims' transfers in the "
                     + properties.returnLookback().toDays()
-                    + " days before the freeze: shorten fanzha.funds.return-lookback");
+                    + " days before the freeze could have reached the account: shorten fanzha.funds.return-lookback");
         }
         List<VictimTransfer> contributing = new ArrayList<>();
         List<BigDecimal> traced = new ArrayList<>();
@@ -211,7 +221,11 @@ class Returns {
                 .append(properties.returnLookback().toDays())
                 .append(" 日内登记的被害人转账 ")
                 .append(transfers.size())
-                .append(" 笔（")
+                .append(" 笔（资金可能流入该账户的 ")
+                .append(up.accounts().size())
+                .append(" 个上游账户")
+                .append(up.complete() ? "" : "，已达上限 " + MAX_UPSTREAM + " 个，更远的未计")
+                .append("；")
                 .append(HOPS)
                 .append(" 层，先进先出），其中 ")
                 .append(contributing.size())
@@ -291,6 +305,50 @@ class Returns {
                 "冻结资金返还方案待审批：" + returnTotal.toPlainString() + " 元，" + contributing.size() + " 名被害人",
                 "/funds/returns/" + id));
         return get(id, actor);
+    }
+
+    record Upstream(java.util.Set<String> accounts, boolean complete) {}
+
+    /**
+     * The accounts from which money could have reached the account within the period, up to
+     * {@link #HOPS} payments back: who the account's statements show paying it, and whose statements
+     * show paying it; the account itself included.
+     */
+    Upstream upstream(String account, Instant since, Instant until) {
+        java.util.Set<String> seen = new java.util.HashSet<>(List.of(account));
+        List<String> frontier = List.of(account);
+        boolean complete = true;
+        for (int level = 0; level < HOPS && !frontier.isEmpty(); level++) {
+            List<String> next = new ArrayList<>();
+            for (String a : frontier) {
+                List<String> payers = jdbc.sql("""
+                                SELECT counterpart_account FROM fund_transaction
+                                WHERE account = ? AND direction = 'C' AND at >= ? AND at <= ? AND counterpart_account IS NOT NULL
+                                UNION
+                                SELECT account FROM fund_transaction
+                                WHERE counterpart_account = ? AND direction = 'D' AND at >= ? AND at <= ?""")
+                        .params(
+                                a,
+                                Timestamp.from(since),
+                                Timestamp.from(until),
+                                a,
+                                Timestamp.from(since),
+                                Timestamp.from(until))
+                        .query(String.class)
+                        .list();
+                for (String p : payers) {
+                    if (seen.size() >= MAX_UPSTREAM) {
+                        complete = false;
+                        break;
+                    }
+                    if (seen.add(p)) {
+                        next.add(p);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return new Upstream(seen, complete);
     }
 
     /**

@@ -194,6 +194,8 @@ class StaffAdministration implements StaffDirectory {
             throw new InvalidInput(errors);
         }
         accounts.setPassword(actor.id(), passwords.encode(newPassword));
+        // a changed password ends the account's API sign-ins (tokens); this browser session stays
+        tokens.revokeAllOfStaff(actor.id(), actor.name());
         audit.record("CHANGE_PASSWORD", "staff", Long.toString(actor.id()), "own password changed");
     }
 

@@ -42,6 +42,35 @@ class StaffPages {
         this.notices = notices;
     }
 
+    /** 修改密码: any signed-in staff member changes their own password. */
+    @GetMapping("/account/password")
+    String passwordPage() {
+        Actors.require();
+        return "staff/password";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String newPassword,
+            @RequestParam(defaultValue = "") String repeatPassword,
+            RedirectAttributes redirect) {
+        Actors.require();
+        if (!newPassword.equals(repeatPassword)) {
+            redirect.addFlashAttribute("problem", "repeatPassword");
+            return "redirect:/account/password";
+        }
+        try {
+            staff.changeOwnPassword(currentPassword, newPassword);
+            redirect.addFlashAttribute("changed", true);
+        } catch (org.fanzha.platform.InvalidInput e) {
+            redirect.addFlashAttribute(
+                    "errors",
+                    e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
+        }
+        return "redirect:/account/password";
+    }
+
     @GetMapping("/login")
     String login() {
         return Actors.current().isPresent() ? "redirect:/" : "login";

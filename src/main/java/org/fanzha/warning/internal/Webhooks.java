@@ -55,6 +55,7 @@ class Webhooks implements org.fanzha.warning.PartnerWebhooks {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final org.fanzha.audit.AuditLog audit;
+    private final WebhookTargets targets;
 
     Webhooks(
             JdbcClient jdbc,
@@ -62,7 +63,9 @@ class Webhooks implements org.fanzha.warning.PartnerWebhooks {
             TransactionTemplate tx,
             JsonMapper json,
             Clock clock,
-            org.fanzha.audit.AuditLog audit) {
+            org.fanzha.audit.AuditLog audit,
+            WebhookTargets targets) {
+        this.targets = targets;
         this.audit = audit;
         this.jdbc = jdbc;
         this.store = store;
@@ -91,8 +94,8 @@ class Webhooks implements org.fanzha.warning.PartnerWebhooks {
         return secret;
     }
 
-    /** An http(s) URL with a host, without credentials, at most 500 characters. */
-    static void validate(String url) {
+    /** An http(s) URL with a host, without credentials, at most 500 characters, to a public address. */
+    void validate(String url) {
         java.net.URI uri;
         try {
             uri = new java.net.URI(url);
@@ -105,6 +108,10 @@ class Webhooks implements org.fanzha.warning.PartnerWebhooks {
                 || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
             throw new org.fanzha.platform.InvalidInput(
                     "url", "an http or https URL with a host, without credentials, at most 500 characters", null);
+        }
+        String refusal = targets.refusal(uri.getHost());
+        if (refusal != null) {
+            throw new org.fanzha.platform.InvalidInput("url", refusal, null);
         }
     }
 
@@ -264,6 +271,10 @@ class Webhooks implements org.fanzha.warning.PartnerWebhooks {
 
     private String send(Due d) {
         try {
+            String refusal = targets.refusal(URI.create(d.url()).getHost());
+            if (refusal != null) {
+                return refusal;
+            }
             HttpRequest request = HttpRequest.newBuilder(URI.create(d.url()))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")

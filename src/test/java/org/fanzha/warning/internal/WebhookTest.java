@@ -147,7 +147,17 @@ class WebhookTest {
                 .getResponse()
                 .getContentAsString();
         String token = "Bearer " + json.readTree(created).get("token").asText();
-        for (String bad : List.of("file:///etc/passwd", "ftp://x/y", "http://user:pw@host/x", "not a url", "")) {
+        for (String bad : List.of(
+                "file:///etc/passwd",
+                "ftp://x/y",
+                "http://user:pw@host/x",
+                "not a url",
+                "",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://10.1.2.3:8080/hook",
+                "http://127.0.0.2/hook",
+                "http://[::1]/hook",
+                "https://no-such-host.invalid/hook")) {
             mvc.perform(put("/api/v1/leads/webhook")
                             .header("Authorization", token)
                             .contentType(MediaType.APPLICATION_JSON)
@@ -162,5 +172,29 @@ class WebhookTest {
         assertThat(Webhooks.delay(1)).hasSeconds(10);
         assertThat(Webhooks.delay(2)).hasSeconds(20);
         assertThat(Webhooks.delay(30)).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void webhooksGoToPublicAddressesOnlyUnlessANetworkIsAllowed() {
+        WebhookTargets none = new WebhookTargets(List.of());
+        for (String inward : List.of(
+                "127.0.0.1",
+                "10.0.0.1",
+                "172.16.5.4",
+                "192.168.1.1",
+                "169.254.169.254",
+                "100.64.0.1",
+                "0.0.0.0",
+                "[::1]",
+                "[fd00::1]",
+                "[fe80::1]")) {
+            assertThat(none.refusal(inward)).as(inward).contains("internal address");
+        }
+        assertThat(none.refusal("8.8.8.8")).isNull();
+        assertThat(none.refusal("[2001:4860:4860::8888]")).isNull();
+        assertThat(none.refusal("no-such-host.invalid")).contains("does not resolve");
+        WebhookTargets leased = new WebhookTargets(List.of("10.20.0.0/16"));
+        assertThat(leased.refusal("10.20.3.4")).isNull();
+        assertThat(leased.refusal("10.21.3.4")).isNotNull();
     }
 }

@@ -237,12 +237,14 @@ class RpzZone {
         try {
             Name owner;
             if (scope == Scope.IP) {
-                if (value.indexOf(':') >= 0) {
-                    return; // IPv6 response triggers: not written yet
-                }
-                String[] q = value.split("\\.");
-                owner = Name.concatenate(
-                        Name.fromString("32." + q[3] + "." + q[2] + "." + q[1] + "." + q[0] + ".rpz-ip"), origin);
+                // a response-IP trigger's local data must be of the address's family (resolvers
+                // refuse an A record under an IPv6 trigger)
+                ipAction(
+                        Name.concatenate(Name.fromString(ipTrigger(value)), origin),
+                        value.indexOf(':') >= 0,
+                        category,
+                        sink);
+                return;
             } else if (scope == Scope.URL_PREFIX) {
                 return; // DNS cannot see paths
             } else {
@@ -254,6 +256,65 @@ class RpzZone {
             }
         } catch (TextParseException | org.xbill.DNS.NameTooLongException e) {
             log.debug("block entry {} does not fit the zone: {}", value, e.toString());
+        }
+    }
+
+    /**
+     * The response-IP trigger of an address, as RPZ writes it: the prefix length, then the address
+     * in reverse — IPv4 octets ({@code 32.77.113.0.203.rpz-ip}), IPv6 16-bit words in hex without
+     * leading zeros, the longest run of two or more zero words (the first if tied) written
+     * {@code zz} ({@code 2001:db8::77} is {@code 128.77.zz.db8.2001.rpz-ip}).
+     */
+    static String ipTrigger(String address) {
+        if (address.indexOf(':') < 0) {
+            String[] q = address.split("\\.");
+            return "32." + q[3] + "." + q[2] + "." + q[1] + "." + q[0] + ".rpz-ip";
+        }
+        byte[] b = com.google.common.net.InetAddresses.forString(address).getAddress();
+        int[] w = new int[8];
+        for (int i = 0; i < 8; i++) {
+            w[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            if (w[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && w[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                labels.add("zz");
+                i += bestLength - 1;
+            } else {
+                labels.add(Integer.toHexString(w[i]));
+            }
+        }
+        java.util.Collections.reverse(labels);
+        return "128." + String.join(".", labels) + ".rpz-ip";
+    }
+
+    private void ipAction(Name owner, boolean v6, FraudType category, Consumer<Record> sink) {
+        if (properties.actionFor(category) != org.fanzha.blocklist.DnsProperties.RpzAction.LOCAL_DATA) {
+            action(owner, category, sink); // CNAME and NXDOMAIN answer any family
+        } else if (!v6) {
+            sink.accept(new ARecord(owner, DClass.IN, properties.ttl(), warningV4));
+        } else if (warningV6 != null) {
+            sink.accept(new AAAARecord(owner, DClass.IN, properties.ttl(), warningV6));
+        } else {
+            // no IPv6 warning page: the answer is emptied (RPZ NODATA, CNAME *.)
+            sink.accept(new CNAMERecord(owner, DClass.IN, properties.ttl(), Name.fromConstantString("*.")));
         }
     }
 

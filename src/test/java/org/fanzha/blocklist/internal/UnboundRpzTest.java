@@ -102,6 +102,11 @@ class UnboundRpzTest {
     void unboundRewritesBlockedNamesResolvesAllowedOnesAndFollowsNotify() throws Exception {
         String before = "rpz-before-" + Long.toString(System.nanoTime(), 36) + ".com";
         block(before, "DOMAIN_AND_SUBDOMAINS");
+        // response-IP triggers of both families: Unbound refuses (logs an error for) any whose
+        // local data is not of the address's family
+        long n = System.nanoTime();
+        block("2001:db8:" + Long.toHexString(n % 0xffff) + "::78", "IP");
+        block("198.51.100." + (1 + n % 250), "IP");
         // blocked first, then its platform allowed: the allow entry wins in the zone too
         String platform = "platform-" + Long.toString(System.nanoTime(), 36) + ".com";
         block("shop." + platform, "DOMAIN");

@@ -84,6 +84,7 @@ class ZoneTransferTest {
         String invest = "xfr-invest-" + Long.toString(System.nanoTime(), 36) + ".com";
         block(loan, "DOMAIN_AND_SUBDOMAINS", "LOAN");
         block(invest, "DOMAIN", "INVESTMENT");
+        block("2001:db8::77", "IP", "LOAN");
         block("203.0.113.77", "IP", "LOAN");
         Name zone = Name.fromString("rpz.fanzha.");
 
@@ -115,6 +116,7 @@ class ZoneTransferTest {
                         CNAMERecord.class, c -> assertThat(c.getTarget()).isEqualTo(Name.root));
         assertThat(records).noneMatch(r -> r.getName().equals(n("*." + invest + ".rpz.fanzha.")));
         assertThat(records).anyMatch(r -> r.getName().equals(n("32.77.113.0.203.rpz-ip.rpz.fanzha.")));
+        assertThat(records).anyMatch(r -> r.getName().equals(n("128.77.zz.db8.2001.rpz-ip.rpz.fanzha.")));
         // the allowlist as passthru
         assertThat(records)
                 .filteredOn(r -> r.getName().equals(n("*.icbc.com.cn.rpz.fanzha.")))

@@ -1,6 +1,7 @@
 package org.fanzha.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -31,6 +32,9 @@ class AuditChainTest {
 
     @Autowired
     TransactionTemplate tx;
+
+    @org.springframework.beans.factory.annotation.Value("${fanzha.audit.chain-key}")
+    String key;
 
     private long appendThree() {
         tx.executeWithoutResult(s -> {
@@ -153,16 +157,65 @@ class AuditChainTest {
     }
 
     @Test
-    void recordsAreChainedWithTheirOwnAlgorithmSoSm3AndSha256Mix() {
+    void recordsAreChainedWithTheirOwnAlgorithmSoSm3AndSha256Mix() throws Exception {
         appendThree();
-        var sm3Log = new org.fanzha.audit.internal.AuditTestAccess(jdbc, "SM3");
+        var sm3Log = new org.fanzha.audit.internal.AuditTestAccess(jdbc, "SM3", key);
         tx.executeWithoutResult(s -> sm3Log.append("SM3 record"));
         Map<String, Object> row = jdbc.sql(
                         "SELECT algorithm, hash FROM audit_record WHERE seq = (SELECT MAX(seq) FROM audit_record)")
                 .query()
                 .singleRow();
-        assertThat(row.get("algorithm")).isEqualTo("SM3");
+        assertThat(row.get("algorithm")).isEqualTo("HMAC-SM3");
         assertThat((String) row.get("hash")).hasSize(64);
         assertThat(sm3Log.verify().intact()).isTrue();
+        mvc.perform(get("/api/v1/audit/verify").header("Authorization", api.bearer("auditor")))
+                .andExpect(jsonPath("$.intact").value(true));
+    }
+
+    @Test
+    void aKeyedChainRewrittenWithoutTheKeyIsDetected() throws Exception {
+        long last = appendThree();
+        Map<String, Object> row = jdbc.sql("SELECT * FROM audit_record WHERE seq = ?")
+                .param(last)
+                .query()
+                .singleRow();
+        assertThat(row.get("algorithm")).isEqualTo("HMAC-S256");
+        String head = jdbc.sql("SELECT last_hash FROM audit_chain WHERE id = 1")
+                .query(String.class)
+                .single();
+        // someone with write access edits the newest record and recomputes its hash and the head:
+        // unkeyed, or keyed with a key of their own
+        String[][] forgeries = {{"SHA-256", null}, {"HMAC-S256", "a-key-that-is-not-the-chain-key-0000000"}};
+        for (String[] forgery : forgeries) {
+            Map<String, Object> edited = new java.util.HashMap<>(row);
+            edited.put("detail", "nothing happened");
+            String forged = org.fanzha.audit.internal.AuditTestAccess.hash(edited, forgery[0], forgery[1]);
+            jdbc.sql("UPDATE audit_record SET detail = 'nothing happened', algorithm = ?, hash = ? WHERE seq = ?")
+                    .params(forgery[0], forged, last)
+                    .update();
+            jdbc.sql("UPDATE audit_chain SET last_hash = ? WHERE id = 1")
+                    .param(forged)
+                    .update();
+            try {
+                mvc.perform(get("/api/v1/audit/verify").header("Authorization", api.bearer("auditor")))
+                        .andExpect(jsonPath("$.intact").value(false))
+                        .andExpect(jsonPath("$.brokenAt").value(last));
+            } finally {
+                jdbc.sql("UPDATE audit_record SET detail = ?, algorithm = ?, hash = ? WHERE seq = ?")
+                        .params(row.get("detail"), row.get("algorithm"), row.get("hash"), last)
+                        .update();
+                jdbc.sql("UPDATE audit_chain SET last_hash = ? WHERE id = 1")
+                        .param(head)
+                        .update();
+            }
+        }
+        mvc.perform(get("/api/v1/audit/verify").header("Authorization", api.bearer("auditor")))
+                .andExpect(jsonPath("$.intact").value(true));
+        // without the key, a keyed chain cannot be verified, and says so
+        var unkeyed = new org.fanzha.audit.internal.AuditTestAccess(jdbc, "SHA-256", null);
+        assertThat(unkeyed.verify().intact()).isFalse();
+        assertThat(unkeyed.verify().problem()).contains("fanzha.audit.chain-key");
+        assertThatThrownBy(() -> new org.fanzha.audit.internal.AuditTestAccess(jdbc, "SHA-256", "too-short"))
+                .hasMessageContaining("at least 32 characters");
     }
 }

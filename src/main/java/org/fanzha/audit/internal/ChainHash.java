@@ -15,6 +15,19 @@ final class ChainHash {
 
     static final String SHA_256 = "SHA-256";
     static final String SM3 = "SM3";
+    /** HMAC-SHA-256 under the chain key. */
+    static final String HMAC_SHA_256 = "HMAC-S256";
+    /** HMAC-SM3 under the chain key. */
+    static final String HMAC_SM3 = "HMAC-SM3";
+
+    /** The keyed form of a hash algorithm. */
+    static String keyed(String algorithm) {
+        return SM3.equals(algorithm) ? HMAC_SM3 : HMAC_SHA_256;
+    }
+
+    static boolean isKeyed(String algorithm) {
+        return HMAC_SHA_256.equals(algorithm) || HMAC_SM3.equals(algorithm);
+    }
 
     private ChainHash() {}
 
@@ -26,6 +39,7 @@ final class ChainHash {
 
     static String of(
             String algorithm,
+            byte @org.jspecify.annotations.Nullable [] key,
             String prevHash,
             long seq,
             Instant at,
@@ -53,7 +67,24 @@ final class ChainHash {
             sb.append(field.length()).append(':').append(field).append(';');
         }
         byte[] input = sb.toString().getBytes(StandardCharsets.UTF_8);
+        if (isKeyed(algorithm)) {
+            if (key == null) {
+                throw new IllegalStateException("a keyed record needs fanzha.audit.chain-key");
+            }
+            return HexFormat.of().formatHex(mac(algorithm, key, input));
+        }
         return HexFormat.of().formatHex(digest(algorithm, input));
+    }
+
+    /** HMAC (RFC 2104) with SHA-256 or SM3, by Bouncy Castle. */
+    static byte[] mac(String algorithm, byte[] key, byte[] input) {
+        org.bouncycastle.crypto.macs.HMac mac = new org.bouncycastle.crypto.macs.HMac(
+                HMAC_SM3.equals(algorithm) ? new SM3Digest() : new org.bouncycastle.crypto.digests.SHA256Digest());
+        mac.init(new org.bouncycastle.crypto.params.KeyParameter(key));
+        mac.update(input, 0, input.length);
+        byte[] out = new byte[mac.getMacSize()];
+        mac.doFinal(out, 0);
+        return out;
     }
 
     private static byte[] digest(String algorithm, byte[] input) {

@@ -35,6 +35,7 @@ class JdbcAuditLog implements AuditLog {
 
     private final JdbcClient jdbc;
     private final String algorithm;
+    private final byte @Nullable [] key;
 
     private record Pending(
             String actor,
@@ -72,7 +73,12 @@ class JdbcAuditLog implements AuditLog {
         }
         ChainHash.check(properties.hashAlgorithm());
         this.jdbc = jdbc;
-        this.algorithm = properties.hashAlgorithm();
+        String k = properties.chainKey();
+        if (k != null && !k.isBlank() && k.length() < 32) {
+            throw new IllegalStateException("fanzha.audit.chain-key must be at least 32 characters");
+        }
+        this.key = k == null || k.isBlank() ? null : k.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        this.algorithm = key == null ? properties.hashAlgorithm() : ChainHash.keyed(properties.hashAlgorithm());
     }
 
     @Override
@@ -145,7 +151,8 @@ class JdbcAuditLog implements AuditLog {
         long seq = ((Number) head.get("last_seq")).longValue() + 1;
         String prev = (String) head.get("last_hash");
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String hash = ChainHash.of(algorithm, prev, seq, at, actor, unit, action, entity, entityId, detail, address);
+        String hash =
+                ChainHash.of(algorithm, key, prev, seq, at, actor, unit, action, entity, entityId, detail, address);
         jdbc.sql("""
                 INSERT INTO audit_record (seq, at, actor, actor_unit, action, entity, entity_id, detail, address, algorithm, prev_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -175,6 +182,8 @@ class JdbcAuditLog implements AuditLog {
         String expectedPrev = "0".repeat(64);
         long expectedSeq = 1;
         long checked = 0;
+        boolean keyedSeen = false;
+        boolean lastKeyed = false;
         while (true) {
             List<Stored> page = jdbc.sql("SELECT * FROM audit_record WHERE seq >= ? ORDER BY seq LIMIT ?")
                     .params(expectedSeq, VERIFY_PAGE)
@@ -188,8 +197,27 @@ class JdbcAuditLog implements AuditLog {
                     return new ChainVerification(
                             false, checked, r.seq(), "record " + r.seq() + " does not follow the record before it");
                 }
+                boolean keyedRecord = ChainHash.isKeyed(r.algorithm());
+                if (keyedRecord && key == null) {
+                    return new ChainVerification(
+                            false,
+                            checked,
+                            r.seq(),
+                            "record " + r.seq() + " is keyed (" + r.algorithm()
+                                    + "): verify with fanzha.audit.chain-key set");
+                }
+                if (!keyedRecord && keyedSeen) {
+                    return new ChainVerification(
+                            false,
+                            checked,
+                            r.seq(),
+                            "record " + r.seq() + " is not keyed after keyed records: the chain was rewritten");
+                }
+                keyedSeen |= keyedRecord;
+                lastKeyed = keyedRecord;
                 String hash = ChainHash.of(
                         r.algorithm(),
+                        key,
                         r.prevHash(),
                         r.seq(),
                         r.at(),
@@ -218,6 +246,14 @@ class JdbcAuditLog implements AuditLog {
         if (lastSeq != checked || !expectedPrev.equals(head.get("last_hash"))) {
             return new ChainVerification(
                     false, checked, checked + 1, "the chain ends at " + checked + " but its head says " + lastSeq);
+        }
+        if (key != null && checked > 0 && !lastKeyed) {
+            return new ChainVerification(
+                    false,
+                    checked,
+                    checked,
+                    "the newest record " + checked
+                            + " is not keyed though a chain key is set: the chain was rewritten");
         }
         return new ChainVerification(true, checked, null, null);
     }

@@ -278,6 +278,18 @@ class StopPaymentTest {
         post("luoyang", "/api/v1/funds/stop-payments/traced", """
                         {"caseId":%d,"account":"%s","bank":"CCB","amount":"1","level":1}""".formatted(caseId, acc))
                 .andExpect(status().is4xxClientError());
+        // malformed, oversized
+        post("jinshui", "/api/v1/funds/stop-payments/traced", "{\"caseId\":").andExpect(status().isBadRequest());
+        post("jinshui", "/api/v1/funds/stop-payments/traced", "{\"caseId\":\"" + "9".repeat(3_000_000) + "\"}")
+                .andExpect(status().isContentTooLarge());
+        // a statement as .xlsx is read whole: refused above 32 MB before it is opened
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/api/v1/funds/statements")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file", "big.xlsx", "application/octet-stream", new byte[33 << 20]))
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("file"));
     }
 
     @Test

@@ -91,6 +91,7 @@ public final class FundsLoad {
             SplittableRandom r = new SplittableRandom(7);
             List<String> firstLevel = new ArrayList<>();
             List<Instant> arrived = new ArrayList<>();
+            List<BigDecimal> sent = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO fund_transaction (account, bank_code, at, direction, amount, balance, counterpart_account,
                         counterpart_name, counterpart_bank, channel, txn_id, source, imported_at)
@@ -103,6 +104,7 @@ public final class FundsLoad {
                     String l1 = account(chain, 0, 0);
                     firstLevel.add(l1);
                     arrived.add(start);
+                    sent.add(amount);
                     // the victim's transfer, as the first-level bank's statement shows it
                     add(ps, l1, start, "C", amount, amount, victim, "CH" + txn++);
                     List<String> level = List.of(l1);
@@ -198,6 +200,71 @@ public final class FundsLoad {
                     pct(api, 50) / 1000.0, pct(api, 99) / 1000.0, api.get(api.size() - 1) / 1000.0, api.size());
             System.out.printf(Locale.ROOT, "baseline  the same 5 hops as one recursive query in PostgreSQL (accounts only): p50 %.1f ms, p99 %.1f ms%n",
                     pct(baseline, 50) / 1000.0, pct(baseline, 99) / 1000.0);
+
+            // returns: 20,000 victims' transfers over 2021 into background accounts, and each chain's victim;
+            // the fifth-level account of 10 chains frozen, and the return of each worked out by the server
+            long v0 = System.nanoTime();
+            s.execute("""
+                    INSERT INTO fund_transfer (unit_code, transferred_at, from_account, to_account, bank_code, amount, channel, created_by, created_at)
+                    SELECT '4101', timestamptz '2021-01-01 00:00+08' + ((i * 7331) % (365 * 86400)) * interval '1 second',
+                           '6228' || lpad(i::text, 15, '0'), '6217' || lpad(((i * 7919) % 2000000)::text, 15, '0'), 'CCB',
+                           1000 + (i % 50000), 'BANK_TRANSFER', 'bench', now()
+                    FROM generate_series(1, 20000) i""");
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO fund_transfer (unit_code, transferred_at, from_account, to_account, bank_code, amount, channel, created_by, created_at)
+                    VALUES ('4101', ?, ?, ?, 'ABC', ?, 'BANK_TRANSFER', 'bench', now())""")) {
+                for (int chain = 0; chain < CHAINS; chain++) {
+                    ps.setTimestamp(1, Timestamp.from(arrived.get(chain)));
+                    ps.setString(2, "6228" + String.format("%015d", 900_000_000L + chain));
+                    ps.setString(3, firstLevel.get(chain));
+                    ps.setBigDecimal(4, sent.get(chain));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            List<Long> freezes = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO fund_request (kind, state, account, bank_code, amount, unit_code, hop, requested_at, sent_at, answered_at,
+                        answered_by, held_amount, document_number, approving_officer, freeze_months, freeze_from, freeze_until, renewals, created_by)
+                    VALUES ('FREEZE', 'FROZEN', ?, 'ABC', ?, '4101', 4, ?, ?, ?, 'bench', ?, 'bench', 'bench', 6, ?, ?, 0, 'bench')
+                    RETURNING id""")) {
+                for (int chain = 0; chain < 10; chain++) {
+                    BigDecimal part = sent.get(chain).divide(BigDecimal.valueOf(81));
+                    Instant at = arrived.get(chain).plus(Duration.ofDays(1));
+                    ps.setString(1, account(chain, LEVELS - 1, 0));
+                    ps.setBigDecimal(2, part);
+                    ps.setTimestamp(3, Timestamp.from(at));
+                    ps.setTimestamp(4, Timestamp.from(at));
+                    ps.setTimestamp(5, Timestamp.from(at));
+                    ps.setBigDecimal(6, part);
+                    ps.setDate(7, java.sql.Date.valueOf("2021-06-01"));
+                    ps.setDate(8, java.sql.Date.valueOf("2099-06-01"));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        freezes.add(rs.getLong(1));
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "load      20,050 victims' transfers and 10 freezes: %.1f s%n", (System.nanoTime() - v0) / 1e9);
+            List<Long> proposals = new ArrayList<>();
+            for (int chain = 0; chain < 10; chain++) {
+                long a = System.nanoTime();
+                var answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/funds/requests/" + freezes.get(chain) + "/returns"))
+                                .header("Authorization", token)
+                                .timeout(Duration.ofMinutes(5))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                proposals.add((System.nanoTime() - a) / 1000);
+                String share = sent.get(chain).divide(BigDecimal.valueOf(81)).setScale(2).toPlainString();
+                if (answer.statusCode() != 201 || !answer.body().contains("\"share\":" + share)) {
+                    throw new IllegalStateException("return of chain " + chain + ", expected a share of " + share + ": "
+                            + answer.statusCode() + " " + answer.body());
+                }
+            }
+            Collections.sort(proposals);
+            System.out.printf(Locale.ROOT, "return    POST /api/v1/funds/requests/{id}/returns (a fifth-level account; 20,050 victims' transfers in the table, those of the 30 days before sifted by walking 5 levels back, the one that reaches it traced): p50 %.1f ms, max %.1f ms (10 returns), each victim's share checked%n",
+                    pct(proposals, 50) / 1000.0, proposals.get(proposals.size() - 1) / 1000.0);
 
             // a bank statement of statementRows rows
             Path csv = Path.of("target/statement-" + statementRows + ".csv");

@@ -158,4 +158,74 @@ class CardsApiTest {
                         .content("{}"))
                 .andExpect(status().isForbidden());
     }
+
+    long fileCase(String occurredAt, String... cards) throws Exception {
+        StringBuilder ids = new StringBuilder();
+        for (String c : cards) {
+            ids.append(ids.length() == 0 ? "" : ",")
+                    .append("{\"type\":\"BANK_CARD\",\"value\":\"")
+                    .append(c)
+                    .append("\"}");
+        }
+        return json.readTree(mvc.perform(post("/api/v1/cases")
+                                .header("Authorization", api.bearer("jinshui"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"fraudType\":\"LOAN\",\"lossAmount\":\"100\",\"occurredAt\":\"" + occurredAt
+                                        + "\",\"identifiers\":[" + ids + "]}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("id")
+                .asLong();
+    }
+
+    @Test
+    void theOutletRankingCountsEachCardOnceAndOnlyThePeriodsCases() throws Exception {
+        long n = System.nanoTime() % 1_000_000_000L;
+        String a = CasesApiTest.card("622203" + String.format("%012d", n));
+        String b = CasesApiTest.card("622204" + String.format("%012d", n));
+        String c = CasesApiTest.card("622205" + String.format("%012d", n));
+        String outlet = "RANK-" + n;
+        // card a in two August cases, card b in one, card c only in a September case
+        fileCase("2021-08-02T10:00:00+08:00", a, b);
+        fileCase("2021-08-20T10:00:00+08:00", a);
+        fileCase("2021-09-03T10:00:00+08:00", c);
+        String bank = "Bearer "
+                + json.readTree(mvc.perform(
+                                        post("/api/v1/tokens")
+                                                .header("Authorization", api.bearer("admin"))
+                                                .contentType(MediaType.APPLICATION_JSON)
+                                                .content(
+                                                        "{\"name\":\"农行\",\"permissions\":[\"cards:register\"],\"sources\":[\"BANK\"]}"))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .get("token")
+                        .asText();
+        for (String card : new String[] {a, b, c}) {
+            mvc.perform(put("/api/v1/cards/BANK_CARD/{n}/registration", card)
+                            .header("Authorization", bank)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("""
+                                    {"outletCode":"%s","outletName":"农业银行某网点","outletKind":"BANK_BRANCH","outletDivision":"410105",
+                                     "outletYearlyOpenings":1000,"openedOn":"2021-03-15"}""".formatted(outlet)))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(get("/api/v1/cards/outlets/ranking")
+                        .param("from", "2021-08-01")
+                        .param("to", "2021-08-31")
+                        .param("limit", "1000")
+                        .header("Authorization", api.bearer("duty")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.code == '" + outlet + "')].cards").value(org.hamcrest.Matchers.contains(2)))
+                .andExpect(jsonPath("$[?(@.code == '" + outlet + "')].perThousandOpenings")
+                        .value(org.hamcrest.Matchers.contains(2.0)));
+        mvc.perform(get("/api/v1/cards/outlets/ranking")
+                        .param("from", "2021-09-01")
+                        .param("to", "2021-09-30")
+                        .param("limit", "1000")
+                        .header("Authorization", api.bearer("duty")))
+                .andExpect(jsonPath("$[?(@.code == '" + outlet + "')].cards").value(org.hamcrest.Matchers.contains(1)));
+    }
 }

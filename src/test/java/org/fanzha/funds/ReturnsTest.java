@@ -91,10 +91,10 @@ class ReturnsTest {
     @Test
     void frozenMoneyGoesBackInProportionToWhatEachVictimContributed() throws Exception {
         String tag = String.format("%06d", System.nanoTime() % 1_000_000);
-        String a = "87" + tag + "00000001";
-        String b = "87" + tag + "00000002";
-        String m = "87" + tag + "00000003";
-        String z = "87" + tag + "00000004";
+        String a = "87" + tag + "000000000001";
+        String b = "87" + tag + "000000000002";
+        String m = "87" + tag + "000000000003";
+        String z = "87" + tag + "000000000004";
         long case1 = newCase("jinshui", "410105");
         long case2 = newCase("luoyang", "410305");
         long case3 = newCase("jinshui", "410105");

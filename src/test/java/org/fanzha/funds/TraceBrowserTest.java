@@ -37,9 +37,9 @@ class TraceBrowserTest extends BrowserTest {
     @Test
     void theTraceIsDrawnAndAnAccountHoldingMoneyIsStoppedInOneClick() throws Exception {
         String tag = String.format("%06d", System.nanoTime() % 1_000_000);
-        String a = "86" + tag + "00000001";
-        String b = "86" + tag + "00000002";
-        String c = "86" + tag + "00000003";
+        String a = "86" + tag + "000000000001";
+        String b = "86" + tag + "000000000002";
+        String c = "86" + tag + "000000000003";
         long caseId = json.readTree(mvc.perform(
                                 post("/api/v1/cases")
                                         .header("Authorization", api.bearer("jinshui"))

@@ -51,12 +51,14 @@ class TracingTest {
 
     @Test
     void theMoneyIsFollowedFirstInFirstOutAndEveryAccountJoinsTheCase() throws Exception {
+        // 20-digit accounts: never bank cards (16 to 19 digits passing Luhn), so always BANK_ACCOUNT
+        // identifiers (16 random digits passed Luhn one time in ten and made this test flaky)
         String tag = String.format("%06d", System.nanoTime() % 1_000_000);
-        String a = "88" + tag + "00000001";
-        String b = "88" + tag + "00000002";
-        String c = "88" + tag + "00000003";
-        String d1 = "88" + tag + "00000004";
-        String d2 = "88" + tag + "00000005";
+        String a = "88" + tag + "000000000001";
+        String b = "88" + tag + "000000000002";
+        String c = "88" + tag + "000000000003";
+        String d1 = "88" + tag + "000000000004";
+        String d2 = "88" + tag + "000000000005";
         long caseId = json.readTree(mvc.perform(
                                 MockMvcRequestBuilders.post("/api/v1/cases")
                                         .header("Authorization", api.bearer("jinshui"))

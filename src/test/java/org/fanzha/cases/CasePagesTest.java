@@ -64,7 +64,11 @@ class CasePagesTest {
                         .session(session)
                         .with(csrf())
                         .param("target", "FILED")
-                        .param("caseNumber", "A410105000000202106" + String.format("%04d", System.nanoTime() % 10_000)))
+                        .param(
+                                "caseNumber",
+                                "A410105000000202108"
+                                        + String.format(
+                                                "%04d", System.nanoTime() % 10_000))) // a month no other test numbers
                 .andExpect(redirectedUrlPattern("/cases/*"));
         mvc.perform(get("/cases/{id}", a).session(session)).andExpect(content().string(containsString("已立案")));
         mvc.perform(get("/cases/clusters").session(session))

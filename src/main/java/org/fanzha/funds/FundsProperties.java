@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTransfers transfers in one stop-payment request
  * @param traceWindow how long after money arrives its outgoing transfers are followed
  * @param returnLookback a return traces the victims' transfers of this long before the freeze
+ * @param stopNoticeBefore a stop-payment not yet followed by a freeze is told this long before its
+ *     hold ends (紧急止付 holds 48 hours: the freeze must come in time)
  */
 @ConfigurationProperties("fanzha.funds")
 public record FundsProperties(
@@ -25,4 +27,5 @@ public record FundsProperties(
         @DefaultValue("1m") Duration checkInterval,
         @DefaultValue("200") int maxTransfers,
         @DefaultValue("72h") Duration traceWindow,
-        @DefaultValue("30d") Duration returnLookback) {}
+        @DefaultValue("30d") Duration returnLookback,
+        @DefaultValue("6h") Duration stopNoticeBefore) {}

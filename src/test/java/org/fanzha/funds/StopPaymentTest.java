@@ -260,6 +260,46 @@ class StopPaymentTest {
     }
 
     @Test
+    void aStopNotFollowedByAFreezeIsToldBeforeItsHoldEnds() throws Exception {
+        long caseId = newCase("jinshui", "410105");
+        long[] ids = new long[2];
+        for (int i = 0; i < 2; i++) {
+            ids[i] = body(post("jinshui", "/api/v1/funds/stop-payments", """
+                            {"caseId":%d,"transfers":[{"time":"2021-06-01T20:20:00+08:00","toAccount":"%s","toBank":"CCB","amount":"500"}]}""".formatted(caseId, account()))
+                            .andExpect(status().isCreated()))
+                    .get("requests")
+                    .get(0)
+                    .get("id")
+                    .asLong();
+            post(
+                            BANK,
+                            "/api/v1/funds/requests/" + ids[i] + "/response",
+                            "{\"result\":\"STOPPED\",\"heldAmount\":\"500\"}")
+                    .andExpect(status().isOk());
+        }
+        // the second is followed by a freeze in time
+        post("jinshui", "/api/v1/funds/freezes", """
+                        {"requestId":%d,"amount":"500","documentNumber":"冻财字〔2026〕11号","approvingOfficer":"王局长"}""".formatted(ids[1])).andExpect(status().isCreated());
+        Object service = context.getBean(Class.forName("org.fanzha.funds.internal.FundRequests"));
+        java.lang.reflect.Method watch = service.getClass().getMethod("watchStops");
+        String notices = "SELECT COUNT(*) FROM notice WHERE subject = ? AND kind = 'STOP_HOLD_ENDING'";
+        watch.invoke(service);
+        assertThat(jdbc.queryForObject(notices, Integer.class, "fund request " + ids[0]))
+                .isZero();
+        // 44 hours after the answer: 4 hours of the 48 left
+        jdbc.update(
+                "UPDATE fund_request SET answered_at = answered_at - INTERVAL '44' HOUR WHERE id IN (?, ?)",
+                ids[0],
+                ids[1]);
+        watch.invoke(service);
+        watch.invoke(service);
+        assertThat(jdbc.queryForObject(notices, Integer.class, "fund request " + ids[0]))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(notices, Integer.class, "fund request " + ids[1]))
+                .isZero();
+    }
+
+    @Test
     void anAccountATraceFoundHoldingMoneyIsStoppedInOneClick() throws Exception {
         long caseId = newCase("jinshui", "410105");
         String acc = account();

@@ -1253,6 +1253,54 @@ class FundRequests {
         }
     }
 
+    /**
+     * A stop-payment holds the money for {@code stop-holds} (48 h); one that no freeze has followed is
+     * told to its unit {@code stop-notice-before} (6 h) before the hold ends, once.
+     */
+    @Scheduled(
+            fixedDelayString = "${fanzha.funds.check-interval:1m}",
+            initialDelayString = "${fanzha.funds.check-interval:1m}")
+    @Transactional
+    public void watchStops() {
+        Instant now = clock.instant();
+        record Stop(long id, String unit, String bank, String account, Instant answered) {}
+        List<Stop> ending = jdbc.sql("""
+                        SELECT r.id, r.unit_code, r.bank_code, r.account, r.answered_at FROM fund_request r
+                        WHERE r.kind = 'STOP_PAYMENT' AND r.state IN ('STOPPED', 'PARTIAL') AND r.answered_at > ? AND r.answered_at <= ?
+                          AND NOT EXISTS (SELECT 1 FROM fund_request f WHERE f.parent_id = r.id AND f.kind = 'FREEZE')
+                          AND NOT EXISTS (SELECT 1 FROM fund_request_event e WHERE e.request_id = r.id AND e.kind = 'HOLD_NOTICE')
+                        ORDER BY r.answered_at LIMIT 500 FOR UPDATE SKIP LOCKED""")
+                .params(
+                        Timestamp.from(now.minus(properties.stopHolds())),
+                        Timestamp.from(now.minus(properties.stopHolds()).plus(properties.stopNoticeBefore())))
+                .query((rs, n) -> new Stop(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+        for (Stop s : ending) {
+            Instant until = s.answered().plus(properties.stopHolds());
+            event(s.id(), now, "HOLD_NOTICE", "system", "the stop holds until " + until + "; no freeze yet");
+            notifier.notify(new Notifier.Notice(
+                    s.unit(),
+                    "STOP_HOLD_ENDING",
+                    "fund request " + s.id(),
+                    banks.get(s.bank()).name() + " 账户 " + s.account() + " 的紧急止付将于 "
+                            + java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
+                                    .format(until.atZone(org.fanzha.platform.FactSource.CHINA))
+                            + " 到期，尚未冻结，请及时办理冻结",
+                    "/funds/requests/" + s.id()));
+        }
+        if (!ending.isEmpty()) {
+            log.info(
+                    "{} stop-payments told that their hold ends within {}",
+                    ending.size(),
+                    properties.stopNoticeBefore());
+        }
+    }
+
     View view(long id) {
         List<Transfer> transfers = transfers("request_id = ? AND reported_by IS NULL", id);
         List<Transfer> onward = transfers("reported_by = ?", id);

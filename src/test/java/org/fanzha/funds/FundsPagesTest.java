@@ -2,10 +2,12 @@ package org.fanzha.funds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.fanzha.testing.Api;
@@ -102,6 +104,25 @@ class FundsPagesTest {
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM fund_request WHERE parent_id = ? AND kind = 'FREEZE'", Integer.class, id))
                 .isEqualTo(1);
+        // one case's requests, one account's (written with spaces as people do)
+        mvc.perform(get("/funds").param("caseId", Long.toString(caseId)).session(session))
+                .andExpect(content().string(containsString("6217009988776655")));
+        mvc.perform(get("/funds").param("caseId", "999999999").session(session))
+                .andExpect(content().string(not(containsString("6217009988776655"))));
+        mvc.perform(get("/api/v1/funds/requests")
+                        .param("account", "6217 0099 8877 6655")
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.hasItem((int) id)))
+                .andExpect(jsonPath("$[*].account")
+                        .value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("6217009988776655"))));
+        mvc.perform(get("/api/v1/funds/requests")
+                        .param("account", "<x>")
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("account"));
+        mvc.perform(get("/cases/" + caseId).session(session))
+                .andExpect(content().string(containsString("id=\"case-funds\"")));
         mvc.perform(get("/funds").session(api.session("hotline"))).andExpect(status().isForbidden());
         mvc.perform(get("/funds/requests/" + id).session(api.session("luoyang")))
                 .andExpect(status().isNotFound());

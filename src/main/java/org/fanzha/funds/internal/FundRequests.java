@@ -652,7 +652,21 @@ class FundRequests {
     /** The queue: police see their jurisdiction's requests, a bank its own (never proposals). */
     @Transactional(readOnly = true)
     List<View> list(@Nullable String status, @Nullable String kind, Actor actor, int limit) {
+        return list(status, kind, null, null, actor, limit);
+    }
+
+    /** The requests the actor may see, optionally of one case or one account (any spelling of it). */
+    @Transactional(readOnly = true)
+    List<View> list(
+            @Nullable String status,
+            @Nullable String kind,
+            @Nullable Long caseId,
+            @Nullable String accountRaw,
+            Actor actor,
+            int limit) {
         List<FieldError> errors = new ArrayList<>();
+        String account =
+                accountRaw == null || accountRaw.isBlank() ? null : account(accountRaw, "account", errors, false);
         if (status != null) {
             try {
                 State.valueOf(status);
@@ -694,6 +708,14 @@ class FundRequests {
         if (kind != null) {
             sql.append(" AND kind = ?");
             args.add(kind);
+        }
+        if (caseId != null) {
+            sql.append(" AND case_id = ?");
+            args.add(caseId);
+        }
+        if (account != null) {
+            sql.append(" AND account = ?");
+            args.add(account);
         }
         // a bank works its queue oldest first; police see the newest first
         sql.append(actor.isStaff() ? " ORDER BY id DESC" : " ORDER BY id")

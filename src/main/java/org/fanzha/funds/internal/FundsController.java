@@ -116,8 +116,10 @@ class FundsController {
     List<FundRequests.View> list(
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable Long caseId,
+            @RequestParam(required = false) @Nullable String account,
             @RequestParam(defaultValue = "200") int limit) {
-        return requests.list(status, kind, Actors.require(), limit);
+        return requests.list(status, kind, caseId, account, Actors.require(), limit);
     }
 
     @GetMapping("/requests/{id}")

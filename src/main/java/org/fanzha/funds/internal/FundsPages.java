@@ -191,11 +191,17 @@ class FundsPages {
 
     @GetMapping("/funds")
     @PreAuthorize("hasAuthority('funds:request')")
-    String list(@RequestParam(required = false) @Nullable String state, Model model) {
+    String list(
+            @RequestParam(required = false) @Nullable String state,
+            @RequestParam(required = false) @Nullable Long caseId,
+            @RequestParam(required = false) @Nullable String account,
+            Model model) {
         Actor actor = Actors.requirePermission(Permission.FUNDS_REQUEST);
         String s = state == null || state.isBlank() ? null : state;
+        model.addAttribute("caseId", caseId);
+        model.addAttribute("account", account);
         try {
-            model.addAttribute("requests", requests.list(s, null, actor, 300));
+            model.addAttribute("requests", requests.list(s, null, caseId, account, actor, 300));
         } catch (ProblemException e) {
             model.addAttribute("problem", detail(e));
             model.addAttribute("requests", List.of());

@@ -77,6 +77,7 @@ class TraceBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("trace-graph"), "data-drawn", "4"));
         assertThat(browser.findElements(By.cssSelector("#trace-graph canvas"))).isNotEmpty();
         assertThat(browser.findElement(By.id("joined")).getText()).contains(Long.toString(caseId));
+        assertThat(browser.findElement(By.id("summary")).getText()).contains(a, "9000.00");
         assertThat(browser.findElements(By.cssSelector("#trace-table tr.holds")))
                 .hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#trace-table tr.holds")).getAttribute("data-account"))

@@ -222,4 +222,39 @@ class ReturnsTest {
         assertThat(returned).isNotNull();
         assertThat(returned.get("value").decimalValue()).isEqualByComparingTo("4000");
     }
+
+    @Test
+    void aVictimIsNeverReturnedMoreThanTheirMoneyThatReachedTheAccount() throws Exception {
+        String tag = String.format("%06d", System.nanoTime() % 1_000_000);
+        String m = "85" + tag + "000000000001";
+        long caseId = newCase("jinshui", "410105");
+        OffsetDateTime t0 =
+                OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(1).truncatedTo(ChronoUnit.MINUTES);
+        // 10,000 straight into M; the bank freezes 15,000 there (other money too)
+        transfer("jinshui", caseId, t0, m, "CCB", "10000");
+        long freezeId = body(post("jinshui", "/api/v1/funds/freezes", """
+                        {"caseId":%d,"account":"%s","bank":"CCB","amount":"15000","documentNumber":"冻财字〔2026〕21号","approvingOfficer":"王局长"}""".formatted(caseId, m))
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
+        post(
+                        BANK,
+                        "/api/v1/funds/requests/" + freezeId + "/response",
+                        "{\"result\":\"FROZEN\",\"heldAmount\":\"15000\"}")
+                .andExpect(status().isOk());
+        JsonNode first = body(post("jinshui", "/api/v1/funds/requests/" + freezeId + "/returns", "")
+                .andExpect(status().isCreated()));
+        // the contribution fits in what is frozen: all of it back
+        assertThat(first.get("returnTotal").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(first.get("calculation").asText()).contains("全额返还");
+        post("zhengzhou", "/api/v1/funds/returns/" + first.get("id").asLong() + "/approve", "{}")
+                .andExpect(status().isOk());
+        JsonNode freeze = body(get("jinshui", "/api/v1/funds/requests/" + freezeId));
+        assertThat(freeze.get("state").asText()).isEqualTo("FROZEN"); // 5,000 still held
+        assertThat(freeze.get("deductedAmount").decimalValue()).isEqualByComparingTo("10000");
+        // 5,000 remain frozen, but the victim has had back all that reached M: nothing more to return
+        post("jinshui", "/api/v1/funds/requests/" + freezeId + "/returns", "")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("returned already")));
+    }
 }

@@ -187,6 +187,7 @@ class Returns {
         }
         List<VictimTransfer> contributing = new ArrayList<>();
         List<BigDecimal> traced = new ArrayList<>();
+        java.util.Map<Long, BigDecimal> earlier = new java.util.HashMap<>();
         for (VictimTransfer t : transfers) {
             BigDecimal reached = t.toAccount().equals(f.account())
                     ? t.amount()
@@ -195,10 +196,26 @@ class Returns {
                             .map(Tracing.Node::received)
                             .findFirst()
                             .orElse(BigDecimal.ZERO);
-            if (reached.signum() > 0) {
-                contributing.add(t);
-                traced.add(reached.min(t.amount()));
+            if (reached.signum() <= 0) {
+                continue;
             }
+            // what approved returns already gave back: from this account (out of what reached it),
+            // and from anywhere (a victim never gets back more than they sent)
+            BigDecimal fromHere = returned(t.id(), f.account());
+            BigDecimal fromAll = returned(t.id(), null);
+            BigDecimal claim =
+                    reached.min(t.amount()).subtract(fromHere).min(t.amount().subtract(fromAll));
+            if (claim.signum() > 0) {
+                contributing.add(t);
+                traced.add(claim);
+                if (fromAll.signum() > 0) {
+                    earlier.put(t.id(), fromAll);
+                }
+            }
+        }
+        if (contributing.isEmpty() && !transfers.isEmpty()) {
+            throw new ReturnRefused("the victims' money traced to account " + f.account()
+                    + " has been returned already (approved returns), or none of it reached the account");
         }
         if (contributing.isEmpty()) {
             throw new ReturnRefused(
@@ -251,7 +268,11 @@ class Returns {
                     .append(t.caseId() != null ? "案件 " + t.caseId() : "预警 " + t.warningId())
                     .append("：转账 ")
                     .append(t.amount().toPlainString())
-                    .append("，流入 ")
+                    .append(
+                            earlier.containsKey(t.id())
+                                    ? "（此前已返还 " + earlier.get(t.id()).toPlainString() + "）"
+                                    : "")
+                    .append("，尚可返还的流入 ")
                     .append(traced.get(i).toPlainString())
                     .append("，返还 ")
                     .append(shares.get(i).toPlainString());
@@ -548,6 +569,22 @@ class Returns {
                         rs.getBigDecimal(8),
                         FundRequests.instant(rs, "answered_at")))
                 .optional();
+    }
+
+    /** What approved returns gave back for a victim's transfer, from one account or (null) from any. */
+    private BigDecimal returned(long transferId, @Nullable String account) {
+        BigDecimal sum = jdbc
+                .sql("SELECT SUM(s.share_amount) FROM fund_return_share s JOIN fund_return r ON r.id = s.return_id"
+                        + " WHERE r.state = 'APPROVED' AND s.transfer_id = ?"
+                        + (account == null ? "" : " AND r.account = ?"))
+                .params(account == null ? List.of(transferId) : List.of(transferId, account))
+                .query((rs, n) -> rs.getBigDecimal(1))
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        return sum == null ? BigDecimal.ZERO : sum;
     }
 
     private static BigDecimal available(Freeze f) {

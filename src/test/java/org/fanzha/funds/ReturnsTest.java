@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.fanzha.performance.internal.Rollups;
 import org.fanzha.testing.Api;
@@ -247,8 +248,12 @@ class ReturnsTest {
         // the contribution fits in what is frozen: all of it back
         assertThat(first.get("returnTotal").decimalValue()).isEqualByComparingTo("10000");
         assertThat(first.get("calculation").asText()).contains("全额返还");
-        post("zhengzhou", "/api/v1/funds/returns/" + first.get("id").asLong() + "/approve", "{}")
-                .andExpect(status().isOk());
+        // two commanders approve at the same moment: one decides, the other is told, deducted once
+        String approve = "/api/v1/funds/returns/" + first.get("id").asLong() + "/approve";
+        List<Integer> answers = org.fanzha.testing.Concurrently.run(List.<java.util.concurrent.Callable<Integer>>of(
+                () -> post("zhengzhou", approve, "{}").andReturn().getResponse().getStatus(),
+                () -> post("duty", approve, "{}").andReturn().getResponse().getStatus()));
+        assertThat(answers).containsExactlyInAnyOrder(200, 409);
         JsonNode freeze = body(get("jinshui", "/api/v1/funds/requests/" + freezeId));
         assertThat(freeze.get("state").asText()).isEqualTo("FROZEN"); // 5,000 still held
         assertThat(freeze.get("deductedAmount").decimalValue()).isEqualByComparingTo("10000");

@@ -438,6 +438,20 @@ class Returns {
         }
         Freeze f = freezeForUpdate(r.freezeId()).orElseThrow(() -> new ReturnNotFound(id));
         Instant now = clock.instant();
+        // under the freeze's lock: a second decision of the same return, made at the same moment,
+        // finds it decided and changes nothing
+        int decided = jdbc.sql(
+                        "UPDATE fund_return SET state = ?, decided_by = ?, decided_at = ?, decision_note = ? WHERE id = ? AND state = 'PROPOSED'")
+                .params(
+                        approve ? "APPROVED" : "REJECTED",
+                        actor.name(),
+                        Timestamp.from(now),
+                        note.isEmpty() ? null : note,
+                        id)
+                .update();
+        if (decided == 0) {
+            throw new ReturnRefused("return " + id + " was decided meanwhile");
+        }
         if (approve) {
             if (!(f.state().equals("FROZEN") || f.state().equals("PARTIAL"))) {
                 throw new ReturnRefused("the freeze " + f.id() + " is " + f.state() + " now; propose the return again");
@@ -452,14 +466,6 @@ class Returns {
                     .params(deducted, all ? "RELEASED" : f.state(), all ? Timestamp.from(now) : null, f.id())
                     .update();
         }
-        jdbc.sql("UPDATE fund_return SET state = ?, decided_by = ?, decided_at = ?, decision_note = ? WHERE id = ?")
-                .params(
-                        approve ? "APPROVED" : "REJECTED",
-                        actor.name(),
-                        Timestamp.from(now),
-                        note.isEmpty() ? null : note,
-                        id)
-                .update();
         event(
                 f.id(),
                 now,

@@ -1081,9 +1081,20 @@ class FundRequests {
                     "only a freeze in force is released; request " + id + " is " + row.kind() + " " + row.state());
         }
         Instant now = clock.instant();
-        jdbc.sql("UPDATE fund_request SET state = 'RELEASED', released_at = ?, deducted_amount = ? WHERE id = ?")
-                .params(Timestamp.from(now), amount, id)
-                .update();
+        // a deduction adds to what returns deducted before; a plain release leaves that as it is
+        int released = amount == null
+                ? jdbc.sql(
+                                "UPDATE fund_request SET state = 'RELEASED', released_at = ? WHERE id = ? AND state IN ('FROZEN', 'PARTIAL')")
+                        .params(Timestamp.from(now), id)
+                        .update()
+                : jdbc.sql(
+                                "UPDATE fund_request SET state = 'RELEASED', released_at = ?,"
+                                        + " deducted_amount = COALESCE(deducted_amount, 0) + ? WHERE id = ? AND state IN ('FROZEN', 'PARTIAL')")
+                        .params(Timestamp.from(now), amount, id)
+                        .update();
+        if (released == 0) {
+            throw new WrongState("request " + id + " was released meanwhile");
+        }
         event(
                 id,
                 now,

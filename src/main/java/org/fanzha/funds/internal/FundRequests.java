@@ -472,8 +472,8 @@ class FundRequests {
                     bankRaw == null || bankRaw.length() > 40 ? null : bankRaw));
         }
         BigDecimal amount = amount(amountRaw, "amount", errors, true);
-        if (level < 0 || level > Tracing.MAX_HOPS) {
-            errors.add(new FieldError("level", "0 to " + Tracing.MAX_HOPS, level));
+        if (level < 0 || level > FundTraces.MAX_HOPS) {
+            errors.add(new FieldError("level", "0 to " + FundTraces.MAX_HOPS, level));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

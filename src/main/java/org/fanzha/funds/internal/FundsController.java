@@ -22,7 +22,7 @@ class FundsController {
 
     private final FundRequests requests;
     private final Banks banks;
-    private final Tracing tracing;
+    private final FundTraces tracing;
     private final Statements statements;
     private final Returns returns;
     private final org.fanzha.warning.PartnerWebhooks webhooks;
@@ -31,7 +31,7 @@ class FundsController {
     FundsController(
             FundRequests requests,
             Banks banks,
-            Tracing tracing,
+            FundTraces tracing,
             Statements statements,
             Returns returns,
             org.fanzha.warning.PartnerWebhooks webhooks,
@@ -47,7 +47,7 @@ class FundsController {
 
     /** 资金流向: forward from money that reached an account, hop by hop, first in first out. */
     @GetMapping("/trace")
-    Tracing.Trace trace(
+    FundTraces.FundTrace trace(
             @RequestParam(required = false) @Nullable String account,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(defaultValue = "5") int hops,

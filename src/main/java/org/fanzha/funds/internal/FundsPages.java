@@ -20,11 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FundsPages {
 
     private final FundRequests requests;
-    private final Tracing tracing;
+    private final FundTraces tracing;
     private final Returns returns;
     private final tools.jackson.databind.json.JsonMapper json;
 
-    FundsPages(FundRequests requests, Tracing tracing, Returns returns, tools.jackson.databind.json.JsonMapper json) {
+    FundsPages(
+            FundRequests requests, FundTraces tracing, Returns returns, tools.jackson.databind.json.JsonMapper json) {
         this.requests = requests;
         this.tracing = tracing;
         this.returns = returns;
@@ -32,7 +33,7 @@ class FundsPages {
     }
 
     /** One row of the trace table: an account, how it got the money, and whether it can still be stopped. */
-    record TraceRow(Tracing.Node node, @Nullable String from, java.time.@Nullable Instant at) {}
+    record TraceRow(FundTraces.Node node, @Nullable String from, java.time.@Nullable Instant at) {}
 
     /** 资金流向: the trace as a tree by level and an ECharts graph; accounts holding money get one-click actions. */
     @GetMapping("/funds/trace")
@@ -63,9 +64,9 @@ class FundsPages {
             if (!errors.isEmpty()) {
                 throw new org.fanzha.platform.InvalidInput(errors);
             }
-            Tracing.Trace t = tracing.trace(account, at, hops, given, caseId, actor);
-            java.util.Map<String, Tracing.Edge> firstIn = new java.util.HashMap<>();
-            for (Tracing.Edge e : t.edges()) {
+            FundTraces.FundTrace t = tracing.trace(account, at, hops, given, caseId, actor);
+            java.util.Map<String, FundTraces.Edge> firstIn = new java.util.HashMap<>();
+            for (FundTraces.Edge e : t.edges()) {
                 firstIn.putIfAbsent(e.to(), e);
             }
             List<TraceRow> rows = t.nodes().stream()

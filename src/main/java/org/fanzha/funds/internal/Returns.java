@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Returns (返还): the money frozen in an account goes back to the victims whose money reached it, in
  * proportion to what each victim's money contributed as traced. Every victim's transfer recorded in
  * the look-back before the freeze (any unit's: a return is fair to all victims) is traced forward
- * ({@link Tracing#start}); what of it arrived at the frozen account is that victim's contribution.
+ * ({@link FundTraces#start}); what of it arrived at the frozen account is that victim's contribution.
  * When the contributions together are no more than the money frozen, each victim gets back the
  * contribution; otherwise each gets frozen × contribution ÷ total, to the fen, the fen left by
  * rounding going to the largest remainders so the shares add up exactly. An officer of the freezing
@@ -111,7 +111,7 @@ class Returns {
             BigDecimal amount) {}
 
     private final JdbcClient jdbc;
-    private final Tracing tracing;
+    private final FundTraces tracing;
     private final Banks banks;
     private final AuditLog audit;
     private final Notifier notifier;
@@ -120,7 +120,7 @@ class Returns {
 
     Returns(
             JdbcClient jdbc,
-            Tracing tracing,
+            FundTraces tracing,
             Banks banks,
             AuditLog audit,
             Notifier notifier,
@@ -193,7 +193,7 @@ class Returns {
                     ? t.amount()
                     : tracing.start(t.toAccount(), t.at(), t.amount(), HOPS, "").nodes().stream()
                             .filter(n -> n.account().equals(f.account()))
-                            .map(Tracing.Node::received)
+                            .map(FundTraces.Node::received)
                             .findFirst()
                             .orElse(BigDecimal.ZERO);
             if (reached.signum() <= 0) {

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (ATM and counter cash, third-party payment, crypto purchases), are marked.
  */
 @Service
-class Tracing {
+class FundTraces {
 
     static final int MAX_HOPS = 10;
     static final int MAX_NODES = 2000;
@@ -57,7 +57,7 @@ class Tracing {
             Instant time,
             @Nullable String channel) {}
 
-    record Trace(
+    record FundTrace(
             String account,
             Instant from,
             BigDecimal amount,
@@ -81,14 +81,14 @@ class Tracing {
     private final CaseDesk cases;
     private final org.fanzha.funds.FundsProperties properties;
 
-    Tracing(JdbcClient jdbc, CaseDesk cases, org.fanzha.funds.FundsProperties properties) {
+    FundTraces(JdbcClient jdbc, CaseDesk cases, org.fanzha.funds.FundsProperties properties) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.properties = properties;
     }
 
     @Transactional
-    Trace trace(
+    FundTrace trace(
             String accountRaw,
             @Nullable Instant from,
             int hops,
@@ -110,7 +110,7 @@ class Tracing {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        Trace trace = start(account, from, amountGiven, hops, actor.unitCode());
+        FundTrace trace = start(account, from, amountGiven, hops, actor.unitCode());
         int added = 0;
         Long theCase = caseId != null
                 ? caseId
@@ -154,7 +154,7 @@ class Tracing {
         } else {
             theCase = null;
         }
-        return new Trace(account, trace.from(), trace.amount(), hops, trace.nodes(), trace.edges(), added, theCase);
+        return new FundTrace(account, trace.from(), trace.amount(), hops, trace.nodes(), trace.edges(), added, theCase);
     }
 
     /**
@@ -162,7 +162,7 @@ class Tracing {
      * amount given, else the credit the statements show then, else the victims' transfers recorded
      * by the units under {@code unitScope}; what the account held before the credit leaves first.
      */
-    Trace start(String account, Instant from, @Nullable BigDecimal amountGiven, int hops, String unitScope) {
+    FundTrace start(String account, Instant from, @Nullable BigDecimal amountGiven, int hops, String unitScope) {
         // the money that arrived: given, else the credit at that time, else the victim's transfer
         BigDecimal amount = amountGiven;
         Instant at = from;
@@ -202,7 +202,7 @@ class Tracing {
      * Follows {@code amount} that reached {@code account} at {@code at} (with {@code before} already
      * there, which leaves first) forward for {@code hops} levels; reads only, changes nothing.
      */
-    Trace follow(String account, Instant at, BigDecimal amount, BigDecimal before, int hops) {
+    FundTrace follow(String account, Instant at, BigDecimal amount, BigDecimal before, int hops) {
         List<Edge> edges = new ArrayList<>();
         Map<String, String> bankOf = new java.util.HashMap<>();
         Map<String, String> pseudoKind = new java.util.HashMap<>();
@@ -319,7 +319,7 @@ class Tracing {
                     balance != null && balance.signum() > 0,
                     cashOut(acc)));
         }
-        return new Trace(account, at, amount, hops, out, edges, 0, null);
+        return new FundTrace(account, at, amount, hops, out, edges, 0, null);
     }
 
     /** A bank card (16 to 19 digits passing Luhn) or another account number; null if neither. */

@@ -207,7 +207,7 @@ class StopPaymentTest {
                 .get("id")
                 .asLong();
         jdbc.update("UPDATE fund_request SET answer_due = answer_due - INTERVAL '3' HOUR WHERE id = ?", id);
-        Object service = context.getBean(Class.forName("org.fanzha.funds.internal.FundRequests"));
+        Object service = context.getBean(Class.forName("org.fanzha.funds.internal.FundWatch"));
         service.getClass().getMethod("expire").invoke(service);
         assertThat(jdbc.queryForObject("SELECT state FROM fund_request WHERE id = ?", String.class, id))
                 .isEqualTo("EXPIRED");
@@ -226,7 +226,7 @@ class StopPaymentTest {
                 .asLong();
         post(BANK, "/api/v1/funds/requests/" + id + "/response", "{\"result\":\"FROZEN\",\"heldAmount\":\"1000\"}")
                 .andExpect(status().isOk());
-        Object service = context.getBean(Class.forName("org.fanzha.funds.internal.FundRequests"));
+        Object service = context.getBean(Class.forName("org.fanzha.funds.internal.FundWatch"));
         java.lang.reflect.Method watch = service.getClass().getMethod("watchFreezes");
         String notices = "SELECT COUNT(*) FROM notice WHERE subject = ? AND kind = ?";
         watch.invoke(service);
@@ -280,7 +280,7 @@ class StopPaymentTest {
         // the second is followed by a freeze in time
         post("jinshui", "/api/v1/funds/freezes", """
                         {"requestId":%d,"amount":"500","documentNumber":"冻财字〔2026〕11号","approvingOfficer":"王局长"}""".formatted(ids[1])).andExpect(status().isCreated());
-        Object service = context.getBean(Class.forName("org.fanzha.funds.internal.FundRequests"));
+        Object service = context.getBean(Class.forName("org.fanzha.funds.internal.FundWatch"));
         java.lang.reflect.Method watch = service.getClass().getMethod("watchStops");
         String notices = "SELECT COUNT(*) FROM notice WHERE subject = ? AND kind = 'STOP_HOLD_ENDING'";
         watch.invoke(service);

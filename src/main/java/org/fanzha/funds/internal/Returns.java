@@ -117,6 +117,7 @@ class Returns {
     private final Notifier notifier;
     private final FundsProperties properties;
     private final Clock clock;
+    private final FundEvents events;
 
     Returns(
             JdbcClient jdbc,
@@ -125,7 +126,9 @@ class Returns {
             AuditLog audit,
             Notifier notifier,
             FundsProperties properties,
-            Clock clock) {
+            Clock clock,
+            FundEvents events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.tracing = tracing;
         this.banks = banks;
@@ -599,14 +602,7 @@ class Returns {
     }
 
     private void event(long requestId, Instant at, String kind, String actor, String note) {
-        jdbc.sql("INSERT INTO fund_request_event (request_id, at, kind, actor, note) VALUES (?, ?, ?, ?, ?)")
-                .params(
-                        requestId,
-                        Timestamp.from(at),
-                        kind,
-                        actor,
-                        note.length() > 1000 ? note.substring(0, 1000) : note)
-                .update();
+        events.record(requestId, at, kind, actor, note);
     }
 
     private static void police(Actor actor, Permission permission) {

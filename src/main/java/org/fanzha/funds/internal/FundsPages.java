@@ -69,18 +69,7 @@ class FundsPages {
             for (FundTraces.Edge e : t.edges()) {
                 firstIn.putIfAbsent(e.to(), e);
             }
-            List<TraceRow> rows = t.nodes().stream()
-                    .map(n -> new TraceRow(
-                            n,
-                            firstIn.containsKey(n.account())
-                                    ? firstIn.get(n.account()).from()
-                                    : null,
-                            firstIn.containsKey(n.account())
-                                    ? firstIn.get(n.account()).time()
-                                    : t.from()))
-                    .sorted(java.util.Comparator.comparingInt(
-                            (TraceRow r) -> r.node().level()))
-                    .toList();
+            List<TraceRow> rows = tree(t, firstIn);
             model.addAttribute("trace", t);
             model.addAttribute("rows", rows);
             model.addAttribute("traceJson", json.writeValueAsString(t));
@@ -88,6 +77,45 @@ class FundsPages {
             model.addAttribute("problem", detail(e));
         }
         return "funds/trace";
+    }
+
+    /**
+     * The trace as a tree, depth first: each account under the one its money first came from, in the
+     * order the money left (an account reached from several is shown under the first).
+     */
+    static List<TraceRow> tree(FundTraces.FundTrace t, java.util.Map<String, FundTraces.Edge> firstIn) {
+        java.util.Map<String, FundTraces.Node> byAccount = new java.util.LinkedHashMap<>();
+        t.nodes().forEach(n -> byAccount.put(n.account(), n));
+        java.util.Map<String, List<String>> children = new java.util.LinkedHashMap<>();
+        for (FundTraces.Edge e : t.edges()) {
+            if (firstIn.get(e.to()) == e) {
+                children.computeIfAbsent(e.from(), k -> new java.util.ArrayList<>())
+                        .add(e.to());
+            }
+        }
+        List<TraceRow> rows = new java.util.ArrayList<>();
+        java.util.Deque<String> stack = new java.util.ArrayDeque<>();
+        stack.push(t.account());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!stack.isEmpty()) {
+            String account = stack.pop();
+            FundTraces.Node n = byAccount.get(account);
+            if (n == null || !seen.add(account)) {
+                continue;
+            }
+            FundTraces.Edge in = firstIn.get(account);
+            rows.add(new TraceRow(n, in == null ? null : in.from(), in == null ? t.from() : in.time()));
+            List<String> next = children.getOrDefault(account, List.of());
+            for (int i = next.size() - 1; i >= 0; i--) {
+                stack.push(next.get(i));
+            }
+        }
+        // anything not reached from the root (should not happen) still shows, by level
+        byAccount.values().stream()
+                .filter(n -> !seen.contains(n.account()))
+                .sorted(java.util.Comparator.comparingInt(FundTraces.Node::level))
+                .forEach(n -> rows.add(new TraceRow(n, null, null)));
+        return rows;
     }
 
     @PostMapping("/funds/trace/stop")

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -123,6 +124,22 @@ class FundsPagesTest {
                 .andExpect(jsonPath("$.errors[0].field").value("account"));
         mvc.perform(get("/cases/" + caseId).session(session))
                 .andExpect(content().string(containsString("id=\"case-funds\"")));
+        // hostile and malformed input on the trace page: the reasons shown, nothing run, nothing unescaped
+        mvc.perform(get("/funds/trace")
+                        .param("account", "<script>alert(1)</script>")
+                        .param("from", "yesterday")
+                        .param("hops", "99")
+                        .session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"problem\"")))
+                .andExpect(content().string(not(containsString("<script>alert(1)</script>"))))
+                .andExpect(content().string(not(containsString("trace-graph"))));
+        mvc.perform(get("/funds/trace").param("hops", "abc").session(session)).andExpect(status().isBadRequest());
+        mvc.perform(put("/api/v1/funds/webhook")
+                        .header("Authorization", "Bearer demo-bank-token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"url\":"))
+                .andExpect(status().isBadRequest());
         mvc.perform(get("/funds").session(api.session("hotline"))).andExpect(status().isForbidden());
         mvc.perform(get("/funds/requests/" + id).session(api.session("luoyang")))
                 .andExpect(status().isNotFound());

@@ -49,12 +49,14 @@ class DemoBanks implements ApplicationRunner {
     };
 
     private final FundRequests requests;
+    private final BankAnswers answers;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SplittableRandom random = new SplittableRandom(20210601);
 
-    DemoBanks(FundRequests requests, JdbcClient jdbc, Clock clock) {
+    DemoBanks(FundRequests requests, BankAnswers answers, JdbcClient jdbc, Clock clock) {
         this.requests = requests;
+        this.answers = answers;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -240,7 +242,7 @@ class DemoBanks implements ApplicationRunner {
                 response = new FundRequests.Response("FAILED", "0", "0", "演示：账户余额不足，资金已转出", List.of());
             }
             try {
-                requests.answer(id, bank, response, "demo-" + bank.toLowerCase(java.util.Locale.ROOT));
+                answers.answer(id, bank, response, "demo-" + bank.toLowerCase(java.util.Locale.ROOT));
             } catch (RuntimeException e) {
                 log.debug("demo bank could not answer request {}: {}", id, e.toString());
             }

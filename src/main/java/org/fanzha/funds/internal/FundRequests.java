@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.fanzha.audit.AuditLog;
 import org.fanzha.cases.CaseDesk;
 import org.fanzha.cases.CaseStatus;
@@ -27,7 +26,6 @@ import org.fanzha.platform.FieldError;
 import org.fanzha.platform.Forbidden;
 import org.fanzha.platform.InvalidInput;
 import org.fanzha.platform.Masking;
-import org.fanzha.platform.Notifier;
 import org.fanzha.platform.Permission;
 import org.fanzha.platform.ProblemException;
 import org.fanzha.staff.PartnerBanks;
@@ -187,7 +185,6 @@ class FundRequests {
     private final WarningDesk warnings;
     private final PartnerBanks partnerBanks;
     private final AuditLog audit;
-    private final Notifier notifier;
     private final FundsProperties properties;
     private final Clock clock;
 
@@ -201,7 +198,6 @@ class FundRequests {
             WarningDesk warnings,
             PartnerBanks partnerBanks,
             AuditLog audit,
-            Notifier notifier,
             FundsProperties properties,
             Clock clock,
             org.fanzha.warning.PartnerWebhooks webhooks,
@@ -214,7 +210,6 @@ class FundRequests {
         this.warnings = warnings;
         this.partnerBanks = partnerBanks;
         this.audit = audit;
-        this.notifier = notifier;
         this.properties = properties;
         this.clock = clock;
     }
@@ -232,7 +227,7 @@ class FundRequests {
     }
 
     /** Where the money was taken from: a case of the jurisdiction, or a warning that ended in a loss. */
-    private record Origin(@Nullable Long caseId, @Nullable Long warningId, String unitCode) {}
+    record Origin(@Nullable Long caseId, @Nullable Long warningId, String unitCode) {}
 
     private Origin origin(@Nullable Long caseId, @Nullable Long warningId, Actor actor) {
         if ((caseId == null) == (warningId == null)) {
@@ -518,7 +513,7 @@ class FundRequests {
         return v;
     }
 
-    private long insertRequest(
+    long insertRequest(
             Kind kind,
             State state,
             String account,
@@ -556,7 +551,7 @@ class FundRequests {
     }
 
     /** A transaction for tracing, once per account and transaction id. */
-    private void transaction(
+    void transaction(
             String account,
             @Nullable String bank,
             Instant at,
@@ -585,11 +580,11 @@ class FundRequests {
                 .update();
     }
 
-    private void event(long id, Instant at, String kind, String actor, @Nullable String note) {
+    void event(long id, Instant at, String kind, String actor, @Nullable String note) {
         events.record(id, at, kind, actor, note);
     }
 
-    private static void requirePolice(Actor actor) {
+    static void requirePolice(Actor actor) {
         if (!actor.isStaff() || !actor.can(Permission.FUNDS_REQUEST)) {
             throw new Forbidden("stop-payment and freeze requests are made by police staff (funds:request)");
         }
@@ -619,7 +614,7 @@ class FundRequests {
                 && !row.state().equals(State.PROPOSED.name());
     }
 
-    private record Row(
+    record Row(
             long id,
             String kind,
             String state,
@@ -631,7 +626,7 @@ class FundRequests {
             @Nullable Long warningId,
             int hop) {}
 
-    private Optional<Row> row(long id) {
+    Optional<Row> row(long id) {
         return jdbc.sql(
                         "SELECT id, kind, state, bank_code, unit_code, amount, account, case_id, warning_id, hop FROM fund_request WHERE id = ?")
                 .param(id)
@@ -724,209 +719,6 @@ class FundRequests {
         return jdbc.sql(sql.toString()).params(args).query(Long.class).list().stream()
                 .map(this::view)
                 .toList();
-    }
-
-    /** A bank's answer: held (STOPPED / FROZEN), partly (PARTIAL) or not (FAILED), with the onward transfers it saw. */
-    @Transactional
-    View respond(long id, Response response, Actor actor) {
-        String bank = partnerBanks
-                .bankOf(actor)
-                .filter(b -> actor.can(Permission.FUNDS_RESPOND))
-                .orElseThrow(() -> new Forbidden("a bank's token (funds:respond, bound to its bank)"));
-        return answer(id, bank, response, actor.name());
-    }
-
-    /** The answer of the bank that holds the account (the API, or the demo profile's simulated banks). */
-    @Transactional
-    View answer(long id, String bank, Response response, String answeredBy) {
-        Row row = jdbc.sql(
-                        "SELECT id, kind, state, bank_code, unit_code, amount, account, case_id, warning_id, hop FROM fund_request WHERE id = ? FOR UPDATE")
-                .param(id)
-                .query((rs, n) -> new Row(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getBigDecimal(6),
-                        rs.getString(7),
-                        (Long) rs.getObject(8, Long.class),
-                        (Long) rs.getObject(9, Long.class),
-                        rs.getInt(10)))
-                .optional()
-                .filter(r -> r.bank().equals(bank) && !r.state().equals(State.PROPOSED.name()))
-                .orElseThrow(() -> new ProblemException(
-                        HttpStatus.NOT_FOUND,
-                        "not-your-account",
-                        "Not held by this bank",
-                        "request " + id + " is not for an account your bank holds") {});
-        boolean freeze = row.kind().equals(Kind.FREEZE.name());
-        Set<String> allowed = freeze ? Set.of("FROZEN", "PARTIAL", "FAILED") : Set.of("STOPPED", "PARTIAL", "FAILED");
-        List<FieldError> errors = new ArrayList<>();
-        String result = response.result();
-        if (result == null || !allowed.contains(result)) {
-            errors.add(new FieldError(
-                    "result", "one of " + allowed, result == null || result.length() > 20 ? null : result));
-        }
-        BigDecimal held = null;
-        if (response.heldAmount() != null
-                && !response.heldAmount().isBlank()
-                && "0".equals(response.heldAmount().strip())) {
-            held = BigDecimal.ZERO.setScale(2);
-        } else {
-            held = amount(response.heldAmount(), "heldAmount", errors, result != null && !result.equals("FAILED"));
-        }
-        BigDecimal balance = null;
-        if (response.balance() != null && !response.balance().isBlank()) {
-            balance = "0".equals(response.balance().strip())
-                    ? BigDecimal.ZERO.setScale(2)
-                    : amount(response.balance(), "balance", errors, false);
-        }
-        if (held != null && held.compareTo(row.amount()) > 0 && !freeze) {
-            // a stop holds what is there up to the amount asked; more is an error in the answer
-            errors.add(new FieldError(
-                    "heldAmount",
-                    "more than the " + row.amount().toPlainString() + " yuan asked",
-                    held.toPlainString()));
-        }
-        if (response.note() != null && response.note().length() > 1000) {
-            errors.add(new FieldError("note", "at most 1000 characters", null));
-        }
-        Instant now = clock.instant();
-        List<@Nullable OnwardInput> onward = response.onward() == null ? List.of() : response.onward();
-        if (onward.size() > properties.maxTransfers()) {
-            errors.add(new FieldError("onward", "at most " + properties.maxTransfers(), onward.size()));
-        }
-        record Next(String account, String bank, BigDecimal amount, Instant time) {}
-        List<Next> next = new ArrayList<>();
-        for (int i = 0; i < onward.size() && i < properties.maxTransfers(); i++) {
-            OnwardInput o = onward.get(i);
-            String p = "onward[" + i + "].";
-            if (o == null) {
-                errors.add(new FieldError("onward[" + i + "]", "a transfer", null));
-                continue;
-            }
-            int before = errors.size();
-            String to = account(o.toAccount(), p + "toAccount", errors, true);
-            Optional<Banks.Bank> b = banks.find(o.toBank());
-            if (b.isEmpty()) {
-                errors.add(new FieldError(
-                        p + "toBank",
-                        "not a known bank or payment institution",
-                        o.toBank() == null || o.toBank().length() > 40 ? null : o.toBank()));
-            }
-            BigDecimal amount = amount(o.amount(), p + "amount", errors, true);
-            Instant time = time(o.time(), p + "time", errors, now);
-            if (errors.size() == before) {
-                next.add(new Next(to, b.orElseThrow().code(), amount, time));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        if (!row.state().equals(State.SENT.name())) {
-            throw new WrongState("request " + id + " is " + row.state() + "; only a SENT request is answered");
-        }
-        LocalDate today = LocalDate.ofInstant(now, org.fanzha.platform.FactSource.CHINA);
-        Integer months = jdbc.sql("SELECT freeze_months FROM fund_request WHERE id = ?")
-                .param(id)
-                .query(Integer.class)
-                .optional()
-                .orElse(null);
-        boolean inForce = freeze && !"FAILED".equals(result);
-        jdbc.sql("""
-                        UPDATE fund_request SET state = ?, answered_at = ?, answered_by = ?, held_amount = ?, balance = ?, answer_note = ?,
-                            freeze_from = ?, freeze_until = ?
-                        WHERE id = ?""")
-                .params(
-                        result,
-                        Timestamp.from(now),
-                        answeredBy,
-                        held,
-                        balance,
-                        response.note(),
-                        inForce ? Date.valueOf(today) : null,
-                        inForce
-                                ? Date.valueOf(today.plusMonths(months == null ? properties.freezeMonths() : months))
-                                : null,
-                        id)
-                .update();
-        event(
-                id,
-                now,
-                result,
-                answeredBy,
-                (held == null ? "" : "held " + held.toPlainString())
-                        + (next.isEmpty() ? "" : ", " + next.size() + " onward"));
-        Origin origin = new Origin(row.caseId(), row.warningId(), row.unitCode());
-        for (Next n : next) {
-            long proposal = insertRequest(
-                    Kind.STOP_PAYMENT,
-                    State.PROPOSED,
-                    n.account(),
-                    n.bank(),
-                    n.amount(),
-                    origin,
-                    id,
-                    row.hop() + 1,
-                    answeredBy,
-                    now);
-            event(proposal, now, "PROPOSED", answeredBy, "onward from request " + id);
-            transaction(
-                    row.account(),
-                    bank,
-                    n.time(),
-                    "D",
-                    n.amount(),
-                    n.account(),
-                    n.bank(),
-                    "answer-" + id + "-" + proposal,
-                    "BANK_ANSWER",
-                    now);
-            transaction(
-                    n.account(),
-                    n.bank(),
-                    n.time(),
-                    "C",
-                    n.amount(),
-                    row.account(),
-                    bank,
-                    "answer-" + id + "-" + proposal,
-                    "BANK_ANSWER",
-                    now);
-            jdbc.sql("""
-                            INSERT INTO fund_transfer (case_id, warning_id, unit_code, transferred_at, from_account, to_account, bank_code,
-                                amount, channel, reported_by, request_id, created_by, created_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'BANK_TRANSFER', ?, ?, ?, ?)""")
-                    .params(
-                            row.caseId(),
-                            row.warningId(),
-                            row.unitCode(),
-                            Timestamp.from(n.time()),
-                            row.account(),
-                            n.account(),
-                            n.bank(),
-                            n.amount(),
-                            id,
-                            proposal,
-                            answeredBy,
-                            Timestamp.from(now))
-                    .update();
-        }
-        if (!next.isEmpty()) {
-            notifier.notify(new Notifier.Notice(
-                    row.unitCode(),
-                    "ONWARD_TRANSFER",
-                    "fund request " + id,
-                    banks.get(bank).name() + " 报告资金转出 " + next.size() + " 笔，已生成下一级止付建议",
-                    "/funds/requests/" + id));
-        }
-        audit.record(
-                "UPDATE",
-                "fund-request",
-                Long.toString(id),
-                "answered " + result + (held == null ? "" : " held " + held.toPlainString()));
-        return view(id);
     }
 
     /** Sends a proposal (an onward account) to its bank: one click. */

@@ -27,6 +27,7 @@ class FundsController {
     private final Returns returns;
     private final org.fanzha.warning.PartnerWebhooks webhooks;
     private final org.fanzha.staff.PartnerBanks partnerBanks;
+    private final BankAnswers answers;
 
     FundsController(
             FundRequests requests,
@@ -35,7 +36,9 @@ class FundsController {
             Statements statements,
             Returns returns,
             org.fanzha.warning.PartnerWebhooks webhooks,
-            org.fanzha.staff.PartnerBanks partnerBanks) {
+            org.fanzha.staff.PartnerBanks partnerBanks,
+            BankAnswers answers) {
+        this.answers = answers;
         this.webhooks = webhooks;
         this.partnerBanks = partnerBanks;
         this.returns = returns;
@@ -130,7 +133,7 @@ class FundsController {
     /** A bank's answer (funds:respond, its own accounts only). */
     @PostMapping("/requests/{id}/response")
     FundRequests.View respond(@PathVariable long id, @RequestBody FundRequests.Response response) {
-        return requests.respond(id, response, Actors.require());
+        return answers.respond(id, response, Actors.require());
     }
 
     /** Sends a proposed request (an onward account) to its bank. */

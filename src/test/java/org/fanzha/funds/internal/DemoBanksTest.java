@@ -38,6 +38,9 @@ class DemoBanksTest {
     FundRequests requests;
 
     @Autowired
+    BankAnswers answers;
+
+    @Autowired
     Clock clock;
 
     @Test
@@ -68,7 +71,7 @@ class DemoBanksTest {
         long icbc = created.get("requests").get(0).get("id").asLong();
         long ccb = created.get("requests").get(1).get("id").asLong();
         jdbc.update("UPDATE fund_request SET sent_at = sent_at - INTERVAL '10' MINUTE WHERE id IN (?, ?)", icbc, ccb);
-        new DemoBanks(requests, client, clock).answer();
+        new DemoBanks(requests, answers, client, clock).answer();
         assertThat(jdbc.queryForObject("SELECT state FROM fund_request WHERE id = ?", String.class, icbc))
                 .isIn("STOPPED", "PARTIAL", "FAILED");
         assertThat(jdbc.queryForObject("SELECT state FROM fund_request WHERE id = ?", String.class, ccb))

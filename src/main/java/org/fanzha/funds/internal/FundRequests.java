@@ -229,7 +229,7 @@ class FundRequests {
     /** Where the money was taken from: a case of the jurisdiction, or a warning that ended in a loss. */
     record Origin(@Nullable Long caseId, @Nullable Long warningId, String unitCode) {}
 
-    private Origin origin(@Nullable Long caseId, @Nullable Long warningId, Actor actor) {
+    Origin origin(@Nullable Long caseId, @Nullable Long warningId, Actor actor) {
         if ((caseId == null) == (warningId == null)) {
             throw new InvalidInput(List.of(new FieldError("caseId", "give caseId or warningId, one of them", null)));
         }
@@ -494,7 +494,7 @@ class FundRequests {
     }
 
     /** A request just sent: the bank's webhooks get it (in this transaction, delivered after it commits). */
-    private View announce(View v) {
+    View announce(View v) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("event", "FUND_REQUEST");
         payload.put("requestId", v.id());
@@ -743,188 +743,12 @@ class FundRequests {
         return announce(view(id));
     }
 
-    /** A freeze with its legal document, for an account that was stopped (or any account of the case). */
-    @Transactional
-    View freeze(FreezeRequest request, Actor actor) {
-        requirePolice(actor);
-        List<FieldError> errors = new ArrayList<>();
-        Origin origin;
-        String account;
-        String bank;
-        Long parent = null;
-        int hop = 0;
-        if (request.requestId() != null) {
-            Row stopped = row(request.requestId())
-                    .filter(r -> actor.covers(r.unitCode()))
-                    .orElseThrow(() -> new InvalidInput(List.of(
-                            new FieldError("requestId", "no such request in your jurisdiction", request.requestId()))));
-            origin = new Origin(stopped.caseId(), stopped.warningId(), stopped.unitCode());
-            account = stopped.account();
-            bank = stopped.bank();
-            parent = stopped.id();
-            hop = stopped.hop();
-        } else {
-            origin = origin(request.caseId(), request.warningId(), actor);
-            account = account(request.account(), "account", errors, true);
-            bank = banks.find(request.bank()).map(Banks.Bank::code).orElse(null);
-            if (bank == null) {
-                errors.add(new FieldError(
-                        "bank",
-                        "not a known bank or payment institution",
-                        request.bank() == null || request.bank().length() > 40 ? null : request.bank()));
-            }
-        }
-        BigDecimal amount = amount(request.amount(), "amount", errors, true);
-        if (request.documentNumber() == null
-                || request.documentNumber().isBlank()
-                || request.documentNumber().length() > 60) {
-            errors.add(new FieldError(
-                    "documentNumber", "the freeze notice's number (协助冻结财产通知书), up to 60 characters", null));
-        }
-        if (request.approvingOfficer() == null
-                || request.approvingOfficer().isBlank()
-                || request.approvingOfficer().length() > 60) {
-            errors.add(new FieldError("approvingOfficer", "who approved it, up to 60 characters", null));
-        }
-        int months = request.months() == null ? properties.freezeMonths() : request.months();
-        if (months < 1 || months > 12) {
-            errors.add(new FieldError("months", "1 to 12 (renew for longer)", request.months()));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        Instant now = clock.instant();
-        long id = insertRequest(Kind.FREEZE, State.SENT, account, bank, amount, origin, parent, hop, actor.name(), now);
-        jdbc.sql("UPDATE fund_request SET document_number = ?, approving_officer = ?, freeze_months = ? WHERE id = ?")
-                .params(
-                        request.documentNumber().strip(),
-                        request.approvingOfficer().strip(),
-                        months,
-                        id)
-                .update();
-        event(
-                id,
-                now,
-                "SENT",
-                actor.name(),
-                "freeze " + amount.toPlainString() + " for " + months + " months, "
-                        + request.documentNumber().strip());
-        audit.record(
-                "CREATE",
-                "fund-request",
-                Long.toString(id),
-                "freeze " + bank + " " + Masking.cardNumber(account) + " " + amount.toPlainString() + " doc "
-                        + request.documentNumber().strip());
-        return announce(view(id));
-    }
-
-    /** Renews a freeze for further months, with the renewal's document. */
-    @Transactional
-    View renew(long id, @Nullable String documentNumber, @Nullable Integer months, Actor actor) {
-        requirePolice(actor);
-        Row row = row(id).filter(r -> actor.covers(r.unitCode())).orElseThrow(() -> new RequestNotFound(id));
-        List<FieldError> errors = new ArrayList<>();
-        if (documentNumber == null || documentNumber.isBlank() || documentNumber.length() > 60) {
-            errors.add(new FieldError("documentNumber", "the renewal's document number, up to 60 characters", null));
-        }
-        int m = months == null ? properties.freezeMonths() : months;
-        if (m < 1 || m > 12) {
-            errors.add(new FieldError("months", "1 to 12", months));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        if (!row.kind().equals(Kind.FREEZE.name())
-                || !(row.state().equals("FROZEN") || row.state().equals("PARTIAL"))) {
-            throw new WrongState(
-                    "only a freeze in force is renewed; request " + id + " is " + row.kind() + " " + row.state());
-        }
-        Instant now = clock.instant();
-        LocalDate until = jdbc.sql("SELECT freeze_until FROM fund_request WHERE id = ?")
-                .param(id)
-                .query(LocalDate.class)
-                .single();
-        LocalDate today = LocalDate.ofInstant(now, org.fanzha.platform.FactSource.CHINA);
-        LocalDate newUntil = (until == null || until.isBefore(today) ? today : until).plusMonths(m);
-        jdbc.sql("UPDATE fund_request SET freeze_until = ?, renewals = renewals + 1, document_number = ? WHERE id = ?")
-                .params(Date.valueOf(newUntil), documentNumber.strip(), id)
-                .update();
-        event(id, now, "RENEWED", actor.name(), "until " + newUntil + ", " + documentNumber.strip());
-        audit.record("UPDATE", "fund-request", Long.toString(id), "freeze renewed until " + newUntil);
-        return view(id);
-    }
-
-    /** Releases a freeze (解冻), or records a deduction (扣划) of part of it. */
-    @Transactional
-    View release(long id, @Nullable String deducted, @Nullable String note, Actor actor) {
-        requirePolice(actor);
-        Row row = row(id).filter(r -> actor.covers(r.unitCode())).orElseThrow(() -> new RequestNotFound(id));
-        List<FieldError> errors = new ArrayList<>();
-        BigDecimal amount = amount(deducted, "deductedAmount", errors, false);
-        if (note == null || note.isBlank() || note.length() > 1000) {
-            errors.add(new FieldError("note", "why, up to 1000 characters", null));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        if (!row.kind().equals(Kind.FREEZE.name())
-                || !(row.state().equals("FROZEN") || row.state().equals("PARTIAL"))) {
-            throw new WrongState(
-                    "only a freeze in force is released; request " + id + " is " + row.kind() + " " + row.state());
-        }
-        Instant now = clock.instant();
-        // a deduction adds to what returns deducted before; a plain release leaves that as it is
-        int released = amount == null
-                ? jdbc.sql(
-                                "UPDATE fund_request SET state = 'RELEASED', released_at = ? WHERE id = ? AND state IN ('FROZEN', 'PARTIAL')")
-                        .params(Timestamp.from(now), id)
-                        .update()
-                : jdbc.sql(
-                                "UPDATE fund_request SET state = 'RELEASED', released_at = ?,"
-                                        + " deducted_amount = COALESCE(deducted_amount, 0) + ? WHERE id = ? AND state IN ('FROZEN', 'PARTIAL')")
-                        .params(Timestamp.from(now), amount, id)
-                        .update();
-        if (released == 0) {
-            throw new WrongState("request " + id + " was released meanwhile");
-        }
-        event(
-                id,
-                now,
-                amount == null ? "RELEASED" : "DEDUCTED",
-                actor.name(),
-                (amount == null ? "" : amount.toPlainString() + " ") + note.strip());
-        audit.record(
-                "UPDATE",
-                "fund-request",
-                Long.toString(id),
-                amount == null ? "released" : "deducted " + amount.toPlainString());
-        return view(id);
-    }
-
     /** The requests that followed this one: onward proposals and freezes. */
     @Transactional(readOnly = true)
     List<View> children(long id, Actor actor) {
         return jdbc
                 .sql("SELECT id FROM fund_request WHERE parent_id = ? AND unit_code LIKE ? ORDER BY id")
                 .params(id, actor.unitCode() + "%")
-                .query(Long.class)
-                .list()
-                .stream()
-                .map(this::view)
-                .toList();
-    }
-
-    /** Freezes of the jurisdiction that lapse within the days, soonest first. */
-    @Transactional(readOnly = true)
-    List<View> expiring(int days, Actor actor) {
-        requirePolice(actor);
-        LocalDate limit = LocalDate.ofInstant(clock.instant(), org.fanzha.platform.FactSource.CHINA)
-                .plusDays(Math.max(0, Math.min(days, 366)));
-        return jdbc
-                .sql(
-                        "SELECT id FROM fund_request WHERE kind = 'FREEZE' AND state IN ('FROZEN', 'PARTIAL') AND freeze_until <= ?"
-                                + " AND unit_code LIKE ? ORDER BY freeze_until, id LIMIT 500")
-                .params(Date.valueOf(limit), actor.unitCode() + "%")
                 .query(Long.class)
                 .list()
                 .stream()

@@ -28,6 +28,7 @@ class FundsController {
     private final org.fanzha.warning.PartnerWebhooks webhooks;
     private final org.fanzha.staff.PartnerBanks partnerBanks;
     private final BankAnswers answers;
+    private final Freezes freezes;
 
     FundsController(
             FundRequests requests,
@@ -37,7 +38,9 @@ class FundsController {
             Returns returns,
             org.fanzha.warning.PartnerWebhooks webhooks,
             org.fanzha.staff.PartnerBanks partnerBanks,
-            BankAnswers answers) {
+            BankAnswers answers,
+            Freezes freezes) {
+        this.freezes = freezes;
         this.answers = answers;
         this.webhooks = webhooks;
         this.partnerBanks = partnerBanks;
@@ -144,22 +147,22 @@ class FundsController {
 
     @PostMapping("/freezes")
     ResponseEntity<FundRequests.View> freeze(@RequestBody FundRequests.FreezeRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(requests.freeze(request, Actors.require()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(freezes.freeze(request, Actors.require()));
     }
 
     @PostMapping("/requests/{id}/renew")
     FundRequests.View renew(@PathVariable long id, @RequestBody RenewRequest request) {
-        return requests.renew(id, request.documentNumber(), request.months(), Actors.require());
+        return freezes.renew(id, request.documentNumber(), request.months(), Actors.require());
     }
 
     @PostMapping("/requests/{id}/release")
     FundRequests.View release(@PathVariable long id, @RequestBody ReleaseRequest request) {
-        return requests.release(id, request.deductedAmount(), request.note(), Actors.require());
+        return freezes.release(id, request.deductedAmount(), request.note(), Actors.require());
     }
 
     @GetMapping("/freezes/expiring")
     List<FundRequests.View> expiring(@RequestParam(defaultValue = "15") int days) {
-        return requests.expiring(days, Actors.require());
+        return freezes.expiring(days, Actors.require());
     }
 
     /** 返还: works out what of a freeze goes back to each victim, for a commander's approval. */

@@ -24,8 +24,15 @@ class FundsPages {
     private final Returns returns;
     private final tools.jackson.databind.json.JsonMapper json;
 
+    private final Freezes freezes;
+
     FundsPages(
-            FundRequests requests, FundTraces tracing, Returns returns, tools.jackson.databind.json.JsonMapper json) {
+            FundRequests requests,
+            FundTraces tracing,
+            Returns returns,
+            tools.jackson.databind.json.JsonMapper json,
+            Freezes freezes) {
+        this.freezes = freezes;
         this.requests = requests;
         this.tracing = tracing;
         this.returns = returns;
@@ -149,7 +156,7 @@ class FundsPages {
             @RequestParam(required = false) @Nullable Integer months,
             RedirectAttributes redirect) {
         try {
-            var v = requests.freeze(
+            var v = freezes.freeze(
                     new FundRequests.FreezeRequest(
                             null, caseId, null, account, bank, amount, documentNumber, approvingOfficer, months),
                     Actors.requirePermission(Permission.FUNDS_REQUEST));
@@ -237,7 +244,7 @@ class FundsPages {
         }
         model.addAttribute("state", s);
         model.addAttribute("states", FundRequests.State.values());
-        model.addAttribute("expiring", requests.expiring(15, actor));
+        model.addAttribute("expiring", freezes.expiring(15, actor));
         model.addAttribute("timings", requests.timings(actor));
         return "funds/requests";
     }
@@ -273,7 +280,7 @@ class FundsPages {
             @RequestParam(required = false) @Nullable Integer months,
             RedirectAttributes redirect) {
         try {
-            var v = requests.freeze(
+            var v = freezes.freeze(
                     new FundRequests.FreezeRequest(
                             id, null, null, null, null, amount, documentNumber, approvingOfficer, months),
                     Actors.requirePermission(Permission.FUNDS_REQUEST));
@@ -292,7 +299,7 @@ class FundsPages {
             @RequestParam(required = false) @Nullable Integer months,
             RedirectAttributes redirect) {
         try {
-            requests.renew(id, documentNumber, months, Actors.requirePermission(Permission.FUNDS_REQUEST));
+            freezes.renew(id, documentNumber, months, Actors.requirePermission(Permission.FUNDS_REQUEST));
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", detail(e));
         }
@@ -307,7 +314,7 @@ class FundsPages {
             @RequestParam(defaultValue = "") String note,
             RedirectAttributes redirect) {
         try {
-            requests.release(
+            freezes.release(
                     id,
                     deductedAmount.isBlank() ? null : deductedAmount,
                     note,

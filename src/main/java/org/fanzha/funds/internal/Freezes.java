@@ -1,0 +1,241 @@
+package org.fanzha.funds.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.fanzha.audit.AuditLog;
+import org.fanzha.funds.FundsProperties;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.FieldError;
+import org.fanzha.platform.InvalidInput;
+import org.fanzha.platform.Masking;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Freezes (冻结): each with its legal document (the freeze notice's number, the approving officer)
+ * for a number of months; renewed with a new document before it lapses; released (解冻) or deducted
+ * (扣划), once. The freezes about to lapse are listed for their units.
+ */
+@Service
+class Freezes {
+
+    private final JdbcClient jdbc;
+    private final Banks banks;
+    private final AuditLog audit;
+    private final FundsProperties properties;
+    private final Clock clock;
+    private final FundRequests requests;
+
+    Freezes(
+            JdbcClient jdbc,
+            Banks banks,
+            AuditLog audit,
+            FundsProperties properties,
+            Clock clock,
+            FundRequests requests) {
+        this.jdbc = jdbc;
+        this.banks = banks;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+        this.requests = requests;
+    }
+
+    /** A freeze with its legal document, for an account that was stopped (or any account of the case). */
+    @Transactional
+    FundRequests.View freeze(FundRequests.FreezeRequest request, Actor actor) {
+        FundRequests.requirePolice(actor);
+        List<FieldError> errors = new ArrayList<>();
+        FundRequests.Origin origin;
+        String account;
+        String bank;
+        Long parent = null;
+        int hop = 0;
+        if (request.requestId() != null) {
+            FundRequests.Row stopped = requests.row(request.requestId())
+                    .filter(r -> actor.covers(r.unitCode()))
+                    .orElseThrow(() -> new InvalidInput(List.of(
+                            new FieldError("requestId", "no such request in your jurisdiction", request.requestId()))));
+            origin = new FundRequests.Origin(stopped.caseId(), stopped.warningId(), stopped.unitCode());
+            account = stopped.account();
+            bank = stopped.bank();
+            parent = stopped.id();
+            hop = stopped.hop();
+        } else {
+            origin = requests.origin(request.caseId(), request.warningId(), actor);
+            account = FundRequests.account(request.account(), "account", errors, true);
+            bank = banks.find(request.bank()).map(Banks.Bank::code).orElse(null);
+            if (bank == null) {
+                errors.add(new FieldError(
+                        "bank",
+                        "not a known bank or payment institution",
+                        request.bank() == null || request.bank().length() > 40 ? null : request.bank()));
+            }
+        }
+        BigDecimal amount = FundRequests.amount(request.amount(), "amount", errors, true);
+        if (request.documentNumber() == null
+                || request.documentNumber().isBlank()
+                || request.documentNumber().length() > 60) {
+            errors.add(new FieldError(
+                    "documentNumber", "the freeze notice's number (协助冻结财产通知书), up to 60 characters", null));
+        }
+        if (request.approvingOfficer() == null
+                || request.approvingOfficer().isBlank()
+                || request.approvingOfficer().length() > 60) {
+            errors.add(new FieldError("approvingOfficer", "who approved it, up to 60 characters", null));
+        }
+        int months = request.months() == null ? properties.freezeMonths() : request.months();
+        if (months < 1 || months > 12) {
+            errors.add(new FieldError("months", "1 to 12 (renew for longer)", request.months()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Instant now = clock.instant();
+        long id = requests.insertRequest(
+                FundRequests.Kind.FREEZE,
+                FundRequests.State.SENT,
+                account,
+                bank,
+                amount,
+                origin,
+                parent,
+                hop,
+                actor.name(),
+                now);
+        jdbc.sql("UPDATE fund_request SET document_number = ?, approving_officer = ?, freeze_months = ? WHERE id = ?")
+                .params(
+                        request.documentNumber().strip(),
+                        request.approvingOfficer().strip(),
+                        months,
+                        id)
+                .update();
+        requests.event(
+                id,
+                now,
+                "SENT",
+                actor.name(),
+                "freeze " + amount.toPlainString() + " for " + months + " months, "
+                        + request.documentNumber().strip());
+        audit.record(
+                "CREATE",
+                "fund-request",
+                Long.toString(id),
+                "freeze " + bank + " " + Masking.cardNumber(account) + " " + amount.toPlainString() + " doc "
+                        + request.documentNumber().strip());
+        return requests.announce(requests.view(id));
+    }
+
+    /** Renews a freeze for further months, with the renewal's document. */
+    @Transactional
+    FundRequests.View renew(long id, @Nullable String documentNumber, @Nullable Integer months, Actor actor) {
+        FundRequests.requirePolice(actor);
+        FundRequests.Row row = requests.row(id)
+                .filter(r -> actor.covers(r.unitCode()))
+                .orElseThrow(() -> new FundRequests.RequestNotFound(id));
+        List<FieldError> errors = new ArrayList<>();
+        if (documentNumber == null || documentNumber.isBlank() || documentNumber.length() > 60) {
+            errors.add(new FieldError("documentNumber", "the renewal's document number, up to 60 characters", null));
+        }
+        int m = months == null ? properties.freezeMonths() : months;
+        if (m < 1 || m > 12) {
+            errors.add(new FieldError("months", "1 to 12", months));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        if (!row.kind().equals(FundRequests.Kind.FREEZE.name())
+                || !(row.state().equals("FROZEN") || row.state().equals("PARTIAL"))) {
+            throw new FundRequests.WrongState(
+                    "only a freeze in force is renewed; request " + id + " is " + row.kind() + " " + row.state());
+        }
+        Instant now = clock.instant();
+        LocalDate until = jdbc.sql("SELECT freeze_until FROM fund_request WHERE id = ?")
+                .param(id)
+                .query(LocalDate.class)
+                .single();
+        LocalDate today = LocalDate.ofInstant(now, org.fanzha.platform.FactSource.CHINA);
+        LocalDate newUntil = (until == null || until.isBefore(today) ? today : until).plusMonths(m);
+        jdbc.sql("UPDATE fund_request SET freeze_until = ?, renewals = renewals + 1, document_number = ? WHERE id = ?")
+                .params(Date.valueOf(newUntil), documentNumber.strip(), id)
+                .update();
+        requests.event(id, now, "RENEWED", actor.name(), "until " + newUntil + ", " + documentNumber.strip());
+        audit.record("UPDATE", "fund-request", Long.toString(id), "freeze renewed until " + newUntil);
+        return requests.view(id);
+    }
+
+    /** Releases a freeze (解冻), or records a deduction (扣划) of part of it. */
+    @Transactional
+    FundRequests.View release(long id, @Nullable String deducted, @Nullable String note, Actor actor) {
+        FundRequests.requirePolice(actor);
+        FundRequests.Row row = requests.row(id)
+                .filter(r -> actor.covers(r.unitCode()))
+                .orElseThrow(() -> new FundRequests.RequestNotFound(id));
+        List<FieldError> errors = new ArrayList<>();
+        BigDecimal amount = FundRequests.amount(deducted, "deductedAmount", errors, false);
+        if (note == null || note.isBlank() || note.length() > 1000) {
+            errors.add(new FieldError("note", "why, up to 1000 characters", null));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        if (!row.kind().equals(FundRequests.Kind.FREEZE.name())
+                || !(row.state().equals("FROZEN") || row.state().equals("PARTIAL"))) {
+            throw new FundRequests.WrongState(
+                    "only a freeze in force is released; request " + id + " is " + row.kind() + " " + row.state());
+        }
+        Instant now = clock.instant();
+        // a deduction adds to what returns deducted before; a plain release leaves that as it is
+        int released = amount == null
+                ? jdbc.sql(
+                                "UPDATE fund_request SET state = 'RELEASED', released_at = ? WHERE id = ? AND state IN ('FROZEN', 'PARTIAL')")
+                        .params(Timestamp.from(now), id)
+                        .update()
+                : jdbc.sql(
+                                "UPDATE fund_request SET state = 'RELEASED', released_at = ?,"
+                                        + " deducted_amount = COALESCE(deducted_amount, 0) + ? WHERE id = ? AND state IN ('FROZEN', 'PARTIAL')")
+                        .params(Timestamp.from(now), amount, id)
+                        .update();
+        if (released == 0) {
+            throw new FundRequests.WrongState("request " + id + " was released meanwhile");
+        }
+        requests.event(
+                id,
+                now,
+                amount == null ? "RELEASED" : "DEDUCTED",
+                actor.name(),
+                (amount == null ? "" : amount.toPlainString() + " ") + note.strip());
+        audit.record(
+                "UPDATE",
+                "fund-request",
+                Long.toString(id),
+                amount == null ? "released" : "deducted " + amount.toPlainString());
+        return requests.view(id);
+    }
+
+    /** Freezes of the jurisdiction that lapse within the days, soonest first. */
+    @Transactional(readOnly = true)
+    List<FundRequests.View> expiring(int days, Actor actor) {
+        FundRequests.requirePolice(actor);
+        LocalDate limit = LocalDate.ofInstant(clock.instant(), org.fanzha.platform.FactSource.CHINA)
+                .plusDays(Math.max(0, Math.min(days, 366)));
+        return jdbc
+                .sql(
+                        "SELECT id FROM fund_request WHERE kind = 'FREEZE' AND state IN ('FROZEN', 'PARTIAL') AND freeze_until <= ?"
+                                + " AND unit_code LIKE ? ORDER BY freeze_until, id LIMIT 500")
+                .params(Date.valueOf(limit), actor.unitCode() + "%")
+                .query(Long.class)
+                .list()
+                .stream()
+                .map(requests::view)
+                .toList();
+    }
+}

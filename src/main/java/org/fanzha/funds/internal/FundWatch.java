@@ -90,18 +90,7 @@ class FundWatch {
     public void watchFreezes() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, org.fanzha.platform.FactSource.CHINA);
-        record Freeze(long id, String unit, String bank, String account, LocalDate until) {}
-        List<Freeze> lapsed = jdbc.sql(
-                        "SELECT id, unit_code, bank_code, account, freeze_until FROM fund_request WHERE kind = 'FREEZE'"
-                                + " AND state IN ('FROZEN', 'PARTIAL') AND freeze_until < ? ORDER BY freeze_until LIMIT 500 FOR UPDATE SKIP LOCKED")
-                .param(Date.valueOf(today))
-                .query((rs, n) -> new Freeze(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getDate(5).toLocalDate()))
-                .list();
+        List<Freeze> lapsed = freezesInForce("freeze_until < ?", today);
         for (Freeze f : lapsed) {
             jdbc.sql("UPDATE fund_request SET state = 'LAPSED' WHERE id = ?")
                     .param(f.id())
@@ -114,18 +103,9 @@ class FundWatch {
                     banks.get(f.bank()).name() + " 账户 " + f.account() + " 的冻结已于 " + f.until() + " 到期解除",
                     "/funds/requests/" + f.id()));
         }
-        List<Freeze> soon = jdbc.sql(
-                        "SELECT id, unit_code, bank_code, account, freeze_until FROM fund_request WHERE kind = 'FREEZE'"
-                                + " AND state IN ('FROZEN', 'PARTIAL') AND freeze_until <= ?"
-                                + " AND (lapse_noticed IS NULL OR lapse_noticed <> freeze_until) ORDER BY freeze_until LIMIT 500 FOR UPDATE SKIP LOCKED")
-                .param(Date.valueOf(today.plusDays(properties.freezeNoticeDays())))
-                .query((rs, n) -> new Freeze(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getDate(5).toLocalDate()))
-                .list();
+        List<Freeze> soon = freezesInForce(
+                "freeze_until <= ? AND (lapse_noticed IS NULL OR lapse_noticed <> freeze_until)",
+                today.plusDays(properties.freezeNoticeDays()));
         for (Freeze f : soon) {
             jdbc.sql("UPDATE fund_request SET lapse_noticed = freeze_until WHERE id = ?")
                     .param(f.id())
@@ -145,6 +125,23 @@ class FundWatch {
                     soon.size(),
                     properties.freezeNoticeDays());
         }
+    }
+
+    private record Freeze(long id, String unit, String bank, String account, LocalDate until) {}
+
+    /** Freezes in force meeting a condition on a date, soonest end first, claimed for this instance. */
+    private List<Freeze> freezesInForce(String condition, LocalDate date) {
+        return jdbc.sql("SELECT id, unit_code, bank_code, account, freeze_until FROM fund_request WHERE kind = 'FREEZE'"
+                        + " AND state IN ('FROZEN', 'PARTIAL') AND " + condition
+                        + " ORDER BY freeze_until LIMIT 500 FOR UPDATE SKIP LOCKED")
+                .param(Date.valueOf(date))
+                .query((rs, n) -> new Freeze(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getDate(5).toLocalDate()))
+                .list();
     }
 
     /**

@@ -134,14 +134,11 @@ class FundsPages {
             @RequestParam(defaultValue = "") String amount,
             @RequestParam(defaultValue = "0") int level,
             RedirectAttributes redirect) {
-        try {
-            var v = requests.stopTraced(
-                    caseId, null, account, bank, amount, level, Actors.requirePermission(Permission.FUNDS_REQUEST));
-            return "redirect:/funds/requests/" + v.id();
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
-            return "redirect:/funds";
-        }
+        return created(
+                () -> requests.stopTraced(
+                        caseId, null, account, bank, amount, level, Actors.requirePermission(Permission.FUNDS_REQUEST)),
+                "/funds",
+                redirect);
     }
 
     @PostMapping("/funds/trace/freeze")
@@ -155,15 +152,23 @@ class FundsPages {
             @RequestParam(defaultValue = "") String approvingOfficer,
             @RequestParam(required = false) @Nullable Integer months,
             RedirectAttributes redirect) {
+        return created(
+                () -> freezes.freeze(
+                        new FundRequests.FreezeRequest(
+                                null, caseId, null, account, bank, amount, documentNumber, approvingOfficer, months),
+                        Actors.requirePermission(Permission.FUNDS_REQUEST)),
+                "/funds",
+                redirect);
+    }
+
+    /** Runs an action that creates a request: to the new request's page, or back with the reason. */
+    private static String created(
+            java.util.function.Supplier<FundRequests.View> action, String back, RedirectAttributes redirect) {
         try {
-            var v = freezes.freeze(
-                    new FundRequests.FreezeRequest(
-                            null, caseId, null, account, bank, amount, documentNumber, approvingOfficer, months),
-                    Actors.requirePermission(Permission.FUNDS_REQUEST));
-            return "redirect:/funds/requests/" + v.id();
+            return "redirect:/funds/requests/" + action.get().id();
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", detail(e));
-            return "redirect:/funds";
+            return "redirect:" + back;
         }
     }
 
@@ -279,16 +284,13 @@ class FundsPages {
             @RequestParam(defaultValue = "") String approvingOfficer,
             @RequestParam(required = false) @Nullable Integer months,
             RedirectAttributes redirect) {
-        try {
-            var v = freezes.freeze(
-                    new FundRequests.FreezeRequest(
-                            id, null, null, null, null, amount, documentNumber, approvingOfficer, months),
-                    Actors.requirePermission(Permission.FUNDS_REQUEST));
-            return "redirect:/funds/requests/" + v.id();
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
-            return "redirect:/funds/requests/" + id;
-        }
+        return created(
+                () -> freezes.freeze(
+                        new FundRequests.FreezeRequest(
+                                id, null, null, null, null, amount, documentNumber, approvingOfficer, months),
+                        Actors.requirePermission(Permission.FUNDS_REQUEST)),
+                "/funds/requests/" + id,
+                redirect);
     }
 
     @PostMapping("/funds/requests/{id}/renew")

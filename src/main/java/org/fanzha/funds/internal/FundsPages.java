@@ -267,8 +267,13 @@ class FundsPages {
     @PostMapping("/funds/requests/{id}/send")
     @PreAuthorize("hasAuthority('funds:request')")
     String send(@PathVariable long id, RedirectAttributes redirect) {
+        return acted(() -> requests.send(id, Actors.requirePermission(Permission.FUNDS_REQUEST)), id, redirect);
+    }
+
+    /** Runs an action on a request, back to its page, with the reason if it was refused. */
+    private static String acted(Runnable action, long id, RedirectAttributes redirect) {
         try {
-            requests.send(id, Actors.requirePermission(Permission.FUNDS_REQUEST));
+            action.run();
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", detail(e));
         }
@@ -300,12 +305,10 @@ class FundsPages {
             @RequestParam(defaultValue = "") String documentNumber,
             @RequestParam(required = false) @Nullable Integer months,
             RedirectAttributes redirect) {
-        try {
-            freezes.renew(id, documentNumber, months, Actors.requirePermission(Permission.FUNDS_REQUEST));
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
-        }
-        return "redirect:/funds/requests/" + id;
+        return acted(
+                () -> freezes.renew(id, documentNumber, months, Actors.requirePermission(Permission.FUNDS_REQUEST)),
+                id,
+                redirect);
     }
 
     @PostMapping("/funds/requests/{id}/release")
@@ -315,15 +318,13 @@ class FundsPages {
             @RequestParam(defaultValue = "") String deductedAmount,
             @RequestParam(defaultValue = "") String note,
             RedirectAttributes redirect) {
-        try {
-            freezes.release(
-                    id,
-                    deductedAmount.isBlank() ? null : deductedAmount,
-                    note,
-                    Actors.requirePermission(Permission.FUNDS_REQUEST));
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
-        }
-        return "redirect:/funds/requests/" + id;
+        return acted(
+                () -> freezes.release(
+                        id,
+                        deductedAmount.isBlank() ? null : deductedAmount,
+                        note,
+                        Actors.requirePermission(Permission.FUNDS_REQUEST)),
+                id,
+                redirect);
     }
 }

@@ -218,4 +218,60 @@ class AuditChainTest {
         assertThatThrownBy(() -> new org.fanzha.audit.internal.AuditTestAccess(jdbc, "SHA-256", "too-short"))
                 .hasMessageContaining("at least 32 characters");
     }
+
+    @Test
+    void anAnchorWrittenDownEarlierCatchesRemovedNewestRecords() throws Exception {
+        long last = appendThree();
+        String hash = jdbc.sql("SELECT hash FROM audit_record WHERE seq = ?")
+                .param(last)
+                .query(String.class)
+                .single();
+        mvc.perform(get("/api/v1/audit/verify")
+                        .param("seq", Long.toString(last))
+                        .param("hash", hash)
+                        .header("Authorization", api.bearer("auditor")))
+                .andExpect(jsonPath("$.intact").value(true));
+        // the newest record removed and the head rewound: the chain alone still looks whole
+        Map<String, Object> tail = jdbc.sql("SELECT * FROM audit_record WHERE seq = ?")
+                .param(last)
+                .query()
+                .singleRow();
+        try {
+            jdbc.sql("DELETE FROM audit_record WHERE seq = ?").param(last).update();
+            jdbc.sql("UPDATE audit_chain SET last_seq = ?, last_hash = ? WHERE id = 1")
+                    .params(last - 1, tail.get("prev_hash"))
+                    .update();
+            mvc.perform(get("/api/v1/audit/verify").header("Authorization", api.bearer("auditor")))
+                    .andExpect(jsonPath("$.intact").value(true));
+            mvc.perform(get("/api/v1/audit/verify")
+                            .param("seq", Long.toString(last))
+                            .param("hash", hash)
+                            .header("Authorization", api.bearer("auditor")))
+                    .andExpect(jsonPath("$.intact").value(false))
+                    .andExpect(
+                            jsonPath("$.problem").value(org.hamcrest.Matchers.containsString("records were removed")));
+        } finally {
+            restore(tail);
+            jdbc.sql("UPDATE audit_chain SET last_seq = ?, last_hash = ? WHERE id = 1")
+                    .params(last, hash)
+                    .update();
+        }
+        // an anchor that no longer matches the record
+        mvc.perform(get("/api/v1/audit/verify")
+                        .param("seq", Long.toString(last))
+                        .param("hash", "0".repeat(64))
+                        .header("Authorization", api.bearer("auditor")))
+                .andExpect(jsonPath("$.intact").value(false))
+                .andExpect(jsonPath("$.brokenAt").value(last));
+        for (String[] bad : new String[][] {{"1", null}, {null, hash}, {"0", hash}, {"1", "xyz"}}) {
+            var request = get("/api/v1/audit/verify").header("Authorization", api.bearer("auditor"));
+            if (bad[0] != null) {
+                request.param("seq", bad[0]);
+            }
+            if (bad[1] != null) {
+                request.param("hash", bad[1]);
+            }
+            mvc.perform(request).andExpect(status().isBadRequest());
+        }
+    }
 }

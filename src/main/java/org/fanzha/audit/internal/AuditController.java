@@ -64,8 +64,21 @@ class AuditController {
                 page, size, log.find(unit, actor, action, entity, entityId, start, end, page * size, size));
     }
 
+    /** The whole chain re-computed; with an anchor written down earlier ({@code seq}, {@code hash}), checked against it too. */
     @GetMapping("/verify")
-    ChainVerification verify() {
-        return log.verify();
+    ChainVerification verify(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @org.jspecify.annotations.Nullable
+                    Long seq,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @org.jspecify.annotations.Nullable
+                    String hash) {
+        if ((seq == null) != (hash == null)) {
+            throw new org.fanzha.platform.InvalidInput(
+                    seq == null ? "seq" : "hash", "an anchor is a sequence number and its hash, both", null);
+        }
+        if (seq != null && (seq < 1 || !hash.matches("[0-9a-f]{64}"))) {
+            throw new org.fanzha.platform.InvalidInput(
+                    seq < 1 ? "seq" : "hash", seq < 1 ? "1 or more" : "64 lower-case hex digits", null);
+        }
+        return log.verify(seq, hash);
     }
 }

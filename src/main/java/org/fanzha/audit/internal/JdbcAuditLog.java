@@ -179,6 +179,17 @@ class JdbcAuditLog implements AuditLog {
     /** Re-computes the whole chain, page by page, and compares the end with the head row. */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
+        return verify(null, null);
+    }
+
+    /**
+     * As {@link #verify()}, and the record {@code anchorSeq} must still hash to {@code anchorHash}: a
+     * head written down outside the database earlier (the anchor the log prints every hour) catches
+     * what the chain alone cannot — its newest records removed and the head rewound, or the chain
+     * rewritten by someone holding the key.
+     */
+    @Transactional(readOnly = true)
+    public ChainVerification verify(@Nullable Long anchorSeq, @Nullable String anchorHash) {
         String expectedPrev = "0".repeat(64);
         long expectedSeq = 1;
         long checked = 0;
@@ -196,6 +207,13 @@ class JdbcAuditLog implements AuditLog {
                 if (!r.prevHash().equals(expectedPrev)) {
                     return new ChainVerification(
                             false, checked, r.seq(), "record " + r.seq() + " does not follow the record before it");
+                }
+                if (anchorSeq != null && r.seq() == anchorSeq && !r.hash().equals(anchorHash)) {
+                    return new ChainVerification(
+                            false,
+                            checked,
+                            r.seq(),
+                            "record " + r.seq() + " does not match the anchor: the chain was rewritten");
                 }
                 boolean keyedRecord = ChainHash.isKeyed(r.algorithm());
                 if (keyedRecord && key == null) {
@@ -246,6 +264,13 @@ class JdbcAuditLog implements AuditLog {
         if (lastSeq != checked || !expectedPrev.equals(head.get("last_hash"))) {
             return new ChainVerification(
                     false, checked, checked + 1, "the chain ends at " + checked + " but its head says " + lastSeq);
+        }
+        if (anchorSeq != null && checked < anchorSeq) {
+            return new ChainVerification(
+                    false,
+                    checked,
+                    checked + 1,
+                    "the chain ends at " + checked + ", before the anchor " + anchorSeq + ": records were removed");
         }
         if (key != null && checked > 0 && !lastKeyed) {
             return new ChainVerification(

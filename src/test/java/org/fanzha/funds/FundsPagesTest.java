@@ -79,6 +79,9 @@ class FundsPagesTest {
                 .andExpect(content().string(containsString("6222001122334455")))
                 .andExpect(content().string(containsString("freeze-form")));
         Long proposal = jdbc.queryForObject("SELECT id FROM fund_request WHERE parent_id = ?", Long.class, id);
+        // the onward account's page traces from when the onward transfer reached it
+        mvc.perform(get("/funds/requests/" + proposal).session(session))
+                .andExpect(content().string(containsString("from=2021-06-01%2020:22:00")));
         mvc.perform(post("/funds/requests/" + proposal + "/send")
                         .session(session)
                         .with(csrf()))

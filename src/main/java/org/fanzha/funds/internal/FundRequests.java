@@ -164,7 +164,8 @@ class FundRequests {
             @Nullable BigDecimal deductedAmount,
             List<Transfer> transfers,
             List<Transfer> onward,
-            List<Event> events) {}
+            List<Event> events,
+            @Nullable Instant arrivedAt) {}
 
     record Created(List<View> requests) {}
 
@@ -796,6 +797,16 @@ class FundRequests {
     View view(long id) {
         List<Transfer> transfers = transfers("request_id = ? AND reported_by IS NULL", id);
         List<Transfer> onward = transfers("reported_by = ?", id);
+        // when money reached the account: the victim's transfer, or the onward transfer a bank reported
+        Instant arrivedAt = jdbc
+                .sql("SELECT MIN(transferred_at) AS arrived FROM fund_transfer WHERE request_id = ?")
+                .param(id)
+                .query((rs, n) -> instant(rs, "arrived"))
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         List<Event> events = jdbc.sql(
                         "SELECT at, kind, actor, note FROM fund_request_event WHERE request_id = ? ORDER BY at, id")
                 .param(id)
@@ -846,7 +857,8 @@ class FundRequests {
                             rs.getBigDecimal("deducted_amount"),
                             transfers,
                             onward,
-                            events);
+                            events,
+                            arrivedAt);
                 })
                 .single();
     }

@@ -29,6 +29,27 @@ public abstract class ProblemException extends ErrorResponseException {
         return problem;
     }
 
+    /**
+     * One line for a page to show: each rejected field with its reason ({@code field: message; …}),
+     * else the detail.
+     */
+    public String summary() {
+        Object errors = getBody().getProperties() == null
+                ? null
+                : getBody().getProperties().get("errors");
+        if (errors instanceof java.util.List<?> list) {
+            String fields = list.stream()
+                    .filter(FieldError.class::isInstance)
+                    .map(FieldError.class::cast)
+                    .map(f -> f.field() + ": " + f.message())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            if (!fields.isEmpty()) {
+                return fields;
+            }
+        }
+        return getMessage();
+    }
+
     @Override
     public String getMessage() {
         String detail = getBody().getDetail();

@@ -151,7 +151,7 @@ class BlocklistPages {
                     actor);
             return "redirect:/blocklist/entries/" + added.entry().id();
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
             return "redirect:/blocklist";
         }
     }
@@ -187,7 +187,7 @@ class BlocklistPages {
                 default -> blocklist.remove(id, note, actor);
             }
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return back.equals("review") ? "redirect:/blocklist/review" : "redirect:/blocklist/entries/" + id;
     }
@@ -216,7 +216,7 @@ class BlocklistPages {
                 suspicions.dismiss(name, actor);
             }
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/blocklist/review";
     }
@@ -243,7 +243,7 @@ class BlocklistPages {
         try {
             blocklist.decide(id, decision.equals("LIFT"), note, actor);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/blocklist/appeals";
     }
@@ -274,7 +274,7 @@ class BlocklistPages {
         try (InputStream in = file.getInputStream()) {
             redirect.addFlashAttribute("report", imports.importList(format, category, source, scope, in, actor));
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/blocklist/imports";
     }
@@ -311,7 +311,7 @@ class BlocklistPages {
         try {
             blocklist.allow(domain, reason, actor);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/blocklist/allow";
     }
@@ -323,29 +323,8 @@ class BlocklistPages {
         try {
             blocklist.unallow(id, actor);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/blocklist/allow";
-    }
-
-    static String detail(ProblemException e) {
-        var body = e.getBody();
-        Object errors =
-                body.getProperties() == null ? null : body.getProperties().get("errors");
-        if (errors instanceof List<?> list && !list.isEmpty()) {
-            StringBuilder sb = new StringBuilder();
-            for (Object o : list) {
-                if (o instanceof org.fanzha.platform.FieldError f) {
-                    sb.append(sb.isEmpty() ? "" : "; ")
-                            .append(f.field())
-                            .append(": ")
-                            .append(f.message());
-                }
-            }
-            if (!sb.isEmpty()) {
-                return sb.toString();
-            }
-        }
-        return body.getDetail() == null ? String.valueOf(body.getTitle()) : body.getDetail();
     }
 }

@@ -93,7 +93,7 @@ class RiskLookup {
             long id = blocklist.appeal(entryId, appellant, contact, reason);
             redirect.addFlashAttribute("appealed", id);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", BlocklistPages.detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/risk";
     }

@@ -58,7 +58,7 @@ class CardPages {
                     recruiter,
                     Actors.requirePermission(Permission.CASES_WRITE));
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", CasePages.detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/cards";
     }
@@ -97,7 +97,7 @@ class CardPages {
                     .size();
             redirect.addFlashAttribute("created", n);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", CasePages.detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         } catch (java.time.format.DateTimeParseException e) {
             redirect.addFlashAttribute("problem", "month: like 2021-06");
         }
@@ -114,7 +114,7 @@ class CardPages {
         try {
             campaign.reviewResult(id, insiderInvolved, note, Actors.requirePermission(Permission.CASES_WRITE));
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", CasePages.detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/cards/outlets";
     }
@@ -144,7 +144,7 @@ class CardPages {
             campaign.markSuspect(
                     recruiter.strip(), note.isBlank() ? null : note, Actors.requirePermission(Permission.CASES_LINK));
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", CasePages.detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/cards/brokers";
     }
@@ -163,7 +163,7 @@ class CardPages {
             redirect.addFlashAttribute(
                     "check", credit.check(idNumber, Actors.requirePermission(Permission.CREDIT_QUERY)));
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", CasePages.detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/cards/credit";
     }
@@ -182,7 +182,7 @@ class CardPages {
                             verificationId, idNumber.isBlank() ? null : idNumber, null, basis, reason),
                     Actors.requirePermission(Permission.CASES_WRITE));
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", CasePages.detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/cards/credit";
     }
@@ -193,7 +193,7 @@ class CardPages {
         try {
             credit.decide(id, action.equals("approve"), Actors.requirePermission(Permission.CASES_WRITE));
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", CasePages.detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/cards/credit";
     }

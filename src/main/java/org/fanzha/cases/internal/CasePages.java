@@ -8,7 +8,6 @@ import org.fanzha.cases.CaseStatus;
 import org.fanzha.cases.IdentifierType;
 import org.fanzha.platform.Actor;
 import org.fanzha.platform.Actors;
-import org.fanzha.platform.FieldError;
 import org.fanzha.platform.FraudType;
 import org.fanzha.platform.InvalidInput;
 import org.fanzha.platform.Permission;
@@ -94,7 +93,7 @@ class CasePages {
                     actor);
             return "redirect:/cases/" + view.id();
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
             return "redirect:/cases";
         }
     }
@@ -148,7 +147,7 @@ class CasePages {
         try {
             files.transition(id, target, caseNumber, null, note.isBlank() ? null : note, actor);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/cases/" + id;
     }
@@ -165,7 +164,7 @@ class CasePages {
             }
             files.addIdentifiers(id, lines, actor);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/cases/" + id;
     }
@@ -181,24 +180,5 @@ class CasePages {
                         .limit(100)
                         .toList());
         return "cases/clusters";
-    }
-
-    static String detail(ProblemException e) {
-        var body = e.getBody();
-        Object errors =
-                body.getProperties() == null ? null : body.getProperties().get("errors");
-        if (errors instanceof List<?> list && !list.isEmpty()) {
-            StringBuilder sb = new StringBuilder();
-            for (Object o : list) {
-                if (o instanceof FieldError f) {
-                    sb.append(sb.isEmpty() ? "" : "; ")
-                            .append(f.field())
-                            .append(": ")
-                            .append(f.message());
-                }
-            }
-            return sb.toString();
-        }
-        return body.getDetail() == null ? String.valueOf(body.getTitle()) : body.getDetail();
     }
 }

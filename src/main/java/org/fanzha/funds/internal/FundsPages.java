@@ -81,7 +81,7 @@ class FundsPages {
             model.addAttribute("rows", rows);
             model.addAttribute("traceJson", json.writeValueAsString(t));
         } catch (ProblemException e) {
-            model.addAttribute("problem", detail(e));
+            model.addAttribute("problem", e.summary());
         }
         return "funds/trace";
     }
@@ -167,7 +167,7 @@ class FundsPages {
         try {
             return "redirect:/funds/requests/" + action.get().id();
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
             return "redirect:" + back;
         }
     }
@@ -179,7 +179,7 @@ class FundsPages {
             var r = returns.propose(id, Actors.requirePermission(Permission.FUNDS_REQUEST));
             return "redirect:/funds/returns/" + r.id();
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
             return "redirect:/funds/requests/" + id;
         }
     }
@@ -214,20 +214,9 @@ class FundsPages {
                 returns.reject(id, new Returns.Decision(note), actor);
             }
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/funds/returns/" + id;
-    }
-
-    static String detail(ProblemException e) {
-        if (e instanceof org.fanzha.platform.InvalidInput invalid) {
-            return String.join(
-                    "; ",
-                    invalid.errors().stream()
-                            .map(f -> f.field() + ": " + f.message())
-                            .toList());
-        }
-        return e.getMessage();
     }
 
     @GetMapping("/funds")
@@ -244,7 +233,7 @@ class FundsPages {
         try {
             model.addAttribute("requests", requests.list(s, null, caseId, account, actor, 300));
         } catch (ProblemException e) {
-            model.addAttribute("problem", detail(e));
+            model.addAttribute("problem", e.summary());
             model.addAttribute("requests", List.of());
         }
         model.addAttribute("state", s);
@@ -275,7 +264,7 @@ class FundsPages {
         try {
             action.run();
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", detail(e));
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/funds/requests/" + id;
     }

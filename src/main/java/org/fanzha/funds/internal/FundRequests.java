@@ -795,18 +795,14 @@ class FundRequests {
     }
 
     View view(long id) {
-        List<Transfer> transfers = transfers("request_id = ? AND reported_by IS NULL", id);
+        // the money that reached this account: the victim's transfers (none reported) or the onward
+        // transfer a bank reported, whose time is when the money arrived
+        List<Transfer> incoming = transfers("request_id = ?", id);
+        List<Transfer> transfers =
+                incoming.stream().filter(t -> t.reportedBy() == null).toList();
+        Instant arrivedAt =
+                incoming.stream().map(Transfer::time).min(Instant::compareTo).orElse(null);
         List<Transfer> onward = transfers("reported_by = ?", id);
-        // when money reached the account: the victim's transfer, or the onward transfer a bank reported
-        Instant arrivedAt = jdbc
-                .sql("SELECT MIN(transferred_at) AS arrived FROM fund_transfer WHERE request_id = ?")
-                .param(id)
-                .query((rs, n) -> instant(rs, "arrived"))
-                .list()
-                .stream()
-                .filter(java.util.Objects::nonNull)
-                .findFirst()
-                .orElse(null);
         List<Event> events = jdbc.sql(
                         "SELECT at, kind, actor, note FROM fund_request_event WHERE request_id = ? ORDER BY at, id")
                 .param(id)

@@ -204,8 +204,9 @@ class Returns {
             }
             // what approved returns already gave back: from this account (out of what reached it),
             // and from anywhere (a victim never gets back more than they sent)
-            BigDecimal fromHere = returned(t.id(), f.account());
-            BigDecimal fromAll = returned(t.id(), null);
+            BigDecimal[] given = returned(t.id(), f.account());
+            BigDecimal fromHere = given[0];
+            BigDecimal fromAll = given[1];
             BigDecimal claim =
                     reached.min(t.amount()).subtract(fromHere).min(t.amount().subtract(fromAll));
             if (claim.signum() > 0) {
@@ -580,20 +581,16 @@ class Returns {
                 .optional();
     }
 
-    /** What approved returns gave back for a victim's transfer, from one account or (null) from any. */
-    private BigDecimal returned(long transferId, @Nullable String account) {
-        BigDecimal sum = jdbc
-                .sql("SELECT SUM(s.share_amount) FROM fund_return_share s JOIN fund_return r ON r.id = s.return_id"
-                        + " WHERE r.state = 'APPROVED' AND s.transfer_id = ?"
-                        + (account == null ? "" : " AND r.account = ?"))
-                .params(account == null ? List.of(transferId) : List.of(transferId, account))
-                .query((rs, n) -> rs.getBigDecimal(1))
-                .list()
-                .stream()
-                .filter(java.util.Objects::nonNull)
-                .findFirst()
-                .orElse(null);
-        return sum == null ? BigDecimal.ZERO : sum;
+    /** What approved returns gave back for a victim's transfer: from this account, and from any. */
+    private BigDecimal[] returned(long transferId, String account) {
+        return jdbc.sql("""
+                        SELECT COALESCE(SUM(CASE WHEN r.account = ? THEN s.share_amount END), 0),
+                               COALESCE(SUM(s.share_amount), 0)
+                        FROM fund_return_share s JOIN fund_return r ON r.id = s.return_id
+                        WHERE r.state = 'APPROVED' AND s.transfer_id = ?""")
+                .params(account, transferId)
+                .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)})
+                .single();
     }
 
     private static BigDecimal available(Freeze f) {

@@ -230,6 +230,61 @@ class TracingTest {
         }
     }
 
+    @Test
+    void aTransferTheBankReportedAndTheStatementShowsIsTracedOnce() throws Exception {
+        String tag = String.format("%06d", System.nanoTime() % 1_000_000);
+        String a = "84" + tag + "000000000001";
+        String b = "84" + tag + "000000000002";
+        long caseId = json.readTree(mvc.perform(
+                                MockMvcRequestBuilders.post("/api/v1/cases")
+                                        .header("Authorization", api.bearer("jinshui"))
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .content(
+                                                "{\"fraudType\":\"LOAN\",\"lossAmount\":\"38000\",\"occurredAt\":\"2021-08-01T20:00:00+08:00\"}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("id")
+                .asLong();
+        long request = json.readTree(mvc.perform(MockMvcRequestBuilders.post("/api/v1/funds/stop-payments")
+                                .header("Authorization", api.bearer("jinshui"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("""
+                                        {"caseId":%d,"transfers":[{"time":"2021-08-01T20:20:00+08:00","fromAccount":"6222020000000000009","toAccount":"%s","toBank":"CCB","amount":"38000"}]}""".formatted(caseId, a)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("requests")
+                .get(0)
+                .get("id")
+                .asLong();
+        // the bank reports 14,000 gone on to B; later the statements show the same transfer
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/funds/requests/" + request + "/response")
+                        .header("Authorization", "Bearer demo-bank-token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"result":"PARTIAL","heldAmount":"24000","onward":[{"toAccount":"%s","toBank":"ICBC","amount":"14000","time":"2021-08-01T20:25:00+08:00"}]}""".formatted(b)))
+                .andExpect(status().isOk());
+        importStatement("""
+                交易时间,账号,对手账号,对手户名,对手行名,交易金额,借贷标志,余额,交易流水号,交易渠道
+                2021-08-01 20:20:00,%1$s,6222020000000000009,被害人,,38000.00,贷,38000.00,D-1,网银
+                2021-08-01 20:25:00,%1$s,%2$s,某某,工商银行,14000.00,借,24000.00,D-2,网银
+                2021-08-01 20:25:00,%2$s,%1$s,某某,,14000.00,贷,14000.00,D-3,网银
+                """.formatted(a, b));
+        JsonNode trace = json.readTree(mvc.perform(MockMvcRequestBuilders.get("/api/v1/funds/trace")
+                        .param("account", a)
+                        .param("from", "2021-08-01T20:20:00+08:00")
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(trace.get("edges").size()).isEqualTo(1);
+        Map<String, JsonNode> nodes = new HashMap<>();
+        trace.get("nodes").forEach(n -> nodes.put(n.get("account").asText(), n));
+        assertThat(nodes.get(b).get("received").decimalValue()).isEqualByComparingTo("14000");
+    }
+
     /** The number with its Luhn check digit appended. */
     static String luhn(String digits) {
         int sum = 0;

@@ -563,6 +563,20 @@ class FundRequests {
             String txnId,
             String source,
             Instant now) {
+        // a transfer the statement already holds is not recorded again from an answer
+        String sameTransfer = "SELECT COUNT(*) FROM fund_transaction WHERE account = ? AND direction = ? AND at = ?"
+                + " AND amount = ? AND source = 'STATEMENT'";
+        boolean inStatement = (counterpart == null
+                                ? jdbc.sql(sameTransfer).params(account, direction, Timestamp.from(at), amount)
+                                : jdbc.sql(sameTransfer
+                                                + " AND (counterpart_account = ? OR counterpart_account IS NULL)")
+                                        .params(account, direction, Timestamp.from(at), amount, counterpart))
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (inStatement) {
+            return;
+        }
         jdbc.sql("""
                         INSERT INTO fund_transaction (account, bank_code, at, direction, amount, balance, counterpart_account, counterpart_name,
                             counterpart_bank, channel, txn_id, source, imported_at)

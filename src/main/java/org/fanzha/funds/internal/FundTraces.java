@@ -215,18 +215,28 @@ class FundTraces {
         Duration window = properties.traceWindow();
         while (!queue.isEmpty() && level.size() < MAX_NODES) {
             Slice s = queue.poll();
-            List<Debit> debits = jdbc.sql("""
-                            SELECT at, amount, counterpart_account, counterpart_bank, channel, counterpart_name FROM fund_transaction
-                            WHERE account = ? AND direction = 'D' AND at >= ? AND at <= ? ORDER BY at, id LIMIT 1000""")
+            // a transfer a bank reported in its answer and later found in the statement is one transfer:
+            // the statement's row comes first and the reported copy is skipped
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            List<Debit> debits = new ArrayList<>();
+            jdbc.sql("""
+                            SELECT at, amount, counterpart_account, counterpart_bank, channel, counterpart_name, source FROM fund_transaction
+                            WHERE account = ? AND direction = 'D' AND at >= ? AND at <= ?
+                            ORDER BY at, CASE WHEN source = 'STATEMENT' THEN 0 ELSE 1 END, id LIMIT 1000""")
                     .params(s.account(), Timestamp.from(s.at()), Timestamp.from(s.at().plus(window)))
-                    .query((rs, n) -> new Debit(
-                            rs.getTimestamp(1).toInstant(),
-                            rs.getBigDecimal(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6)))
-                    .list();
+                    .query(rs -> {
+                        Debit d = new Debit(
+                                rs.getTimestamp(1).toInstant(),
+                                rs.getBigDecimal(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6));
+                        String key = d.at() + "|" + d.amount().stripTrailingZeros() + "|" + d.to();
+                        if (seen.add(key) || "STATEMENT".equals(rs.getString(7))) {
+                            debits.add(d);
+                        }
+                    });
             BigDecimal cum = BigDecimal.ZERO;
             BigDecimal lo = s.start();
             BigDecimal hi = s.start().add(s.amount());

@@ -53,6 +53,7 @@ class CardCampaignTest {
         String[] recruiter = {
             "139 0000 " + tag.substring(0, 4), "+86 1390000" + tag.substring(0, 4), "13900 00" + tag.substring(0, 4)
         };
+        java.util.List<String> idNumbers = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String card =
                     CasesApiTest.card("622588" + String.format("%012d", (System.nanoTime() + i) % 1_000_000_000_000L));
@@ -60,6 +61,7 @@ class CardCampaignTest {
                             {"fraudType":"INVESTMENT","lossAmount":"1000","occurredAt":"2021-06-1%dT10:00:00+08:00","unitCode":"4101",
                              "identifiers":[{"type":"BANK_CARD","value":"%s"}]}""".formatted(i, card)).andExpect(status().isCreated());
             String first17 = "4101021990020" + (i + 1) + String.format("%03d", (System.nanoTime() / 7) % 1_000);
+            idNumbers.add(first17 + IdNumber.checkCharacter(first17));
             long task = json.readTree(mvc.perform(put("/api/v1/cards/BANK_CARD/{n}/registration", card)
                                     .header("Authorization", bank)
                                     .contentType(MediaType.APPLICATION_JSON)
@@ -91,7 +93,33 @@ class CardCampaignTest {
                 .andExpect(jsonPath("$.nodes[?(@.category == 'OWNER')].id", org.hamcrest.Matchers.hasSize(3)))
                 .andExpect(jsonPath("$.nodes[?(@.category == 'CASE')].id", org.hamcrest.Matchers.hasSize(3)))
                 .andExpect(jsonPath("$.nodes[?(@.category == 'OWNER')].name")
-                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("卡主0"))));
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("卡主0"))))
+                .andExpect(jsonPath("$.outsideCards").value(0));
+        String provinceView = mvc.perform(get("/api/v1/cards/brokers/network")
+                        .param("recruiter", broker)
+                        .header("Authorization", api.bearer("analyst")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        for (String id : idNumbers) {
+            org.assertj.core.api.Assertions.assertThat(provinceView)
+                    .as("node ids are opaque, never an ID number")
+                    .doesNotContain(id);
+        }
+        // a county officer elsewhere (金水区) sees none of the owners, cards or cases of 二七区 and 郑州市
+        mvc.perform(get("/api/v1/cards/brokers/network")
+                        .param("recruiter", broker)
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.nodes", org.hamcrest.Matchers.hasSize(1)))
+                .andExpect(jsonPath("$.nodes[0].category").value("BROKER"))
+                .andExpect(jsonPath("$.outsideCards").value(3));
+        mvc.perform(get("/cards/brokers/network.json")
+                        .param("recruiter", broker)
+                        .session(api.session("jinshui")))
+                .andExpect(jsonPath("$.nodes", org.hamcrest.Matchers.hasSize(1)));
+        mvc.perform(get("/api/v1/cards/brokers").header("Authorization", api.bearer("jinshui")))
+                .andExpect(jsonPath("$[?(@.recruiter == '" + broker + "')]", org.hamcrest.Matchers.empty()));
         post("analyst", "/api/v1/cards/brokers/suspect", "{\"recruiter\":\"" + broker + "\",\"note\":\"收购银行卡\"}")
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/cards/brokers").header("Authorization", api.bearer("analyst")))

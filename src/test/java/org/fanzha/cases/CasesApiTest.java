@@ -100,7 +100,8 @@ class CasesApiTest {
         // jinshui sees that a Luoyang case is linked, and which unit holds it, but not the case itself
         mvc.perform(get("/api/v1/cases/{id}/related", a).header("Authorization", api.bearer("jinshui")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].caseId").value(b))
+                .andExpect(jsonPath("$[0].caseId").doesNotExist())
+                .andExpect(jsonPath("$[0].caseNumber").doesNotExist())
                 .andExpect(jsonPath("$[0].unitCode").value("410302"))
                 .andExpect(jsonPath("$[0].shared.length()").value(2));
         mvc.perform(get("/api/v1/cases/{id}", b).header("Authorization", api.bearer("jinshui")))
@@ -143,7 +144,8 @@ class CasesApiTest {
         post("zhengzhou", "/api/v1/cases/" + c + "/identifiers", """
                         {"identifiers":[{"type":"DOMAIN","value":"www.invest-fast.example"},{"type":"DOMAIN","value":"invest-fast.example"}]}""").andExpect(status().isOk());
         mvc.perform(get("/api/v1/cases/{id}/related", c).header("Authorization", api.bearer("zhengzhou")))
-                .andExpect(jsonPath("$[0].caseId").value(b))
+                .andExpect(jsonPath("$[0].caseId").doesNotExist())
+                .andExpect(jsonPath("$[0].unitCode").value("410302"))
                 .andExpect(jsonPath("$[0].shared[0].value").value("invest-fast.example"));
     }
 
@@ -169,11 +171,28 @@ class CasesApiTest {
                 .andExpect(jsonPath("$[?(@.id == " + a + ")].totalLoss").value(7000.00))
                 .andExpect(jsonPath("$[?(@.id == " + a + ")].units[*]")
                         .value(org.hamcrest.Matchers.containsInAnyOrder("4101", "4103")));
-        mvc.perform(get("/api/v1/cases/{id}/network", a).header("Authorization", api.bearer("zhengzhou")))
+        mvc.perform(get("/api/v1/cases/{id}/network", a).header("Authorization", api.bearer("duty")))
                 .andExpect(jsonPath("$.nodes[?(@.category == 'CASE')].id")
                         .value(org.hamcrest.Matchers.containsInAnyOrder("c:" + a, "c:" + b, "c:" + c)))
                 .andExpect(jsonPath("$.nodes[?(@.category != 'CASE')].id", org.hamcrest.Matchers.hasSize(2)))
                 .andExpect(jsonPath("$.links.length()").value(4));
+        // 郑州 sees its own case; 洛阳's two by their unit only, the domain only they carry masked, ids opaque
+        String network = mvc.perform(
+                        get("/api/v1/cases/{id}/network", a).header("Authorization", api.bearer("zhengzhou")))
+                .andExpect(jsonPath("$.nodes[?(@.category == 'CASE')].id", org.hamcrest.Matchers.hasItem("c:" + a)))
+                .andExpect(jsonPath("$.nodes[?(@.category == 'CASE' && @.unit == '4103')].name")
+                        .value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(""))))
+                .andExpect(
+                        jsonPath("$.nodes[?(@.category == 'BANK_CARD')].name").value(card))
+                .andExpect(jsonPath("$.links.length()").value(4))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(network)
+                .doesNotContain("c:" + b, "c:" + c, "cl-" + tag, "BANK_CARD:");
+        mvc.perform(get("/api/v1/cases/clusters").param("limit", "500").header("Authorization", api.bearer("luoyang")))
+                .andExpect(jsonPath("$[?(@.id == " + b + ")].caseIds[*]")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder((int) b, (int) c)));
         mvc.perform(get("/api/v1/cases/{id}/network", b).header("Authorization", api.bearer("zhengzhou")))
                 .andExpect(status().isNotFound());
     }

@@ -63,7 +63,8 @@ class CardCampaign {
 
     record Edge(String source, String target) {}
 
-    record Network(List<Node> nodes, List<Edge> links) {}
+    /** The network as far as it is the actor's; {@code outsideCards} counts the recruiter's cards elsewhere. */
+    record Network(List<Node> nodes, List<Edge> links, long outsideCards) {}
 
     private final JdbcClient jdbc;
     private final CardRegistry cards;
@@ -205,8 +206,20 @@ class CardCampaign {
                 .single();
     }
 
-    /** Recruiters named by two or more owners: the cards and cases they stand behind. */
-    List<Broker> brokers(int minOwners) {
+    /**
+     * The jurisdiction rule for fraud cards: a card is the actor's when one of its verifications
+     * is routed to a unit of the actor's subtree or one of its cases is held there.
+     */
+    static final String CARD_IN_JURISDICTION = """
+            (EXISTS (SELECT 1 FROM card_verification jv WHERE jv.card_id = c.id AND jv.unit_code LIKE :unit)
+             OR EXISTS (SELECT 1 FROM case_card jc JOIN fraud_case jf ON jf.id = jc.case_id
+                        WHERE jc.card_id = c.id AND jf.unit_code LIKE :unit))""";
+
+    /**
+     * Recruiters named by two or more owners (across the province: a broker works across counties)
+     * who stand behind at least one card of the actor's jurisdiction; the counts are totals.
+     */
+    List<Broker> brokers(int minOwners, Actor actor) {
         return jdbc.sql("""
                         SELECT v.recruiter, COUNT(DISTINCT c.owner_id_number) AS owners, COUNT(DISTINCT c.id) AS cards,
                             COUNT(DISTINCT cc.case_id) AS cases, MAX(CASE WHEN b.suspect THEN 1 ELSE 0 END) AS suspect
@@ -214,9 +227,13 @@ class CardCampaign {
                         LEFT JOIN case_card cc ON cc.card_id = c.id
                         LEFT JOIN broker b ON b.recruiter = v.recruiter
                         WHERE v.recruiter IS NOT NULL
-                        GROUP BY v.recruiter HAVING COUNT(DISTINCT c.owner_id_number) >= ?
+                          AND v.recruiter IN (SELECT v2.recruiter FROM card_verification v2 JOIN card c ON c.id = v2.card_id
+                                              WHERE v2.recruiter IS NOT NULL AND """ + CARD_IN_JURISDICTION + """
+                                              )
+                        GROUP BY v.recruiter HAVING COUNT(DISTINCT c.owner_id_number) >= :min
                         ORDER BY cards DESC, v.recruiter LIMIT 500""")
-                .param(minOwners)
+                .param("min", minOwners)
+                .param("unit", actor.unitCode() + "%")
                 .query((rs, i) -> new Broker(
                         rs.getString("recruiter"),
                         rs.getLong("owners"),
@@ -226,47 +243,76 @@ class CardCampaign {
                 .list();
     }
 
-    /** The owner–card–case network behind a recruiter (owners and cards masked). */
-    Network network(String recruiter) {
+    /**
+     * The owner–card–case network behind a recruiter, as far as it lies in the actor's
+     * jurisdiction: owners and cards masked, node ids opaque (a running number, never an ID
+     * number), the cards outside only counted.
+     */
+    Network network(String recruiter, Actor actor) {
         List<Node> nodes = new ArrayList<>();
         List<Edge> links = new ArrayList<>();
+        Map<String, String> owners = new LinkedHashMap<>();
         Map<String, Boolean> seen = new LinkedHashMap<>();
-        nodes.add(new Node(
-                "r:" + recruiter, Masking.phone(recruiter) == null ? recruiter : maskRecruiter(recruiter), "BROKER"));
+        String root = "r";
+        nodes.add(new Node(root, maskRecruiter(recruiter), "BROKER"));
+        String unit = actor.unitCode() + "%";
         jdbc.sql("""
-                        SELECT c.id AS card_id, c.kind, c.card_number, c.owner_id_number, c.owner_name, cc.case_id, f.case_number
+                        SELECT c.id AS card_id, c.kind, c.card_number, c.owner_id_number, c.owner_name, cc.case_id, f.case_number,
+                            f.unit_code AS case_unit
                         FROM card_verification v JOIN card c ON c.id = v.card_id
                         LEFT JOIN case_card cc ON cc.card_id = c.id LEFT JOIN fraud_case f ON f.id = cc.case_id
-                        WHERE v.recruiter = ?""").param(recruiter).query(rs -> {
-            String owner = "o:" + rs.getString("owner_id_number");
-            String card = "k:" + rs.getLong("card_id");
-            if (seen.putIfAbsent(owner, true) == null) {
-                nodes.add(new Node(owner, String.valueOf(Masking.name(rs.getString("owner_name"))), "OWNER"));
-                links.add(new Edge("r:" + recruiter, owner));
-            }
-            if (seen.putIfAbsent(card, true) == null) {
-                String number = rs.getString("card_number");
-                nodes.add(new Node(
-                        card,
-                        "SIM".equals(rs.getString("kind")) ? Masking.phone(number) : Masking.cardNumber(number),
-                        rs.getString("kind")));
-                links.add(new Edge(owner, card));
-            }
-            long caseId = rs.getLong("case_id");
-            if (!rs.wasNull()) {
-                String node = "c:" + caseId;
-                if (seen.putIfAbsent(node, true) == null) {
-                    String number = rs.getString("case_number");
-                    nodes.add(new Node(node, number == null ? "#" + caseId : number, "CASE"));
-                }
-                links.add(new Edge(card, node));
-            }
-        });
-        return new Network(nodes, links.stream().distinct().toList());
+                        WHERE v.recruiter = :recruiter AND """ + CARD_IN_JURISDICTION + """
+                        ORDER BY c.id, cc.case_id""")
+                .param("recruiter", recruiter)
+                .param("unit", unit)
+                .query(rs -> {
+                    String ownerKey = String.valueOf(rs.getString("owner_id_number"));
+                    String owner = owners.computeIfAbsent(ownerKey, k -> "o" + (owners.size() + 1));
+                    String card = "k" + rs.getLong("card_id");
+                    if (seen.putIfAbsent(owner, true) == null) {
+                        String name = Masking.name(rs.getString("owner_name"));
+                        nodes.add(new Node(owner, name == null ? "" : name, "OWNER"));
+                        links.add(new Edge(root, owner));
+                    }
+                    if (seen.putIfAbsent(card, true) == null) {
+                        String number = rs.getString("card_number");
+                        nodes.add(new Node(
+                                card,
+                                String.valueOf(
+                                        "SIM".equals(rs.getString("kind"))
+                                                ? Masking.phone(number)
+                                                : Masking.cardNumber(number)),
+                                rs.getString("kind")));
+                        links.add(new Edge(owner, card));
+                    }
+                    long caseId = rs.getLong("case_id");
+                    String caseUnit = rs.getString("case_unit");
+                    if (!rs.wasNull() && caseUnit != null && actor.covers(caseUnit)) {
+                        String node = "c" + caseId;
+                        if (seen.putIfAbsent(node, true) == null) {
+                            String number = rs.getString("case_number");
+                            nodes.add(new Node(node, number == null ? "#" + caseId : number, "CASE"));
+                        }
+                        links.add(new Edge(card, node));
+                    }
+                });
+        long all = jdbc.sql("SELECT COUNT(DISTINCT v.card_id) FROM card_verification v WHERE v.recruiter = ?")
+                .param(recruiter)
+                .query(Long.class)
+                .single();
+        long shown = seen.keySet().stream().filter(k -> k.startsWith("k")).count();
+        return new Network(nodes, links.stream().distinct().toList(), all - shown);
     }
 
-    private static String maskRecruiter(String recruiter) {
-        return recruiter.startsWith("+86") ? "+86" + Masking.phone(recruiter.substring(3)) : recruiter;
+    /** A recruiter is a phone number or a name as the owner gave it: masked like either. */
+    static String maskRecruiter(String recruiter) {
+        if (recruiter.startsWith("+86")) {
+            return "+86" + Masking.phone(recruiter.substring(3));
+        }
+        if (recruiter.chars().allMatch(Character::isDigit)) {
+            return String.valueOf(Masking.phone(recruiter));
+        }
+        return String.valueOf(Masking.name(recruiter));
     }
 
     @Transactional

@@ -111,17 +111,16 @@ class CardController {
     /** Brokers (卡头): recruiters named by two or more card owners. */
     @GetMapping("/api/v1/cards/brokers")
     List<CardCampaign.Broker> brokers(@RequestParam(defaultValue = "2") int minOwners) {
-        Actors.requirePermission(Permission.CASES_READ);
+        Actor actor = Actors.requirePermission(Permission.CASES_READ);
         if (minOwners < 1 || minOwners > 1000) {
             throw new InvalidInput("minOwners", "1 to 1,000", minOwners);
         }
-        return campaign.brokers(minOwners);
+        return campaign.brokers(minOwners, actor);
     }
 
     @GetMapping("/api/v1/cards/brokers/network")
     CardCampaign.Network brokerNetwork(@RequestParam String recruiter) {
-        Actors.requirePermission(Permission.CASES_READ);
-        return campaign.network(recruiter.strip());
+        return campaign.network(recruiter.strip(), Actors.requirePermission(Permission.CASES_READ));
     }
 
     @PostMapping("/api/v1/cards/brokers/suspect")

@@ -113,17 +113,15 @@ class CaseController {
         if (limit < 1 || limit > 500) {
             throw new InvalidInput("limit", "1 to 500", limit);
         }
-        return clusters.all(100_000).stream()
-                .filter(c -> c.units().stream().anyMatch(actor::covers))
-                .limit(limit)
-                .toList();
+        return clusters.all(limit, actor);
     }
 
     /** The network of a case's cluster (cases and the identifiers they share), for the picture. */
     @GetMapping("/api/v1/cases/{id}/network")
     Clusters.Graph network(@PathVariable long id) {
-        files.visible(id, Actors.requirePermission(Permission.CASES_READ));
-        return clusters.graph(id, 200);
+        Actor actor = Actors.requirePermission(Permission.CASES_READ);
+        files.visible(id, actor);
+        return clusters.graph(id, 200, actor);
     }
 
     @GetMapping("/api/v1/cases/{id}")

@@ -478,7 +478,7 @@ class CaseFiles {
     @Transactional(readOnly = true)
     List<CaseStore.Link> related(long id, Actor actor) {
         visible(id, actor);
-        return store.related(id);
+        return store.related(id).stream().map(l -> l.scopedTo(actor)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -492,12 +492,20 @@ class CaseFiles {
         }
         var reason = store.nonLinkingReason(t, ident.value());
         return Map.of(
-                "type", t,
-                "value", ident.value(),
-                "detail", ident.detail(),
-                "nonLinking", reason.orElse(""),
-                "cases", store.carriers(t, ident.value()),
-                "carriedBy", store.carrying(t, ident.value(), 500));
+                "type",
+                t,
+                "value",
+                ident.value(),
+                "detail",
+                ident.detail(),
+                "nonLinking",
+                reason.orElse(""),
+                "cases",
+                store.carriers(t, ident.value()),
+                "carriedBy",
+                store.carrying(t, ident.value(), 500).stream()
+                        .map(l -> l.scopedTo(actor))
+                        .toList());
     }
 
     @Transactional

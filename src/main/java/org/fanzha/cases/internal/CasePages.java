@@ -131,8 +131,9 @@ class CasePages {
     @PreAuthorize("hasAuthority('cases:read')")
     @ResponseBody
     Clusters.Graph network(@PathVariable long id) {
-        files.visible(id, Actors.requirePermission(Permission.CASES_READ));
-        return clusters.graph(id, 200);
+        Actor actor = Actors.requirePermission(Permission.CASES_READ);
+        files.visible(id, actor);
+        return clusters.graph(id, 200, actor);
     }
 
     @PostMapping("/cases/{id}/status")
@@ -173,12 +174,7 @@ class CasePages {
     @PreAuthorize("hasAuthority('cases:read')")
     String clusters(Model model) {
         Actor actor = Actors.requirePermission(Permission.CASES_READ);
-        model.addAttribute(
-                "clusters",
-                clusters.all(100_000).stream()
-                        .filter(c -> c.units().stream().anyMatch(actor::covers))
-                        .limit(100)
-                        .toList());
+        model.addAttribute("clusters", clusters.all(100, actor));
         return "cases/clusters";
     }
 }

@@ -58,7 +58,16 @@ class CaseStore {
             @Nullable String note) {}
 
     /** A case linked to another, with what they share. */
-    record Link(long caseId, @Nullable String caseNumber, String unitCode, List<Shared> shared) {}
+    /**
+     * A linked case; another unit's case is named by its unit alone (id and number null), so an
+     * officer knows whom to call without reading another jurisdiction's records.
+     */
+    record Link(@Nullable Long caseId, @Nullable String caseNumber, String unitCode, List<Shared> shared) {
+
+        Link scopedTo(org.fanzha.platform.Actor actor) {
+            return actor.covers(unitCode) ? this : new Link(null, null, unitCode, shared);
+        }
+    }
 
     record Shared(IdentifierType type, String value) {}
 

@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.fanzha.cases.IdentifierType;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.Masking;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -75,9 +78,13 @@ class Clusters implements org.fanzha.cases.SolvedClusters {
         }
     }
 
-    /** Every cluster of two or more cases, largest first (then by total loss). */
+    /**
+     * The clusters of two or more cases that reach into the actor's jurisdiction, largest first
+     * (then by total loss): size, total loss and units are the whole cluster's, the case ids only
+     * the actor's own (the first of them names the cluster).
+     */
     @Transactional(readOnly = true)
-    List<Cluster> all(int limit) {
+    List<Cluster> all(int limit, Actor actor) {
         // dense indexes for case ids
         List<Long> ids = new ArrayList<>();
         Map<Long, BigDecimal> loss = new HashMap<>();
@@ -126,12 +133,19 @@ class Clusters implements org.fanzha.cases.SolvedClusters {
         }
         return components.values().stream()
                 .filter(c -> c.size() > 1)
-                .map(c -> new Cluster(
-                        c.get(0),
-                        c.size(),
-                        c.stream().map(loss::get).reduce(BigDecimal.ZERO, BigDecimal::add),
-                        List.copyOf(new TreeSet<>(c.stream().map(unit::get).toList())),
-                        c.size() > 200 ? c.subList(0, 200) : c))
+                .filter(c -> c.stream().anyMatch(id -> actor.covers(unit.get(id))))
+                .map(c -> {
+                    List<Long> own = c.stream()
+                            .filter(id -> actor.covers(unit.get(id)))
+                            .limit(200)
+                            .toList();
+                    return new Cluster(
+                            own.get(0),
+                            c.size(),
+                            c.stream().map(loss::get).reduce(BigDecimal.ZERO, BigDecimal::add),
+                            List.copyOf(new TreeSet<>(c.stream().map(unit::get).toList())),
+                            own);
+                })
                 .sorted((a, b) -> a.cases() != b.cases()
                         ? Integer.compare(b.cases(), a.cases())
                         : b.totalLoss().compareTo(a.totalLoss()))
@@ -139,9 +153,65 @@ class Clusters implements org.fanzha.cases.SolvedClusters {
                 .toList();
     }
 
-    /** The cluster containing a case, as a network of cases and the identifiers they share. */
+    /**
+     * The cluster containing a case, as a network of cases and the identifiers they share, as the
+     * actor may see it: the actor's cases with their numbers, other units' cases by their unit
+     * only, identifiers in full where one of the actor's cases carries them and masked otherwise.
+     * Node ids are opaque running numbers, never an identifier.
+     */
     @Transactional(readOnly = true)
-    Graph graph(long caseId, int maxCases) {
+    Graph graph(long caseId, int maxCases, Actor actor) {
+        Graph full = graph(caseId, maxCases);
+        Map<String, String> ids = new HashMap<>();
+        java.util.function.Function<String, String> opaque = id -> ids.computeIfAbsent(id, k -> "n" + (ids.size() + 1));
+        java.util.Set<String> ownCases = new java.util.HashSet<>();
+        for (Node n : full.nodes()) {
+            if (n.category().equals("CASE") && n.unit() != null && actor.covers(n.unit())) {
+                ownCases.add(n.id());
+            }
+        }
+        java.util.Set<String> ownIdents = new java.util.HashSet<>();
+        for (Edge e : full.links()) {
+            if (ownCases.contains(e.source())) {
+                ownIdents.add(e.target());
+            }
+        }
+        List<Node> nodes = full.nodes().stream()
+                .map(n -> {
+                    if (n.category().equals("CASE")) {
+                        return ownCases.contains(n.id())
+                                ? new Node(n.id(), n.name(), n.category(), n.unit(), n.value())
+                                : new Node(opaque.apply(n.id()), "", n.category(), n.unit(), n.value());
+                    }
+                    String value = n.name().substring(n.category().length() + 1);
+                    return new Node(
+                            opaque.apply(n.id()),
+                            ownIdents.contains(n.id()) ? value : mask(IdentifierType.valueOf(n.category()), value),
+                            n.category(),
+                            null,
+                            n.value());
+                })
+                .toList();
+        List<Edge> links = full.links().stream()
+                .map(e -> new Edge(
+                        ownCases.contains(e.source()) ? e.source() : opaque.apply(e.source()),
+                        opaque.apply(e.target())))
+                .toList();
+        return new Graph(nodes, links);
+    }
+
+    /** An identifier of another unit's case: its type and a masked value. */
+    static String mask(IdentifierType type, String value) {
+        String masked = switch (type) {
+            case ID_NUMBER -> Masking.idNumber(value);
+            case BANK_CARD -> Masking.cardNumber(value);
+            default -> Masking.phone(value);
+        };
+        return masked == null ? "" : masked;
+    }
+
+    /** The whole cluster, unscoped: for the statistics that count cases, never shown as it is. */
+    private Graph graph(long caseId, int maxCases) {
         // breadth-first from the case over shared identifiers
         List<Node> nodes = new ArrayList<>();
         List<Edge> links = new ArrayList<>();

@@ -204,8 +204,9 @@ class Clusters implements org.fanzha.cases.SolvedClusters {
     static String mask(IdentifierType type, String value) {
         String masked = switch (type) {
             case ID_NUMBER -> Masking.idNumber(value);
-            case BANK_CARD -> Masking.cardNumber(value);
-            default -> Masking.phone(value);
+            case BANK_CARD, BANK_ACCOUNT -> Masking.cardNumber(value);
+            case PHONE -> Masking.phone(value);
+            default -> "****" + (value.length() > 8 ? value.substring(value.length() - 4) : "");
         };
         return masked == null ? "" : masked;
     }

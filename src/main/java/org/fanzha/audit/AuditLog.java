@@ -18,11 +18,18 @@ public interface AuditLog {
      */
     void record(String action, String entity, String entityId, String detail);
 
+    /** Who acts and from where: read on the request's thread, for a record written on another. */
+    record Origin(String actor, String unit, String address) {}
+
+    /** The current actor ("system" when there is none) and the current request's address. */
+    Origin origin();
+
     /**
-     * As {@link #record}, but in a transaction of its own that it shares with the records of
-     * concurrent callers (group commit): returns once the record is durably in the chain. For
-     * machine intake, so that many requests a second share one commit of the chain instead of
-     * queueing for it one by one.
+     * As {@link #record}, for machine intake: the record is stored in the caller's transaction
+     * (which must be active), so it commits or rolls back with the change, but in an outbox,
+     * without taking the chain's lock; it is appended to the chain moments later by whichever
+     * instance takes it. Many requests a second then share the chain's commits instead of
+     * queueing for it, and a request's record fails or succeeds with that request alone.
      */
-    void recordDurably(String action, String entity, String entityId, String detail);
+    void recordInOutbox(Origin origin, String action, String entity, String entityId, String detail);
 }

@@ -46,25 +46,67 @@ class AuditChainTest {
     }
 
     @Test
-    void concurrentIntakeRecordsShareCommitsAndTheChainStaysWhole() throws Exception {
+    void outboxRecordsOfConcurrentTransactionsAllReachTheChainAndItStaysWhole() throws Exception {
         long before = jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE entity = 'group'")
                 .query(Long.class)
                 .single();
+        var origin = new AuditLog.Origin("partner:test", "41", "127.0.0.1");
         var calls = new java.util.ArrayList<java.util.concurrent.Callable<Void>>();
         for (int t = 0; t < 16; t++) {
             int thread = t;
             calls.add(() -> {
                 for (int i = 0; i < 5; i++) {
-                    audit.recordDurably("INTAKE", "group", thread + "-" + i, "lead accepted");
+                    int n = i;
+                    tx.executeWithoutResult(
+                            s -> audit.recordInOutbox(origin, "INTAKE", "group", thread + "-" + n, "lead accepted"));
                 }
                 return null;
             });
         }
         org.fanzha.testing.Concurrently.run(calls);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE entity = 'group'")
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(
+                        () -> jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE entity = 'group'")
+                                .query(Long.class)
+                                .single(),
+                        n -> n == before + 80);
+        mvc.perform(get("/api/v1/audit/verify").header("Authorization", api.bearer("auditor")))
+                .andExpect(jsonPath("$.intact").value(true));
+    }
+
+    @Test
+    void anOutboxRecordRolledBackWithItsChangeNeverReachesTheChain() {
+        var origin = new AuditLog.Origin("partner:test", "41", "127.0.0.1");
+        String id = "rolled-back-" + System.nanoTime();
+        tx.executeWithoutResult(s -> {
+            audit.recordInOutbox(origin, "INTAKE", "group", id, "rolled back");
+            s.setRollbackOnly();
+        });
+        tx.executeWithoutResult(s -> audit.recordInOutbox(origin, "INTAKE", "group", id + "-kept", "kept"));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE entity_id = ?")
+                                .param(id + "-kept")
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE entity_id = ?")
+                        .param(id)
                         .query(Long.class)
                         .single())
-                .isEqualTo(before + 80);
+                .isZero();
+    }
+
+    @Test
+    void valuesLongerThanTheirColumnsOrHoldingNulAreStoredFittedAndTheChainVerifies() throws Exception {
+        String longId = "x".repeat(700);
+        tx.executeWithoutResult(s -> audit.record("TEST", "thing", longId, "nul \u0000 inside " + "y".repeat(3000)));
+        var row = jdbc.sql("SELECT entity_id, detail FROM audit_record ORDER BY seq DESC LIMIT 1")
+                .query()
+                .singleRow();
+        assertThat((String) row.get("entity_id")).hasSize(500).endsWith("…");
+        assertThat((String) row.get("detail")).hasSize(2000).doesNotContain("\u0000");
         mvc.perform(get("/api/v1/audit/verify").header("Authorization", api.bearer("auditor")))
                 .andExpect(jsonPath("$.intact").value(true));
     }

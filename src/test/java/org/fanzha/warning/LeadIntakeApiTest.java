@@ -296,18 +296,123 @@ class LeadIntakeApiTest {
 
     @Test
     void intakeIsAuditedOncePerRequest() throws Exception {
-        long before = jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'INTAKE'")
-                .query(Long.class)
-                .single();
+        String sourceId = id("P");
         submit(
                         "duty",
                         "{\"source\":\"POLICE\",\"sourceId\":\"%s\",\"phone\":\"%s\"}"
-                                .formatted(id("P"), luoyangPhone()))
+                                .formatted(sourceId, luoyangPhone()))
                 .andExpect(status().isAccepted());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'INTAKE'")
-                        .query(Long.class)
+        // written with the lead, appended to the chain moments later
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> audited("POLICE/" + sourceId) >= 1);
+        assertThat(audited("POLICE/" + sourceId)).isEqualTo(1);
+    }
+
+    long audited(String entityId) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'INTAKE' AND entity_id = ?")
+                .param(entityId)
+                .query(Long.class)
+                .single();
+    }
+
+    String partner(String name) throws Exception {
+        String created = mvc.perform(post("/api/v1/tokens")
+                        .header("Authorization", api.bearer("admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + name
+                                + "\",\"permissions\":[\"leads:submit\"],\"sources\":[\"BANK\"]}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return "Bearer " + json.readTree(created).get("token").asText();
+    }
+
+    @Test
+    void anotherPartnerReusingASourceIdFilesItsOwnLeadAndCannotReadTheFirst() throws Exception {
+        String real = partner("建设银行-" + System.nanoTime());
+        String other = partner("某银行-" + System.nanoTime());
+        String sourceId = id("CCB");
+        String otherPhone = luoyangPhone();
+        String victim = luoyangPhone();
+        // the other partner comes first with the same source id
+        mvc.perform(post("/api/v1/leads")
+                        .header("Authorization", other)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"source\":\"BANK\",\"sourceId\":\"%s\",\"phone\":\"%s\"}"
+                                .formatted(sourceId, otherPhone)))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.duplicate").value(false));
+        long redWarning = json.readTree(mvc.perform(post("/api/v1/leads")
+                                .header("Authorization", real)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("""
+                                        {"source":"BANK","sourceId":"%s","phone":"%s","signals":[{"type":"TRANSFER_TO_FLAGGED_ACCOUNT",
+                                         "account":"6222020000000000000","amount":30000}]}""".formatted(sourceId, victim)))
+                        .andExpect(status().isAccepted())
+                        .andExpect(jsonPath("$.duplicate").value(false))
+                        .andExpect(jsonPath("$.urgency").value("RED"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("warningId")
+                .asLong();
+        // each reads back its own lead under the shared source id, never the other's
+        mvc.perform(get("/api/v1/leads/BANK/{id}", sourceId).header("Authorization", real))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.warningId").value(redWarning));
+        mvc.perform(get("/api/v1/leads/BANK/{id}", sourceId).header("Authorization", other))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.warningId").value(org.hamcrest.Matchers.not((int) redWarning)));
+        // and a retry by the real partner is its own duplicate
+        mvc.perform(post("/api/v1/leads")
+                        .header("Authorization", real)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"source\":\"BANK\",\"sourceId\":\"%s\",\"phone\":\"%s\"}"
+                                .formatted(sourceId, victim)))
+                .andExpect(jsonPath("$.duplicate").value(true))
+                .andExpect(jsonPath("$.warningId").value(redWarning));
+    }
+
+    @Test
+    void leadsWithTheLongestValuesTheApiAcceptsAreStoredAndAuditedAlongsideOthers() throws Exception {
+        // a source id of 100 characters from a partner whose name is as long as a name may be, among
+        // other clients' leads at the same moment: every one answers 202 and has its audit record
+        String longName = "银".repeat(90);
+        String bank = partner(longName);
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> ids = new ArrayList<>();
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String sourceId =
+                    i == 0 ? ("L" + System.nanoTime() + "-").repeat(10).substring(0, 100) : id("SHORT" + i);
+            ids.add(sourceId);
+            String auth = i % 2 == 0 ? bank : api.bearer("duty");
+            String source = i % 2 == 0 ? "BANK" : "POLICE";
+            String body = "{\"source\":\"%s\",\"sourceId\":\"%s\",\"phone\":\"%s\"}"
+                    .formatted(source, sourceId, luoyangPhone());
+            calls.add(() -> http.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/leads"))
+                                    .header("Authorization", auth)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode());
+        }
+        assertThat(Concurrently.run(calls)).containsOnly(202);
+        for (int i = 0; i < 16; i++) {
+            String entityId = (i % 2 == 0 ? "BANK/" : "POLICE/") + ids.get(i);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> audited(entityId) == 1);
+        }
+        assertThat(jdbc.sql("SELECT actor FROM audit_record WHERE entity_id = ?")
+                        .param("BANK/" + ids.get(0))
+                        .query(String.class)
                         .single())
-                .isEqualTo(before + 1);
+                .isEqualTo("partner:" + longName);
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * across all instances; the lock is held only to the end of the caller's transaction.
  */
 @Service
-class JdbcAuditLog implements AuditLog {
+class JdbcAuditLog implements AuditLog, org.springframework.context.SmartLifecycle {
 
     private static final int VERIFY_PAGE = 5_000;
 
@@ -37,18 +37,12 @@ class JdbcAuditLog implements AuditLog {
     private final String algorithm;
     private final byte @Nullable [] key;
 
-    private record Pending(
-            String actor,
-            String unit,
-            String action,
-            String entity,
-            String entityId,
-            String detail,
-            String address,
-            java.util.concurrent.CompletableFuture<Void> done) {}
+    /** How many outbox records one transaction appends to the chain. */
+    static final int OUTBOX_GROUP = 1000;
 
-    private final java.util.concurrent.BlockingQueue<Pending> pending =
-            new java.util.concurrent.LinkedBlockingQueue<>();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcAuditLog.class);
+
+    private final java.util.concurrent.Semaphore outboxWritten = new java.util.concurrent.Semaphore(0);
     private final @Nullable TransactionTemplate tx;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -65,12 +59,6 @@ class JdbcAuditLog implements AuditLog {
 
     private JdbcAuditLog(JdbcClient jdbc, AuditProperties properties, @Nullable TransactionTemplate tx) {
         this.tx = tx;
-        if (tx != null) {
-            tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-            Thread writer = new Thread(this::writeGroups, "audit-group-commit");
-            writer.setDaemon(true);
-            writer.start();
-        }
         ChainHash.check(properties.hashAlgorithm());
         this.jdbc = jdbc;
         String k = properties.chainKey();
@@ -79,78 +67,182 @@ class JdbcAuditLog implements AuditLog {
         }
         this.key = k == null || k.isBlank() ? null : k.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.algorithm = key == null ? properties.hashAlgorithm() : ChainHash.keyed(properties.hashAlgorithm());
+        if (tx != null) {
+            tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        }
+    }
+
+    private volatile @Nullable Thread writer;
+
+    @Override
+    public void start() {
+        if (tx != null && writer == null) {
+            Thread t = new Thread(this::drainOutbox, "audit-outbox");
+            t.setDaemon(true);
+            writer = t;
+            t.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        Thread t = writer;
+        writer = null;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+                appendOutbox(OUTBOX_GROUP);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("the audit outbox was left for the next start: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return writer != null;
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String action, String entity, String entityId, String detail) {
-        Actor actor = Actors.current().orElse(null);
-        String who = actor == null
-                ? "system"
-                : actor.kind() == Actor.Kind.PARTNER ? "partner:" + actor.name() : actor.name();
-        String unit = actor == null ? "" : actor.unitCode();
-        append(who, unit, action, entity, entityId, clip(detail, 2000), clip(address(), 64));
+        Origin origin = origin();
+        append(origin.actor(), origin.unit(), action, entity, entityId, detail, origin.address(), null);
     }
 
     @Override
-    public void recordDurably(String action, String entity, String entityId, String detail) {
-        if (tx == null) {
-            record(action, entity, entityId, detail);
-            return;
-        }
-        // who and from where are read here, on the caller's thread; the writer thread only appends
+    public Origin origin() {
         Actor actor = Actors.current().orElse(null);
         String who = actor == null
                 ? "system"
                 : actor.kind() == Actor.Kind.PARTNER ? "partner:" + actor.name() : actor.name();
-        var done = new java.util.concurrent.CompletableFuture<Void>();
-        pending.add(new Pending(
-                who,
-                actor == null ? "" : actor.unitCode(),
-                action,
-                entity,
-                entityId,
-                clip(detail, 2000),
-                clip(address(), 64),
-                done));
-        try {
-            done.get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the audit record was written", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the audit record could not be written", e);
+        return new Origin(who, actor == null ? "" : actor.unitCode(), address());
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordInOutbox(Origin origin, String action, String entity, String entityId, String detail) {
+        jdbc.sql("""
+                INSERT INTO audit_outbox (at, actor, actor_unit, action, entity, entity_id, detail, address)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)),
+                        fit(origin.actor(), 200),
+                        fit(origin.unit(), 12),
+                        fit(action, 40),
+                        fit(entity, 40),
+                        fit(entityId, 500),
+                        fit(detail, 2000),
+                        fit(origin.address(), 64))
+                .update();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            outboxWritten.release();
+                        }
+                    });
         }
     }
 
-    /** The group-commit writer: whatever is waiting is appended in one transaction. */
-    private void writeGroups() {
-        java.util.List<Pending> group = new java.util.ArrayList<>();
-        while (true) {
+    /**
+     * The outbox writer: appends what the outbox holds to the chain, a group to a transaction,
+     * moments after it was committed here and at least every second (what other instances, or a
+     * process killed before its writer came round, left there). Rows are claimed with SKIP LOCKED,
+     * so with several instances each is appended once. Should a group fail, its rows are appended
+     * one by one, so one bad record fails alone.
+     */
+    private void drainOutbox() {
+        while (!Thread.currentThread().isInterrupted()) {
             try {
-                group.add(pending.take());
-                pending.drainTo(group, 999);
-                tx.executeWithoutResult(status -> group.forEach(p ->
-                        append(p.actor(), p.unit(), p.action(), p.entity(), p.entityId(), p.detail(), p.address())));
-                group.forEach(p -> p.done().complete(null));
+                outboxWritten.tryAcquire(1, java.util.concurrent.TimeUnit.SECONDS);
+                outboxWritten.drainPermits();
+                while (appendOutbox(OUTBOX_GROUP) == OUTBOX_GROUP) {
+                    // more waiting
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                group.forEach(p -> p.done().completeExceptionally(e));
+                log.warn("appending the audit outbox to the chain failed, retrying one by one: {}", e.toString());
+                try {
+                    while (appendOutbox(1) == 1) {
+                        // one record to a transaction
+                    }
+                } catch (RuntimeException alone) {
+                    log.error("an audit outbox record could not be appended; retried in a second", alone);
+                }
             }
-            group.clear();
         }
     }
 
+    /** Appends up to {@code limit} outbox records to the chain in one transaction; how many. */
+    int appendOutbox(int limit) {
+        Integer appended = java.util.Objects.requireNonNull(tx).execute(status -> {
+            List<Map<String, Object>> rows = jdbc.sql(
+                            "SELECT * FROM audit_outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+                    .param(limit)
+                    .query()
+                    .listOfRows();
+            for (Map<String, Object> r : rows) {
+                Object at = r.get("at");
+                Instant when = at instanceof Timestamp t
+                        ? t.toInstant()
+                        : at instanceof OffsetDateTime o ? o.toInstant() : Instant.now();
+                append(
+                        (String) r.get("actor"),
+                        (String) r.get("actor_unit"),
+                        (String) r.get("action"),
+                        (String) r.get("entity"),
+                        (String) r.get("entity_id"),
+                        (String) r.get("detail"),
+                        (String) r.get("address"),
+                        when);
+                jdbc.sql("DELETE FROM audit_outbox WHERE id = ?")
+                        .param(((Number) r.get("id")).longValue())
+                        .update();
+            }
+            return rows.size();
+        });
+        return appended == null ? 0 : appended;
+    }
+
+    /** What the outbox still holds: records committed with their change, not yet in the chain. */
+    long outboxSize() {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_outbox").query(Long.class).single();
+    }
+
+    /**
+     * Appends one record to the chain under its head's lock. Every value is made to fit its
+     * column (NUL characters, which PostgreSQL refuses in text, replaced; over-long values clipped
+     * with an ellipsis) so that no value a caller passes can fail the append.
+     */
     void append(
-            String actor, String unit, String action, String entity, String entityId, String detail, String address) {
+            String actor,
+            String unit,
+            String action,
+            String entity,
+            String entityIdRaw,
+            String detailRaw,
+            String address,
+            @Nullable Instant when) {
+        actor = fit(actor, 200);
+        unit = fit(unit, 12);
+        action = fit(action, 40);
+        entity = fit(entity, 40);
+        String entityId = fit(entityIdRaw, 500);
+        String detail = fit(detailRaw, 2000);
+        address = fit(address, 64);
         Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1 FOR UPDATE")
                 .query()
                 .singleRow();
         long seq = ((Number) head.get("last_seq")).longValue() + 1;
         String prev = (String) head.get("last_hash");
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant at = (when == null ? Instant.now() : when).truncatedTo(ChronoUnit.MICROS);
         String hash =
                 ChainHash.of(algorithm, key, prev, seq, at, actor, unit, action, entity, entityId, detail, address);
         jdbc.sql("""
@@ -378,7 +470,16 @@ class JdbcAuditLog implements AuditLog {
         return "-";
     }
 
-    private static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    /** A value as its column can hold it: NUL replaced (PostgreSQL refuses it in text), clipped with an ellipsis. */
+    static String fit(@Nullable String text, int max) {
+        String clean = text == null ? "" : text.replace('\u0000', '\uFFFD');
+        if (clean.length() <= max) {
+            return clean;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(clean.charAt(end - 1))) {
+            end--;
+        }
+        return clean.substring(0, end) + "…";
     }
 }

@@ -51,6 +51,12 @@ class TokenAdministration {
                 .toList();
     }
 
+    /**
+     * A partner acts as {@code partner:<name>}, and that is written where every record keeps who
+     * made it (columns of 100 characters): the name leaves room for the prefix.
+     */
+    static final int MAX_NAME = 90;
+
     @Transactional
     ApiTokens.Issued create(
             String name,
@@ -60,8 +66,8 @@ class TokenAdministration {
             @Nullable String bank) {
         Actor actor = Actors.requirePermission(Permission.TOKENS_MANAGE);
         List<FieldError> errors = new ArrayList<>();
-        if (name.isBlank() || name.strip().length() > 100) {
-            errors.add(new FieldError("name", "1 to 100 characters", null));
+        if (name.isBlank() || name.strip().length() > MAX_NAME) {
+            errors.add(new FieldError("name", "1 to " + MAX_NAME + " characters", null));
         }
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         for (String permissionName : permissionNames) {

@@ -72,7 +72,7 @@ class BulkFiling {
     }
 
     /** A validated lead and who submitted it. */
-    record Submitted(LeadValidator.Validated validated, Actor actor) {
+    record Submitted(LeadValidator.Validated validated, Actor actor, LeadIntake.Request request) {
 
         LeadInput lead() {
             return validated.lead();
@@ -85,6 +85,10 @@ class BulkFiling {
         String enteredBy() {
             return (actor.kind() == Actor.Kind.PARTNER ? "partner:" : "") + actor.name();
         }
+
+        String submitter() {
+            return WarningStore.submitter(enteredBy());
+        }
     }
 
     Filed file(List<Submitted> chunk) {
@@ -93,9 +97,9 @@ class BulkFiling {
         Map<String, WarningStore.LeadAck> known = new HashMap<>();
         chunk.stream()
                 .collect(Collectors.groupingBy(
-                        v -> v.lead().source().name(),
+                        v -> List.of(v.submitter(), v.lead().source().name()),
                         Collectors.mapping(v -> v.lead().sourceId(), Collectors.toSet())))
-                .forEach((source, ids) -> known.putAll(bulk.acksOf(source, ids)));
+                .forEach((group, ids) -> known.putAll(bulk.acksOf(group.get(0), group.get(1), ids)));
         Set<String> phones = new LinkedHashSet<>();
         chunk.forEach(v -> phones.add(v.lead().phone()));
         Map<String, Warning> joinable = bulk.joinableForUpdate(phones);
@@ -121,7 +125,7 @@ class BulkFiling {
             var v = chunk.get(i);
             LeadInput lead = v.lead();
             String enteredBy = v.enteredBy();
-            String key = lead.source().name() + "|" + lead.sourceId();
+            String key = BulkStore.key(v.submitter(), lead.source().name(), lead.sourceId());
             WarningStore.LeadAck stored = known.get(key);
             if (stored != null) {
                 slots[i] = new LeadIntake.Ack(

@@ -43,7 +43,7 @@ class BulkStore {
      * parameter, joined to the unique key: a plan of index look-ups whatever the table's
      * statistics (an IN list of a thousand parameters is a linear filter in a generic plan).
      */
-    Map<String, WarningStore.LeadAck> acksOf(String source, Collection<String> sourceIds) {
+    Map<String, WarningStore.LeadAck> acksOf(String submitter, String source, Collection<String> sourceIds) {
         Map<String, WarningStore.LeadAck> acks = new HashMap<>();
         if (sourceIds.isEmpty()) {
             return acks;
@@ -52,16 +52,18 @@ class BulkStore {
                 con -> {
                     PreparedStatement ps = con.prepareStatement("""
                             SELECT l.source_id, l.id, l.warning_id, w.urgency, w.unit_code, w.state
-                            FROM UNNEST(?) AS k(source_id) JOIN lead l ON l.source = ? AND l.source_id = k.source_id
+                            FROM UNNEST(?) AS k(source_id)
+                                JOIN lead l ON l.submitter = ? AND l.source = ? AND l.source_id = k.source_id
                                 JOIN warning w ON w.id = l.warning_id
                             """);
                     ps.setArray(1, con.createArrayOf("varchar", sourceIds.toArray()));
-                    ps.setString(2, source);
+                    ps.setString(2, submitter);
+                    ps.setString(3, source);
                     return ps;
                 },
                 (ResultSet rs) -> {
                     acks.put(
-                            source + "|" + rs.getString(1),
+                            key(submitter, source, rs.getString(1)),
                             new WarningStore.LeadAck(
                                     rs.getLong(2),
                                     rs.getLong(3),
@@ -70,6 +72,11 @@ class BulkStore {
                                     WarningState.valueOf(rs.getString(6))));
                 });
         return acks;
+    }
+
+    /** The key of a lead among those of a chunk: submitter, source and source id. */
+    static String key(String submitter, String source, String sourceId) {
+        return submitter + "|" + source + "|" + sourceId;
     }
 
     /** The joinable warnings of the phones, locked for the rest of the transaction. */
@@ -156,8 +163,8 @@ class BulkStore {
         }
         template.batchUpdate("""
                 INSERT INTO lead (source, source_id, warning_id, phone, id_number, name, address, division_code, fraud_type, signals,
-                    amount_at_risk, observed_at, received_at, urgency, urgency_rule, entered_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    amount_at_risk, observed_at, received_at, urgency, urgency_rule, entered_by, submitter)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, order, 1000, (ps, r) -> {
             LeadRow row = rows.get(r);
             LeadInput l = row.lead();
@@ -177,7 +184,8 @@ class BulkStore {
                 WarningStore.ts(row.receivedAt()),
                 row.grade().urgency().name(),
                 row.grade().rule(),
-                row.enteredBy()
+                row.enteredBy(),
+                WarningStore.submitter(row.enteredBy())
             };
             for (int i = 0; i < values.length; i++) {
                 ps.setObject(i + 1, values[i]);
@@ -186,25 +194,33 @@ class BulkStore {
         Map<String, Long> ids = new HashMap<>();
         rows.stream()
                 .collect(java.util.stream.Collectors.groupingBy(
-                        r -> r.lead().source().name(),
+                        r -> List.of(
+                                WarningStore.submitter(r.enteredBy()),
+                                r.lead().source().name()),
                         java.util.stream.Collectors.mapping(
                                 r -> r.lead().sourceId(), java.util.stream.Collectors.toList())))
-                .forEach((source, sourceIds) -> template.query(
+                .forEach((group, sourceIds) -> template.query(
                         con -> {
                             PreparedStatement ps = con.prepareStatement("""
                                     SELECT l.source_id, l.id FROM UNNEST(?) AS k(source_id)
-                                        JOIN lead l ON l.source = ? AND l.source_id = k.source_id
+                                        JOIN lead l ON l.submitter = ? AND l.source = ? AND l.source_id = k.source_id
                                     """);
                             ps.setArray(1, con.createArrayOf("varchar", sourceIds.toArray()));
-                            ps.setString(2, source);
+                            ps.setString(2, group.get(0));
+                            ps.setString(3, group.get(1));
                             return ps;
                         },
                         (ResultSet rs) -> {
-                            ids.put(source + "|" + rs.getString(1), rs.getLong(2));
+                            ids.put(key(group.get(0), group.get(1), rs.getString(1)), rs.getLong(2));
                         }));
         return rows.stream()
-                .map(r ->
-                        required(ids, r.lead().source().name() + "|" + r.lead().sourceId(), "lead"))
+                .map(r -> required(
+                        ids,
+                        key(
+                                WarningStore.submitter(r.enteredBy()),
+                                r.lead().source().name(),
+                                r.lead().sourceId()),
+                        "lead"))
                 .toList();
     }
 

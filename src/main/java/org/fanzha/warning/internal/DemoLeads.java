@@ -142,7 +142,10 @@ class DemoLeads implements ApplicationRunner {
         }
         try {
             var validated = validator.validate(randomLead());
-            intake.accept(validated, GENERATOR);
+            intake.accept(
+                    validated,
+                    GENERATOR,
+                    intake.request(GENERATOR, "demo " + validated.lead().sourceId(), 0));
         } catch (RuntimeException e) {
             log.warn("Demo lead failed: {}", e.getMessage());
         }

@@ -86,11 +86,11 @@ class KafkaLeads {
             reject(record, reason);
         }
         // the valid leads of the poll are filed set-based; the offsets are committed after this returns
-        var acks = intake.acceptAll(valid, actor);
         if (!records.isEmpty()) {
-            int opened = (int) acks.stream().filter(LeadIntake.Ack::opened).count();
-            intake.audited(
-                    actor, "kafka batch of " + records.size(), acks.size(), records.size() - acks.size(), opened);
+            intake.acceptAll(
+                    valid,
+                    actor,
+                    intake.request(actor, "kafka batch of " + records.size(), records.size() - valid.size()));
         }
     }
 

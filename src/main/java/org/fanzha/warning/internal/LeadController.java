@@ -2,6 +2,7 @@ package org.fanzha.warning.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.fanzha.platform.Actor;
 import org.fanzha.platform.Actors;
 import org.fanzha.platform.FieldError;
@@ -114,8 +115,6 @@ class LeadController {
                     + validated.lead().source() + ".");
         }
         var ack = singleLeads.accept(validated, actor);
-        intake.audited(
-                actor, validated.lead().source() + "/" + validated.lead().sourceId(), 1, 0, ack.opened() ? 1 : 0);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Accepted.of(ack));
     }
 
@@ -148,14 +147,14 @@ class LeadController {
                 rows.set(i, new Row(i, null, e.errors()));
             }
         }
-        var acks = intake.acceptAll(valid, actor);
+        var acks = intake.acceptAll(
+                valid, actor, intake.request(actor, "batch of " + requests.size(), requests.size() - valid.size()));
         int opened = 0;
         for (int k = 0; k < acks.size(); k++) {
             rows.set(validIndex.get(k), new Row(validIndex.get(k), Accepted.of(acks.get(k)), null));
             opened += acks.get(k).opened() ? 1 : 0;
         }
         int accepted = acks.size();
-        intake.audited(actor, "batch of " + requests.size(), accepted, requests.size() - accepted, opened);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new BatchResult(accepted, requests.size() - accepted, rows));
     }
@@ -204,14 +203,19 @@ class LeadController {
             throw new InvalidInput(
                     "source", "one of " + List.of(Source.values()), source.length() > 30 ? null : source);
         }
-        var ack = store.ackOf(parsed.name(), sourceId).orElseThrow(() -> new LeadNotFound(source, sourceId));
-        boolean partnerOwnSource =
-                actor.kind() == Actor.Kind.PARTNER && actor.can(Permission.LEADS_SUBMIT) && actor.mayActFor(parsed);
-        boolean staffInJurisdiction =
-                actor.isStaff() && actor.can(Permission.WARNINGS_READ) && actor.covers(ack.unitCode());
-        if (!partnerOwnSource && !staffInJurisdiction) {
-            throw new LeadNotFound(source, sourceId);
+        // a partner reads the leads it submitted itself; staff those of their jurisdiction
+        Optional<WarningStore.LeadAck> found;
+        if (actor.kind() == Actor.Kind.PARTNER) {
+            found = actor.can(Permission.LEADS_SUBMIT) && actor.mayActFor(parsed)
+                    ? store.ackOf("partner:" + actor.name(), parsed.name(), sourceId)
+                    : Optional.empty();
+        } else {
+            found = actor.can(Permission.WARNINGS_READ)
+                    ? store.acksIn(actor.unitCode(), parsed.name(), sourceId).stream()
+                            .findFirst()
+                    : Optional.empty();
         }
+        var ack = found.orElseThrow(() -> new LeadNotFound(source, sourceId));
         var warning = store.findUnscoped(ack.warningId()).orElseThrow(() -> new LeadNotFound(source, sourceId));
         return new Feedback(
                 parsed.name(),

@@ -2,7 +2,10 @@ package org.fanzha.warning.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.fanzha.audit.AuditLog;
 import org.fanzha.platform.Actor;
 import org.fanzha.platform.FieldError;
@@ -81,8 +84,24 @@ class LeadIntake {
         this.bulk = bulk;
     }
 
-    /** Accepts one validated lead; the actor must already be allowed to speak for its source. */
-    Ack accept(LeadValidator.Validated validated, Actor actor) {
+    /**
+     * One request's intake, for its audit record: who and from where, what it was (a lead's
+     * source and id, a batch, a file), and how many of its rows were refused before filing.
+     */
+    record Request(AuditLog.Origin origin, String what, int rejected) {}
+
+    /** The request of an actor, from the current request's address. */
+    Request request(Actor actor, String what, int rejected) {
+        String who = (actor.kind() == Actor.Kind.PARTNER ? "partner:" : "") + actor.name();
+        return new Request(
+                new AuditLog.Origin(who, actor.unitCode(), audit.origin().address()), what, rejected);
+    }
+
+    /**
+     * Accepts one validated lead; the actor must already be allowed to speak for its source. The
+     * request's audit record is written in the lead's transaction.
+     */
+    Ack accept(LeadValidator.Validated validated, Actor actor, Request request) {
         LeadInput lead = validated.lead();
         DataIntegrityViolationException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -92,6 +111,7 @@ class LeadIntake {
                     if (ack.event() != null) {
                         events.publishEvent(ack.event());
                     }
+                    audit(request, List.of(ack), true);
                     return ack;
                 });
             } catch (DataIntegrityViolationException race) {
@@ -108,14 +128,24 @@ class LeadIntake {
      * for the same lead or phone, it is rolled back and filed lead by lead with {@link #accept}.
      * The answers come in the order of the leads, after their chunk committed.
      */
-    List<Ack> acceptAll(List<LeadValidator.Validated> leads, Actor actor) {
-        return acceptSubmitted(
-                leads.stream().map(v -> new BulkFiling.Submitted(v, actor)).toList());
+    List<Ack> acceptAll(List<LeadValidator.Validated> leads, Actor actor, Request request) {
+        if (leads.isEmpty()) {
+            tx.executeWithoutResult(status -> audit(request, List.of(), true));
+            return List.of();
+        }
+        return acceptSubmitted(leads.stream()
+                .map(v -> new BulkFiling.Submitted(v, actor, request))
+                .toList());
     }
 
-    /** As {@link #acceptAll}, for leads of several submitters (single requests filed together). */
+    /**
+     * As {@link #acceptAll}, for leads of several requests (single requests filed together): each
+     * transaction holds the audit record of every request whose leads it stores, so no lead is
+     * ever stored without one, and a request that spans chunks has a record per chunk.
+     */
     List<Ack> acceptSubmitted(List<BulkFiling.Submitted> leads) {
         List<Ack> acks = new java.util.ArrayList<>(leads.size());
+        Set<Request> audited = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (int from = 0; from < leads.size(); from += CHUNK) {
             List<BulkFiling.Submitted> chunk = leads.subList(from, Math.min(leads.size(), from + CHUNK));
             List<Ack> done;
@@ -127,24 +157,39 @@ class LeadIntake {
                     if (!filed.opened().isEmpty()) {
                         events.publishEvent(new WarningsOpened(filed.opened()));
                     }
+                    Map<Request, List<Ack>> byRequest = new IdentityHashMap<>();
+                    for (int i = 0; i < chunk.size(); i++) {
+                        byRequest
+                                .computeIfAbsent(chunk.get(i).request(), r -> new java.util.ArrayList<>())
+                                .add(filed.acks().get(i));
+                    }
+                    byRequest.forEach((request, its) -> audit(request, its, !audited.contains(request)));
                     return filed.acks();
                 });
+                chunk.forEach(s -> audited.add(s.request()));
             } catch (DataIntegrityViolationException race) {
-                done = chunk.stream().map(s -> accept(s.validated(), s.actor())).toList();
+                done = new java.util.ArrayList<>(chunk.size());
+                for (BulkFiling.Submitted s : chunk) {
+                    done.add(accept(s.validated(), s.actor(), s.request()));
+                }
             }
             acks.addAll(done);
         }
         return acks;
     }
 
-    /** One audit record for a request, after its leads are stored, so the chain is never held during intake. */
-    void audited(Actor actor, String what, int accepted, int rejected, int opened) {
-        audit.recordDurably(
+    /** The audit record of a request's leads stored in the current transaction (its refused rows with the first). */
+    private void audit(Request request, List<Ack> acks, boolean first) {
+        long opened = acks.stream().filter(Ack::opened).count();
+        long known = acks.stream().filter(Ack::duplicate).count();
+        audit.recordInOutbox(
+                request.origin(),
                 "INTAKE",
                 "lead",
-                what,
-                accepted + " leads accepted (" + opened + " warnings opened), " + rejected + " rejected, from "
-                        + (actor.kind() == Actor.Kind.PARTNER ? "partner " : "staff ") + actor.name());
+                request.what(),
+                acks.size() + " leads accepted (" + opened + " warnings opened, " + known + " already known), "
+                        + (first ? request.rejected() : 0) + " rejected, from "
+                        + request.origin().actor());
     }
 
     private void notifyRed(Warning w) {
@@ -157,7 +202,9 @@ class LeadIntake {
     }
 
     private Ack file(LeadInput lead, Actor actor, List<FieldError> ignored) {
-        var existing = store.ackOf(lead.source().name(), lead.sourceId());
+        String enteredBy = (actor.kind() == Actor.Kind.PARTNER ? "partner:" : "") + actor.name();
+        var existing =
+                store.ackOf(WarningStore.submitter(enteredBy), lead.source().name(), lead.sourceId());
         if (existing.isPresent()) {
             var e = existing.get();
             return new Ack(e.leadId(), e.warningId(), e.urgency(), e.unitCode(), e.state(), true, false, ignored, null);
@@ -166,7 +213,6 @@ class LeadIntake {
         UrgencyPolicy.Grade grade = urgencyPolicy.grade(lead);
         var deadline = properties.deadline(grade.urgency());
         String signals = json.writeValueAsString(lead.signals());
-        String enteredBy = (actor.kind() == Actor.Kind.PARTNER ? "partner:" : "") + actor.name();
 
         var joinable = store.joinableForUpdate(lead.phone());
         if (joinable.isPresent()

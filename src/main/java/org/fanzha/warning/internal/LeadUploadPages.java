@@ -69,8 +69,8 @@ class LeadUploadPages {
     String upload(@RequestParam("file") MultipartFile file, Model model) throws IOException {
         Actor actor = Actors.requirePermission(Permission.LEADS_SUBMIT);
         List<Line> lines = new ArrayList<>();
-        int accepted = 0;
-        int opened = 0;
+        List<LeadValidator.Validated> valid = new ArrayList<>();
+        List<Integer> validLine = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
                 .setHeader()
@@ -97,21 +97,28 @@ class LeadUploadPages {
                 }
                 try {
                     var validated = validator.validate(request(record));
-                    var ack = intake.accept(validated, actor);
-                    lines.add(new Line(line, ack, validated.ignored()));
-                    accepted++;
-                    opened += ack.opened() ? 1 : 0;
+                    valid.add(validated);
+                    validLine.add(lines.size());
+                    lines.add(new Line(line, null, validated.ignored()));
                 } catch (InvalidInput e) {
                     lines.add(new Line(line, null, e.errors()));
                 }
             }
         } catch (java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // the lines before the broken one are filed; the problem names where it broke
             model.addAttribute("problem", "The file is not valid CSV: " + e.getMessage());
         }
-        intake.audited(
-                actor, "csv upload " + clip(file.getOriginalFilename()), accepted, lines.size() - accepted, opened);
+        // the valid lines are filed together, as a batch is
+        var acks = intake.acceptAll(
+                valid,
+                actor,
+                intake.request(actor, "csv upload " + clip(file.getOriginalFilename()), lines.size() - valid.size()));
+        for (int k = 0; k < acks.size(); k++) {
+            Line l = lines.get(validLine.get(k));
+            lines.set(validLine.get(k), new Line(l.line(), acks.get(k), l.errors()));
+        }
         model.addAttribute("lines", lines);
-        model.addAttribute("accepted", accepted);
+        model.addAttribute("accepted", acks.size());
         return form(model);
     }
 

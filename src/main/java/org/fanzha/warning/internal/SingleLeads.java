@@ -56,10 +56,12 @@ class SingleLeads implements SmartLifecycle {
 
     /** Files one lead, together with others waiting at the same moment; returns once it is committed. */
     LeadIntake.Ack accept(LeadValidator.Validated validated, Actor actor) {
-        var pending = new Pending(new BulkFiling.Submitted(validated, actor), new CompletableFuture<>());
+        var request = intake.request(
+                actor, validated.lead().source() + "/" + validated.lead().sourceId(), 0);
+        var pending = new Pending(new BulkFiling.Submitted(validated, actor, request), new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
             // not started, stopping, or a full queue: the request thread files its own lead
-            return intake.accept(validated, actor);
+            return intake.accept(validated, actor, request);
         }
         try {
             return pending.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);

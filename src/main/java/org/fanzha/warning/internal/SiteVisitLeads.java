@@ -58,7 +58,11 @@ class SiteVisitLeads {
                 hit.at().atOffset(ZoneOffset.ofHours(8)).toString(),
                 null);
         try {
-            var ack = intake.accept(validator.validate(request), BLOCKING);
+            var validated = validator.validate(request);
+            var ack = intake.accept(
+                    validated,
+                    BLOCKING,
+                    intake.request(BLOCKING, "site visit " + validated.lead().sourceId(), 0));
             log.info("Visit {} of a blocked site: lead {} in warning {}", hit.hitId(), ack.leadId(), ack.warningId());
         } catch (InvalidInput e) {
             // a mapping with a phone that is no phone: nothing to file, nothing to retry

@@ -67,12 +67,20 @@ class WarningStore {
             @Nullable Instant from,
             @Nullable Instant to) {}
 
-    Optional<LeadAck> ackOf(String source, String sourceId) {
+    /**
+     * Who a lead is idempotent for: the partner token's name ({@code partner:…}), or "staff" for
+     * all police staff. Another partner reusing a source id files a lead of its own.
+     */
+    static String submitter(String enteredBy) {
+        return enteredBy.startsWith("partner:") ? enteredBy : "staff";
+    }
+
+    Optional<LeadAck> ackOf(String submitter, String source, String sourceId) {
         return jdbc.sql("""
                 SELECT l.id, l.warning_id, w.urgency, w.unit_code, w.state
-                FROM lead l JOIN warning w ON w.id = l.warning_id WHERE l.source = ? AND l.source_id = ?
+                FROM lead l JOIN warning w ON w.id = l.warning_id WHERE l.submitter = ? AND l.source = ? AND l.source_id = ?
                 """)
-                .params(source, sourceId)
+                .params(submitter, source, sourceId)
                 .query((rs, i) -> new LeadAck(
                         rs.getLong(1),
                         rs.getLong(2),
@@ -80,6 +88,23 @@ class WarningStore {
                         rs.getString(4),
                         WarningState.valueOf(rs.getString(5))))
                 .optional();
+    }
+
+    /** The leads with this source id of every submitter in the units under the prefix, oldest first. */
+    List<LeadAck> acksIn(String unitPrefix, String source, String sourceId) {
+        return jdbc.sql("""
+                SELECT l.id, l.warning_id, w.urgency, w.unit_code, w.state
+                FROM lead l JOIN warning w ON w.id = l.warning_id
+                WHERE l.source = ? AND l.source_id = ? AND w.unit_code LIKE ? ORDER BY l.id
+                """)
+                .params(source, sourceId, unitPrefix + "%")
+                .query((rs, i) -> new LeadAck(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        Urgency.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        WarningState.valueOf(rs.getString(5))))
+                .list();
     }
 
     /** The warning further leads for this phone join, locked for the rest of the transaction. */
@@ -210,8 +235,8 @@ class WarningStore {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO lead (source, source_id, warning_id, phone, id_number, name, address, division_code, fraud_type, signals,
-                    amount_at_risk, observed_at, received_at, urgency, urgency_rule, entered_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    amount_at_risk, observed_at, received_at, urgency, urgency_rule, entered_by, submitter)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(
                         lead.source().name(),
@@ -229,7 +254,8 @@ class WarningStore {
                         ts(receivedAt),
                         grade.urgency().name(),
                         grade.rule(),
-                        enteredBy)
+                        enteredBy,
+                        submitter(enteredBy))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }

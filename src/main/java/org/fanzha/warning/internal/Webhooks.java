@@ -166,12 +166,17 @@ class Webhooks implements org.fanzha.warning.PartnerWebhooks {
     /** Queues the deliveries of a closed warning, after its transaction committed. */
     @ApplicationModuleListener
     public void on(WarningClosed closed) {
+        // each partner hears of the leads it submitted itself, never of another's with the same source
+        Map<Long, String> owners = new java.util.HashMap<>();
         List<Webhook> hooks = jdbc.sql("""
-                SELECT w.id, w.token_id, w.url, w.sources FROM webhook w JOIN api_token t ON t.id = w.token_id
+                SELECT w.id, w.token_id, w.url, w.sources, t.name FROM webhook w JOIN api_token t ON t.id = w.token_id
                 WHERE t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
                 """)
                 .param(WarningStore.ts(clock.instant()))
-                .query((rs, i) -> new Webhook(rs.getLong(1), rs.getLong(2), rs.getString(3), sources(rs.getString(4))))
+                .query((rs, i) -> {
+                    owners.put(rs.getLong(1), "partner:" + rs.getString(5));
+                    return new Webhook(rs.getLong(1), rs.getLong(2), rs.getString(3), sources(rs.getString(4)));
+                })
                 .list();
         if (hooks.isEmpty()) {
             return;
@@ -179,7 +184,8 @@ class Webhooks implements org.fanzha.warning.PartnerWebhooks {
         Instant now = clock.instant();
         for (var lead : store.leads(closed.warningId())) {
             for (Webhook hook : hooks) {
-                if (!hook.sources().contains(Source.valueOf(lead.source()))) {
+                if (!hook.sources().contains(Source.valueOf(lead.source()))
+                        || !lead.enteredBy().equals(owners.get(hook.id()))) {
                     continue;
                 }
                 var payload = Map.of(

@@ -39,7 +39,7 @@ public class AuditTestAccess {
     }
 
     public void append(String detail) {
-        log.append("test", "41", "TEST", "thing", "sm3", detail, "-");
+        log.append("test", "41", "TEST", "thing", "sm3", detail, "-", null);
     }
 
     public ChainVerification verify() {

@@ -32,4 +32,11 @@ public interface AuditLog {
      * queueing for it, and a request's record fails or succeeds with that request alone.
      */
     void recordInOutbox(Origin origin, String action, String entity, String entityId, String detail);
+
+    /**
+     * As {@link #record}, in a transaction of its own that commits whatever becomes of the
+     * caller's: for what must stay on record though the caller's change is refused and rolled
+     * back (a failed sign-in, a reveal outside the jurisdiction, a refused grant of roles).
+     */
+    void recordAlone(Origin origin, String action, String entity, String entityId, String detail);
 }

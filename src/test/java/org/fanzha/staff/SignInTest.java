@@ -50,16 +50,30 @@ class SignInTest {
             mvc.perform(token("analyst", "guess-" + i, "10.2.0.1")).andExpect(status().isUnauthorized());
         }
         mvc.perform(token("analyst", "guess-3", "10.2.0.1")).andExpect(status().isUnauthorized());
-        // now a delay runs: even the right password waits, from any address
-        mvc.perform(token("analyst", "fanzha-demo", "10.2.0.2"))
+        // now a delay runs for the guesser, even with the right password
+        mvc.perform(token("analyst", "fanzha-demo", "10.2.0.1"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"))
                 .andExpect(jsonPath("$.type").value("urn:fanzha:problem:sign-in-throttled"));
-        // and it passes by itself
+        // a guess from another address is checked once, then held back by the account's delay too
+        mvc.perform(token("analyst", "guess-elsewhere", "10.2.0.3")).andExpect(status().isUnauthorized());
+        mvc.perform(token("analyst", "guess-elsewhere-2", "10.2.0.3")).andExpect(status().isTooManyRequests());
+        // the owner at an address that has not failed signs in at once
+        mvc.perform(token("analyst", "fanzha-demo", "10.2.0.2")).andExpect(status().isOk());
+        // and the guesser's delay passes by itself
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() ->
-                        mvc.perform(token("analyst", "fanzha-demo", "10.2.0.2")).andExpect(status().isOk()));
+                        mvc.perform(token("analyst", "fanzha-demo", "10.2.0.1")).andExpect(status().isOk()));
+    }
+
+    @Test
+    void oneColleagueGuessingBehindTheDeskNatDoesNotLockTheOthersOut() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            mvc.perform(token("nobody-" + i, "guess", "10.4.0.1")).andExpect(status().isUnauthorized());
+        }
+        mvc.perform(token("hotline", "fanzha-demo", "10.4.0.1")).andExpect(status().isOk());
+        mvc.perform(token("duty", "fanzha-demo", "10.4.0.1")).andExpect(status().isOk());
     }
 
     @Test

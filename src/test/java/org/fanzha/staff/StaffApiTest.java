@@ -177,4 +177,85 @@ class StaffApiTest {
         mvc.perform(get("/api/v1/staff/me").header("Authorization", "Bearer " + token))
                 .andExpect(status().isUnauthorized());
     }
+
+    @Test
+    void anAdminsPasswordResetEndsThePageSessionsOfTheAccount() throws Exception {
+        mvc.perform(post("/api/v1/staff")
+                        .header("Authorization", api.bearer("admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"username":"resetme","displayName":"重置人员","unitCode":"4102","roles":["OFFICER"],"password":"before-reset-pass-1"}"""))
+                .andExpect(status().isCreated());
+        var session = new org.springframework.mock.web.MockHttpSession();
+        mvc.perform(
+                        post("/login")
+                                .session(session)
+                                .param("username", "resetme")
+                                .param("password", "before-reset-pass-1")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"));
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/staff/" + idOf("resetme") + "/password")
+                        .header("Authorization", api.bearer("admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"password\":\"after-reset-pass-2\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/").session(session))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/login?expired"));
+    }
+
+    @Test
+    void noOneGrantsRolesToThemselvesAndAnAuditorHoldsNoOtherRole() throws Exception {
+        long admin = idOf("admin");
+        mvc.perform(patch("/api/v1/staff/" + admin)
+                        .header("Authorization", api.bearer("admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\":[\"ADMIN\",\"AUDITOR\",\"COMMANDER\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("roles")));
+        mvc.perform(get("/api/v1/staff/" + admin).header("Authorization", api.bearer("admin")))
+                .andExpect(jsonPath("$.roles[*]").value(not(hasItem("AUDITOR"))));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'GRANT_REFUSED' AND entity_id = ?")
+                        .param(Long.toString(admin))
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        mvc.perform(post("/api/v1/staff")
+                        .header("Authorization", api.bearer("admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"username":"twohats","displayName":"兼职审计","unitCode":"4102","roles":["AUDITOR","OFFICER"],"password":"two-hats-password-1"}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("roles")));
+    }
+
+    @Test
+    void signInsAndRefusedRevealsAreOnRecord() throws Exception {
+        api.signIn("luoyang", "fanzha-demo");
+        mvc.perform(post("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"luoyang\",\"password\":\"not-the-password\"}"))
+                .andExpect(status().isUnauthorized());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'SIGN_IN' AND actor = 'luoyang'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM audit_record WHERE action = 'SIGN_IN_FAILED' AND entity_id = 'luoyang'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        mvc.perform(post("/api/v1/reveal")
+                        .header("Authorization", api.bearer("jinshui"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"entity\":\"staff\",\"id\":\"" + idOf("luoyang")
+                                + "\",\"field\":\"phone\",\"reason\":\"核对身份信息\"}"))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'REVEAL_REFUSED' AND actor = 'jinshui'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+    }
 }

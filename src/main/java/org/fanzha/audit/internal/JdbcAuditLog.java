@@ -114,6 +114,16 @@ class JdbcAuditLog implements AuditLog, org.springframework.context.SmartLifecyc
     }
 
     @Override
+    public void recordAlone(Origin origin, String action, String entity, String entityId, String detail) {
+        if (tx == null) {
+            append(origin.actor(), origin.unit(), action, entity, entityId, detail, origin.address(), null);
+            return;
+        }
+        tx.executeWithoutResult(status ->
+                append(origin.actor(), origin.unit(), action, entity, entityId, detail, origin.address(), null));
+    }
+
+    @Override
     public Origin origin() {
         Actor actor = Actors.current().orElse(null);
         String who = actor == null

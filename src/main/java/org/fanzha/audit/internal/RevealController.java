@@ -74,11 +74,20 @@ class RevealController {
             throw new InvalidInput(
                     List.of(new FieldError("field", "one of " + new TreeSet<>(source.fields()), request.field())));
         }
-        var found = source.find(request.id(), request.field())
-                .filter(r -> actor.covers(r.unitCode()))
-                .orElseThrow(() -> new RecordNotFound(request.entity(), request.id()));
+        var found = source.find(request.id(), request.field()).filter(r -> actor.covers(r.unitCode()));
+        if (found.isEmpty()) {
+            // a reveal refused (no such record, or outside the jurisdiction) stays on record too
+            audit.recordAlone(
+                    audit.origin(),
+                    "REVEAL_REFUSED",
+                    request.entity(),
+                    request.id(),
+                    "field " + request.field() + "; reason: " + request.reason());
+            throw new RecordNotFound(request.entity(), request.id());
+        }
         audit.record(
                 "REVEAL", request.entity(), request.id(), "field " + request.field() + "; reason: " + request.reason());
-        return new Revealed(request.entity(), request.id(), request.field(), found.value());
+        return new Revealed(
+                request.entity(), request.id(), request.field(), found.get().value());
     }
 }

@@ -30,13 +30,16 @@ class FirstAdmin implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final String provinceCode;
     private final String password;
+    private final org.fanzha.audit.AuditLog audit;
 
     FirstAdmin(
             JdbcClient jdbc,
             StaffAccounts accounts,
             PasswordEncoder passwords,
             DivisionsProperties divisions,
+            org.fanzha.audit.AuditLog audit,
             @Value("${FANZHA_BOOTSTRAP_ADMIN_PASSWORD:}") String password) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -59,6 +62,11 @@ class FirstAdmin implements ApplicationRunner {
         }
         accounts.insert(
                 "admin", "系统管理员", provinceCode, null, passwords.encode(password), Set.of(Role.ADMIN), "bootstrap");
+        audit.record(
+                "CREATE",
+                "staff",
+                "admin",
+                "the first account, ADMIN of " + provinceCode + ", from FANZHA_BOOTSTRAP_ADMIN_PASSWORD");
         log.warn(
                 "Created the first account 'admin' (ADMIN, unit {}) from FANZHA_BOOTSTRAP_ADMIN_PASSWORD; "
                         + "change its password and remove the variable.",

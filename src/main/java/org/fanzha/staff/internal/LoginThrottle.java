@@ -13,9 +13,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Growing delays after failed sign-ins, per account and per client address, kept in the
- * database so every instance enforces the same delay. Attempts made while a delay runs are
- * refused without counting, and nothing is ever locked for good (see {@link StaffProperties.Throttle}).
+ * Growing delays after failed sign-ins, kept in the database so every instance enforces the same
+ * delay. Guesses are throttled, not the person who knows the password: failures count per
+ * account and address pair, per account and per address, but the account's and the address's
+ * delays hold back only a pair that has failed itself. A colleague behind the same NAT, or the
+ * account's owner at their own desk, signs in with the right password while someone else's
+ * guesses are being slowed. Attempts made while a delay runs are refused without counting, and
+ * nothing is ever locked for good (see {@link StaffProperties.Throttle}).
  */
 @Component
 class LoginThrottle {
@@ -31,20 +35,32 @@ class LoginThrottle {
     /** How long the caller must still wait, if at all. */
     Optional<Duration> waitFor(String username, String address) {
         Instant now = Instant.now();
-        Instant until = later(blockedUntil(accountKey(username)), blockedUntil(addressKey(address)));
+        var pair = state(pairKey(username, address));
+        Instant until = pair.map(State::blockedUntil).orElse(Instant.EPOCH);
+        boolean pairFailed = pair.filter(
+                        p -> p.lastFailure().plus(settings.forgetAfter()).isAfter(now))
+                .isPresent();
+        if (pairFailed) {
+            until = later(
+                    until,
+                    later(
+                            state(accountKey(username)).map(State::blockedUntil).orElse(Instant.EPOCH),
+                            state(addressKey(address)).map(State::blockedUntil).orElse(Instant.EPOCH)));
+        }
         return until.isAfter(now) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void failed(String username, String address) {
+        fail(pairKey(username, address), settings.accountCap());
         fail(accountKey(username), settings.accountCap());
         fail(addressKey(address), settings.addressCap());
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void succeeded(String username) {
-        jdbc.sql("DELETE FROM login_throttle WHERE throttle_key = ?")
-                .param(accountKey(username))
+    void succeeded(String username, String address) {
+        jdbc.sql("DELETE FROM login_throttle WHERE throttle_key IN (?, ?)")
+                .params(accountKey(username), pairKey(username, address))
                 .update();
     }
 
@@ -90,12 +106,15 @@ class LoginThrottle {
         return delay.compareTo(cap) > 0 ? cap : delay;
     }
 
-    private Instant blockedUntil(String key) {
-        return jdbc.sql("SELECT blocked_until FROM login_throttle WHERE throttle_key = ?")
+    private record State(Instant lastFailure, Instant blockedUntil) {}
+
+    private Optional<State> state(String key) {
+        return jdbc.sql("SELECT last_failure_at, blocked_until FROM login_throttle WHERE throttle_key = ?")
                 .param(key)
-                .query((rs, i) -> rs.getObject(1, OffsetDateTime.class).toInstant())
-                .optional()
-                .orElse(Instant.EPOCH);
+                .query((rs, i) -> new State(
+                        rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .optional();
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -107,6 +126,15 @@ class LoginThrottle {
     }
 
     private static String addressKey(String address) {
-        return "address:" + address;
+        return "address:" + clip(address, 64);
+    }
+
+    /** The pair's key: the username (64 characters at most) and the address, within the column's 130. */
+    private static String pairKey(String username, String address) {
+        return "pair:" + clip(username.toLowerCase(), 64) + "|" + clip(address, 58);
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -99,6 +99,10 @@ class SecurityConfig {
             throws Exception {
         http.authenticationProvider(passwordProvider)
                 .addFilterBefore(new SessionRefreshFilter(accounts), AnonymousAuthenticationFilter.class)
+                // no session for anonymous visitors: CSRF token and the page to return to in cookies
+                .csrf(csrf -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokens()))
+                .requestCache(cache ->
+                        cache.requestCache(new org.springframework.security.web.savedrequest.CookieRequestCache()))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PAGES)
                         .permitAll()
@@ -132,12 +136,12 @@ class SecurityConfig {
     }
 
     @Bean
-    PasswordProvider passwordProvider(SignIn signIn) {
-        return new PasswordProvider(signIn);
+    PasswordProvider passwordProvider(SignIn signIn, StaffAccounts accounts) {
+        return new PasswordProvider(signIn, accounts);
     }
 
     /** Form sign-in through {@link SignIn}, with the client address for the throttle. */
-    record PasswordProvider(SignIn signIn) implements AuthenticationProvider {
+    record PasswordProvider(SignIn signIn, StaffAccounts accounts) implements AuthenticationProvider {
 
         @Override
         public Authentication authenticate(Authentication authentication) {
@@ -146,7 +150,10 @@ class SecurityConfig {
                     : "unknown";
             var actor = signIn.authenticate(
                     authentication.getName(), String.valueOf(authentication.getCredentials()), address);
-            var principal = new FanzhaPrincipal(actor);
+            String credential = accounts.byIdUnscoped(actor.id())
+                    .map(a -> FanzhaPrincipal.fingerprint(a.passwordHash()))
+                    .orElse("");
+            var principal = new FanzhaPrincipal(actor, credential);
             return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities());
         }
 

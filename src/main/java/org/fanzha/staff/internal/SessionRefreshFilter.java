@@ -11,8 +11,9 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Keeps a page session in step with the account: a disabled account's session ends with its
- * next request, and a changed role or unit applies at once, not at the next sign-in.
+ * Keeps a page session in step with the account: a disabled account's session, or one opened
+ * before the password was changed or reset, ends with its next request, and a changed role or
+ * unit applies at once, not at the next sign-in.
  */
 class SessionRefreshFilter extends OncePerRequestFilter {
 
@@ -29,7 +30,9 @@ class SessionRefreshFilter extends OncePerRequestFilter {
         if (authentication != null
                 && authentication.getPrincipal() instanceof FanzhaPrincipal principal
                 && principal.actor().isStaff()) {
-            var account = accounts.byIdUnscoped(principal.actor().id()).filter(StaffAccounts.Account::enabled);
+            var account = accounts.byIdUnscoped(principal.actor().id())
+                    .filter(StaffAccounts.Account::enabled)
+                    .filter(a -> FanzhaPrincipal.fingerprint(a.passwordHash()).equals(principal.credential()));
             if (account.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 var session = request.getSession(false);
@@ -41,7 +44,7 @@ class SessionRefreshFilter extends OncePerRequestFilter {
             }
             var actor = SignIn.actorOf(account.get());
             if (!actor.equals(principal.actor())) {
-                var fresh = new FanzhaPrincipal(actor);
+                var fresh = new FanzhaPrincipal(actor, principal.credential());
                 var context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.authorities()));
@@ -51,5 +54,25 @@ class SessionRefreshFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * After its owner changed the password on a page, the session they changed it in goes on
+     * (under a new id, with the new password's fingerprint); every other session of the account ends.
+     */
+    static void keepAfterOwnPasswordChange(HttpServletRequest request, StaffAccounts accounts) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof FanzhaPrincipal principal) {
+            accounts.byIdUnscoped(principal.actor().id()).ifPresent(account -> {
+                var fresh = new FanzhaPrincipal(principal.actor(), FanzhaPrincipal.fingerprint(account.passwordHash()));
+                var context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.authorities()));
+                SecurityContextHolder.setContext(context);
+                request.changeSessionId();
+                request.getSession()
+                        .setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+            });
+        }
     }
 }

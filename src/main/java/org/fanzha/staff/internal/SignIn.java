@@ -3,6 +3,7 @@ package org.fanzha.staff.internal;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import org.fanzha.audit.AuditLog;
 import org.fanzha.platform.Actor;
 import org.fanzha.platform.Permission;
 import org.fanzha.platform.Source;
@@ -33,8 +34,10 @@ class SignIn {
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
     private final String dummyHash;
+    private final AuditLog audit;
 
-    SignIn(StaffAccounts accounts, PasswordEncoder passwords, LoginThrottle throttle) {
+    SignIn(StaffAccounts accounts, PasswordEncoder passwords, LoginThrottle throttle, AuditLog audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -55,9 +58,21 @@ class SignIn {
                 password, account.map(StaffAccounts.Account::passwordHash).orElse(dummyHash));
         if (account.isEmpty() || !matches || !account.get().enabled()) {
             throttle.failed(username, address);
+            audit.recordAlone(
+                    new AuditLog.Origin(username, "", address),
+                    "SIGN_IN_FAILED",
+                    "staff",
+                    username,
+                    account.isEmpty() ? "no such account" : !matches ? "wrong password" : "account disabled");
             throw new BadCredentialsException("Bad credentials");
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
+        audit.recordAlone(
+                new AuditLog.Origin(username, account.get().unitCode(), address),
+                "SIGN_IN",
+                "staff",
+                Long.toString(account.get().id()),
+                "signed in");
         return actorOf(account.get());
     }
 

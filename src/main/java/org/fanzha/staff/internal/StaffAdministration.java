@@ -149,6 +149,16 @@ class StaffAdministration implements StaffDirectory {
             checkPhone(change.phone(), errors);
         }
         boolean enabled = change.enabled() == null ? current.enabled() : change.enabled();
+        if (current.id() == actor.id() && !current.roles().containsAll(roles)) {
+            // separation of duties: another administrator must grant them, and the refusal stays on record
+            audit.recordAlone(
+                    audit.origin(),
+                    "GRANT_REFUSED",
+                    "staff",
+                    Long.toString(id),
+                    "own roles " + new java.util.TreeSet<>(current.roles()) + " → " + new java.util.TreeSet<>(roles));
+            errors.add(new FieldError("roles", "no one grants roles to themselves: another administrator must", null));
+        }
         if (current.id() == actor.id() && (!enabled || !roles.contains(Role.ADMIN))) {
             errors.add(new FieldError(
                     change.enabled() != null ? "enabled" : "roles",
@@ -246,9 +256,12 @@ class StaffAdministration implements StaffDirectory {
         }
     }
 
+    /** At least one role; AUDITOR alone (who audits the others holds no other role: separation of duties). */
     private static void checkRoles(Set<Role> roles, List<FieldError> errors) {
         if (roles.isEmpty()) {
             errors.add(new FieldError("roles", "give at least one role of " + EnumSet.allOf(Role.class), null));
+        } else if (roles.contains(Role.AUDITOR) && roles.size() > 1) {
+            errors.add(new FieldError("roles", "AUDITOR is held alone: an auditor holds no other role", null));
         }
     }
 

@@ -34,8 +34,15 @@ class StaffPages {
     private final StaffAdministration staff;
     private final TokenAdministration tokens;
     private final Notices notices;
+    private final StaffAccounts accounts;
 
-    StaffPages(Divisions divisions, StaffAdministration staff, TokenAdministration tokens, Notices notices) {
+    StaffPages(
+            Divisions divisions,
+            StaffAdministration staff,
+            TokenAdministration tokens,
+            Notices notices,
+            StaffAccounts accounts) {
+        this.accounts = accounts;
         this.divisions = divisions;
         this.staff = staff;
         this.tokens = tokens;
@@ -54,6 +61,7 @@ class StaffPages {
             @RequestParam(defaultValue = "") String currentPassword,
             @RequestParam(defaultValue = "") String newPassword,
             @RequestParam(defaultValue = "") String repeatPassword,
+            jakarta.servlet.http.HttpServletRequest request,
             RedirectAttributes redirect) {
         Actors.require();
         if (!newPassword.equals(repeatPassword)) {
@@ -62,6 +70,7 @@ class StaffPages {
         }
         try {
             staff.changeOwnPassword(currentPassword, newPassword);
+            SessionRefreshFilter.keepAfterOwnPasswordChange(request, accounts);
             redirect.addFlashAttribute("changed", true);
         } catch (org.fanzha.platform.InvalidInput e) {
             redirect.addFlashAttribute(

@@ -254,13 +254,31 @@ class CasesApiTest {
                 .andExpect(jsonPath("$.solvingUnit").value("4103"));
         post("jinshui", "/api/v1/cases/" + id + "/withdraw", "{\"note\":\"x\"}").andExpect(status().isConflict());
         post("jinshui", "/api/v1/cases/" + id + "/suspects", """
-                        {"name":"王五","idNumber":"41010519900307123X","arrestedAt":"2021-06-10T08:00:00+08:00","arrestingUnit":"4103"}""")
+                        {"name":"王五","idNumber":"41010519900307123X","phone":"13703719876","arrestedAt":"2021-06-10T08:00:00+08:00","arrestingUnit":"4103"}""")
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.arrestingUnit").value("4103"));
-        mvc.perform(get("/api/v1/cases/{id}", id).header("Authorization", api.bearer("jinshui")))
-                .andExpect(jsonPath("$.timeline[*].kind")
-                        .value(org.hamcrest.Matchers.contains("ACCEPTED", "FILED", "SOLVED", "SUSPECT")))
-                .andExpect(jsonPath("$.suspects[0].name").value("王五"));
+                .andExpect(jsonPath("$.arrestingUnit").value("4103"))
+                .andExpect(jsonPath("$.idNumber").value("410105********123X"));
+        long suspect = json.readTree(mvc.perform(
+                                get("/api/v1/cases/{id}", id).header("Authorization", api.bearer("jinshui")))
+                        .andExpect(jsonPath("$.timeline[*].kind")
+                                .value(org.hamcrest.Matchers.contains("ACCEPTED", "FILED", "SOLVED", "SUSPECT")))
+                        .andExpect(jsonPath("$.suspects[0].name").value("王五"))
+                        .andExpect(jsonPath("$.suspects[0].idNumber").value("410105********123X"))
+                        .andExpect(jsonPath("$.suspects[0].phone").value("137****9876"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("suspects")
+                .get(0)
+                .get("id")
+                .asLong();
+        // in full only through the audited reveal, in the case's jurisdiction
+        post("jinshui", "/api/v1/reveal", """
+                        {"entity":"caseSuspect","id":"%d","field":"idNumber","reason":"布控抓捕嫌疑人"}""".formatted(suspect))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.value").value("41010519900307123X"));
+        post("luoyang", "/api/v1/reveal", """
+                        {"entity":"caseSuspect","id":"%d","field":"phone","reason":"布控抓捕嫌疑人"}""".formatted(suspect)).andExpect(status().isNotFound());
     }
 
     @Test

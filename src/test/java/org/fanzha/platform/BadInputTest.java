@@ -117,4 +117,63 @@ class BadInputTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("q"));
     }
+
+    static final String BROKEN_CSV = "a,b,c\n\"unterminated,1,2\n3,4,5\n";
+
+    /** A file named .xlsx that is a zip of nothing an .xlsx holds, and one that is no zip at all. */
+    static byte[] notAWorkbook() throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void brokenCsvAndMalformedWorkbooksAre400Everywhere() throws Exception {
+        for (String path : new String[] {"/api/v1/cases/imports", "/api/v1/funds/statements"}) {
+            for (var file : new org.springframework.mock.web.MockMultipartFile[] {
+                new org.springframework.mock.web.MockMultipartFile(
+                        "file", "broken.csv", "text/csv", BROKEN_CSV.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new org.springframework.mock.web.MockMultipartFile(
+                        "file", "hostile.xlsx", "application/octet-stream", notAWorkbook()),
+                new org.springframework.mock.web.MockMultipartFile(
+                        "file", "garbage.xlsx", "application/octet-stream", "not a zip".getBytes())
+            }) {
+                mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(path)
+                                .file(file)
+                                .header("Authorization", api.bearer("zhengzhou")))
+                        .andExpect(status().is4xxClientError())
+                        .andExpect(content().string(not(containsString("root:"))));
+            }
+        }
+        mvc.perform(post("/api/v1/blocklist/imports")
+                        .param("format", "csv")
+                        .header("Authorization", api.bearer("duty"))
+                        .contentType("text/csv")
+                        .content(BROKEN_CSV))
+                .andExpect(status().is4xxClientError());
+    }
+
+    @Test
+    void nulInJsonTextOrAParameterIsRefusedFieldByField() throws Exception {
+        mvc.perform(post("/api/v1/leads")
+                        .header("Authorization", api.bearer("duty"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"source\":\"POLICE\",\"sourceId\":\"nul\\u0000id\",\"phone\":\"13937900000\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sourceId"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("NUL")));
+        mvc.perform(get("/api/v1/cases").param("q", "a\u0000b").header("Authorization", api.bearer("duty")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("q"));
+    }
+
+    @Test
+    void theErrorPathWithoutSignInIsA404() throws Exception {
+        mvc.perform(get("/error")).andExpect(status().isNotFound());
+    }
 }

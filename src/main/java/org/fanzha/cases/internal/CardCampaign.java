@@ -317,8 +317,15 @@ class CardCampaign {
 
     @Transactional
     void markSuspect(String recruiter, @Nullable String note, Actor actor) {
+        java.util.List<org.fanzha.platform.FieldError> errors = new ArrayList<>();
         if (recruiter.isBlank() || recruiter.length() > 100) {
-            throw new InvalidInput("recruiter", "a recruiter named in verifications", null);
+            errors.add(new org.fanzha.platform.FieldError("recruiter", "a recruiter named in verifications", null));
+        }
+        if (note != null && note.length() > 1000) {
+            errors.add(new org.fanzha.platform.FieldError("note", "at most 1,000 characters", null));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
         }
         jdbc.sql("DELETE FROM broker WHERE recruiter = ?").param(recruiter).update();
         jdbc.sql("INSERT INTO broker (recruiter, suspect, marked_by, marked_at, note) VALUES (?, TRUE, ?, ?, ?)")

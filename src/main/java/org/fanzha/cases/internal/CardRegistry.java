@@ -260,6 +260,9 @@ class CardRegistry {
                 errors.add(new FieldError("ownerIdNumber", e.getMessage(), null));
             }
         }
+        if (r.issuer() != null && r.issuer().strip().length() > 100) {
+            errors.add(new FieldError("issuer", "at most 100 characters", null));
+        }
         if (r.ownerName() != null && r.ownerName().length() > 50) {
             errors.add(new FieldError("ownerName", "at most 50 characters", null));
         }

@@ -346,7 +346,10 @@ class CaseFiles {
     CaseDetail detail(long id, Actor actor) {
         var c = visible(id, actor);
         return new CaseDetail(
-                view(c), store.events(id), store.suspects(id), store.related(id).size());
+                view(c),
+                store.events(id),
+                store.suspects(id).stream().map(CaseStore.Suspect::masked).toList(),
+                store.related(id).size());
     }
 
     @Transactional
@@ -472,7 +475,8 @@ class CaseFiles {
         return store.suspects(id).stream()
                 .filter(x -> x.id() == sid)
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow()
+                .masked();
     }
 
     @Transactional(readOnly = true)

@@ -55,7 +55,20 @@ class CaseStore {
             @Nullable String phone,
             @Nullable Instant arrestedAt,
             @Nullable String arrestingUnit,
-            @Nullable String note) {}
+            @Nullable String note) {
+
+        /** As lists and answers show it: ID number and phone masked (the audited reveal shows them whole). */
+        Suspect masked() {
+            return new Suspect(
+                    id,
+                    name,
+                    org.fanzha.platform.Masking.idNumber(idNumber),
+                    org.fanzha.platform.Masking.phone(phone),
+                    arrestedAt,
+                    arrestingUnit,
+                    note);
+        }
+    }
 
     /** A case linked to another, with what they share. */
     /**
@@ -371,6 +384,20 @@ class CaseStore {
                         SELECT i.id_type, i.id_value, COUNT(*) AS cases FROM case_identifier i
                         WHERE NOT EXISTS (SELECT 1 FROM non_linking_identifier n WHERE n.id_type = i.id_type AND n.id_value = i.id_value)
                         GROUP BY i.id_type, i.id_value HAVING COUNT(*) > ? ORDER BY COUNT(*) DESC LIMIT ?""").params(threshold, limit).query().listOfRows();
+    }
+
+    /** A suspect's case, by the suspect's id. */
+    Optional<Long> caseOfSuspect(long suspectId) {
+        return jdbc.sql("SELECT case_id FROM case_suspect WHERE id = ?")
+                .param(suspectId)
+                .query(Long.class)
+                .optional();
+    }
+
+    Optional<Suspect> suspect(long suspectId) {
+        return caseOfSuspect(suspectId)
+                .flatMap(c ->
+                        suspects(c).stream().filter(s -> s.id() == suspectId).findFirst());
     }
 
     List<Suspect> suspects(long caseId) {

@@ -121,7 +121,19 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex, WebRequest request) throws Exception {
+    @Nullable
+    ResponseEntity<ProblemDetail> unexpected(
+            Exception ex, WebRequest request, jakarta.servlet.http.HttpServletResponse response) throws Exception {
+        var bad = BadInputCauses.of(ex);
+        if (bad.isPresent()) {
+            log.info("Refused input: {}", bad.get().getDetail());
+            if (!isApi(request)) {
+                // a page: the error page with the 4xx status
+                response.sendError(bad.get().getStatus());
+                return null;
+            }
+            return ResponseEntity.status(bad.get().getStatus()).body(bad.get());
+        }
         pagesRethrow(ex, request);
         log.error("Unexpected failure", ex);
         return ResponseEntity.internalServerError()

@@ -90,7 +90,8 @@ class FuzzTest {
                 }
             }
         }
-        org.slf4j.LoggerFactory.getLogger(FuzzTest.class).info("fuzz: {} requests, answers by status {}", sent, statuses);
+        org.slf4j.LoggerFactory.getLogger(FuzzTest.class)
+                .info("fuzz: {} requests, answers by status {}", sent, statuses);
         assertThat(sent).as("requests sent").isGreaterThan(500);
         // the bodies reach validation (400), not only the parser or the door
         assertThat(statuses).as("answers by status " + statuses).containsKeys(400, 404);

@@ -105,6 +105,17 @@ public final class KillTest {
                     stored.put(rs.getString(1), rs.getInt(2));
                 }
             }
+            // every stored lead has its audit record: in the chain, or in the outbox it is appended from
+            Set<String> audited = new java.util.HashSet<>();
+            for (String table : List.of("audit_record", "audit_outbox")) {
+                try (ResultSet rs = db.createStatement().executeQuery("SELECT entity_id FROM " + table
+                        + " WHERE action = 'INTAKE' AND entity_id LIKE 'TELECOM/KILL-" + run + "-%'")) {
+                    while (rs.next()) {
+                        audited.add(rs.getString(1).substring("TELECOM/".length()));
+                    }
+                }
+            }
+            long unaudited = stored.keySet().stream().filter(id -> !audited.contains(id)).count();
             long missing = acked.stream().filter(id -> !stored.containsKey(id)).count();
             long twice = stored.values().stream().filter(n -> n > 1).count();
             long unanswered = stored.keySet().stream().filter(id -> !acked.contains(id)).count();
@@ -136,7 +147,9 @@ public final class KillTest {
             System.out.printf("leads answered 202: %d; stored: %d; answered but missing: %d; stored twice: %d; stored but unanswered (killed before the answer): %d; failed requests: %d%n",
                     acked.size(), stored.size(), missing, twice, unanswered, failures.get());
             System.out.printf("escalations fired: %d; overdue and not escalated: %d; fired twice for one deadline: %d%n", escalations, overdue, doubled);
-            boolean ok = missing == 0 && twice == 0 && overdue == 0 && doubled == 0 && acked.size() > ackedBeforeKill;
+            System.out.printf("stored leads without their audit record: %d%n", unaudited);
+            boolean ok = missing == 0 && twice == 0 && overdue == 0 && doubled == 0 && unaudited == 0
+                    && acked.size() > ackedBeforeKill;
             System.out.println(ok ? "PASS" : "FAIL");
             if (!h2) {
                 server.destroy();

@@ -89,7 +89,8 @@ class JdbcAuditLog implements AuditLog, org.springframework.context.SmartLifecyc
         Thread t = writer;
         writer = null;
         if (t != null) {
-            t.interrupt();
+            // woken, not interrupted: an interrupt during the embedded database's file I/O closes the database
+            outboxWritten.release();
             try {
                 t.join(5_000);
                 appendOutbox(OUTBOX_GROUP);
@@ -167,7 +168,7 @@ class JdbcAuditLog implements AuditLog, org.springframework.context.SmartLifecyc
      * one by one, so one bad record fails alone.
      */
     private void drainOutbox() {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (writer == Thread.currentThread()) {
             try {
                 outboxWritten.tryAcquire(1, java.util.concurrent.TimeUnit.SECONDS);
                 outboxWritten.drainPermits();

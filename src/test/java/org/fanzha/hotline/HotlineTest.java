@@ -219,6 +219,12 @@ class HotlineTest {
                 .andExpect(jsonPath("$.latitude").value(34.7466))
                 .andExpect(jsonPath("$.photos.length()").value(1))
                 .andExpect(jsonPath("$.photos[0].contentType").value("image/png"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'VISIT' AND entity_id = ?")
+                        .param(Long.toString(visit))
+                        .query(Long.class)
+                        .single())
+                .as("the visit proof is audited")
+                .isEqualTo(1);
         long photo = jdbc.sql("SELECT id FROM visit_photo WHERE task_id = ?")
                 .param(visit)
                 .query(Long.class)

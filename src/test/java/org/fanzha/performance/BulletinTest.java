@@ -35,6 +35,9 @@ class BulletinTest {
     @Autowired
     Bulletins bulletins;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     MvcResult fetch(String user, String name) throws Exception {
         return mvc.perform(get("/api/v1/performance/bulletins/" + name).header("Authorization", api.bearer(user)))
                 .andExpect(status().isOk())
@@ -53,6 +56,12 @@ class BulletinTest {
         mvc.perform(post("/api/v1/performance/bulletins/" + week + "/issue")
                         .header("Authorization", api.bearer("duty")))
                 .andExpect(status().isOk());
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_record WHERE action = 'ISSUE' AND entity = 'bulletin' AND entity_id = ?",
+                        Long.class,
+                        week))
+                .as("issuing is audited")
+                .isEqualTo(1);
 
         MvcResult html = fetch("zhengzhou", week);
         assertThat(html.getResponse().getHeader("Fanzha-Bulletin")).startsWith("issued ");

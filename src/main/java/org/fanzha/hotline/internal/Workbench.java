@@ -214,6 +214,14 @@ class Workbench {
                     note == null ? "" : note);
         }
         tasks.finish(id, TaskState.DONE, met ? "VISITED" : "NOT_MET", now);
+        // on record even when the warning was closed before the visit (then no contact is added to it)
+        audit.record(
+                "VISIT",
+                "hotline_task",
+                Long.toString(id),
+                "warning " + task.warningId() + ": " + (met ? "met" : "not met")
+                        + (latitude != null ? ", GPS" : "") + (bodyCameraRef != null ? ", body camera" : "")
+                        + (photo != null ? ", photo" : ""));
         return view(tasks.find(id).orElseThrow(), locale, false);
     }
 

@@ -105,6 +105,7 @@ public class Bulletins {
     private final JdbcTemplate jdbc;
     private final Rollups rollups;
     private final Clock clock;
+    private final org.fanzha.audit.AuditLog audit;
 
     Bulletins(
             Indicators indicators,
@@ -115,7 +116,9 @@ public class Bulletins {
             MessageSource messages,
             JdbcTemplate jdbc,
             Rollups rollups,
-            Clock clock) {
+            Clock clock,
+            org.fanzha.audit.AuditLog audit) {
+        this.audit = audit;
         this.indicators = indicators;
         this.scores = scores;
         this.divisions = divisions;
@@ -402,6 +405,7 @@ public class Bulletins {
         } catch (DuplicateKeyException e) {
             return issued(period.label()).orElseThrow(); // another instance issued it first
         }
+        audit.record("ISSUE", "bulletin", period.label(), "issued under the scheme " + content.scheme());
         log.info("issued the bulletin of {}", period.label());
         return new Document(period.label(), now, html, pdf, xlsx);
     }

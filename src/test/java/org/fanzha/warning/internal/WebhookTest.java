@@ -90,6 +90,24 @@ class WebhookTest {
                 .get("secret")
                 .asText();
 
+        // another partner of the same source hears nothing of this partner's leads
+        String other = "Bearer "
+                + json.readTree(mvc.perform(post("/api/v1/tokens")
+                                        .header("Authorization", api.bearer("admin"))
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .content("{\"name\":\"另一运营商-" + System.nanoTime()
+                                                + "\",\"permissions\":[\"leads:submit\"],\"sources\":[\"TELECOM\"]}"))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .get("token")
+                        .asText();
+        mvc.perform(put("/api/v1/leads/webhook")
+                        .header("Authorization", other)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"url\":\"" + url + "-other\"}"))
+                .andExpect(status().isOk());
+
         String sourceId = "CMCC-" + System.nanoTime();
         long warning = json.readTree(mvc.perform(post("/api/v1/leads")
                                 .header("Authorization", token)
@@ -126,6 +144,13 @@ class WebhookTest {
         assertThat(jdbc.sql(byLead).param(sourceId).query(String.class).single())
                 .isEqualTo("DELIVERED");
 
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM webhook_delivery d JOIN lead l ON l.id = d.lead_id WHERE l.source_id = ?")
+                        .param(sourceId)
+                        .query(Long.class)
+                        .single())
+                .as("one delivery, to the submitting partner only")
+                .isEqualTo(1);
         var body = json.readTree(bodies.get(1));
         assertThat(body.get("sourceId").asText()).isEqualTo(sourceId);
         assertThat(body.get("outcome").asText()).isEqualTo("DISSUADED");

@@ -75,18 +75,23 @@ class WarningStore {
         return enteredBy.startsWith("partner:") ? enteredBy : "staff";
     }
 
+    /** A row of {@code l.id, l.warning_id, w.urgency, w.unit_code, w.state}. */
+    private static LeadAck leadAck(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new LeadAck(
+                rs.getLong(1),
+                rs.getLong(2),
+                Urgency.valueOf(rs.getString(3)),
+                rs.getString(4),
+                WarningState.valueOf(rs.getString(5)));
+    }
+
     Optional<LeadAck> ackOf(String submitter, String source, String sourceId) {
         return jdbc.sql("""
                 SELECT l.id, l.warning_id, w.urgency, w.unit_code, w.state
                 FROM lead l JOIN warning w ON w.id = l.warning_id WHERE l.submitter = ? AND l.source = ? AND l.source_id = ?
                 """)
                 .params(submitter, source, sourceId)
-                .query((rs, i) -> new LeadAck(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        Urgency.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        WarningState.valueOf(rs.getString(5))))
+                .query(WarningStore::leadAck)
                 .optional();
     }
 
@@ -98,12 +103,7 @@ class WarningStore {
                 WHERE l.source = ? AND l.source_id = ? AND w.unit_code LIKE ? ORDER BY l.id
                 """)
                 .params(source, sourceId, unitPrefix + "%")
-                .query((rs, i) -> new LeadAck(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        Urgency.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        WarningState.valueOf(rs.getString(5))))
+                .query(WarningStore::leadAck)
                 .list();
     }
 

@@ -24,6 +24,9 @@ class BlocklistBrowserTest extends BrowserTest {
     @Autowired
     Api api;
 
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
     @Test
     void thePublicLookupWarnsAboutABlockedSiteAndTheOverviewDrawsItsCharts() throws Exception {
         String domain = "browser-" + Long.toString(System.nanoTime(), 36) + ".com";
@@ -49,5 +52,41 @@ class BlocklistBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("entries")).getText())
                 .contains(domain)
                 .contains("封堵中");
+    }
+
+    @Test
+    void aReviewerApprovesAPendingEntryOnItsPage() throws Exception {
+        String partner = "Bearer "
+                + json.readTree(mvc.perform(
+                                        post("/api/v1/tokens")
+                                                .header("Authorization", api.bearer("admin"))
+                                                .contentType(MediaType.APPLICATION_JSON)
+                                                .content(
+                                                        "{\"name\":\"浏览器测试运营商-" + System.nanoTime()
+                                                                + "\",\"permissions\":[\"blocklist:submit\"],\"sources\":[\"TELECOM\"]}"))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .get("token")
+                        .asText();
+        String domain = "pending-" + Long.toString(System.nanoTime(), 36) + ".com";
+        long id = json.readTree(mvc.perform(post("/api/v1/blocklist/entries")
+                                .header("Authorization", partner)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"value\":\"%s\",\"category\":\"INVESTMENT\",\"source\":\"TELECOM\"}"
+                                        .formatted(domain)))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("entry")
+                .get("id")
+                .asLong();
+        signIn("duty");
+        go("/blocklist/entries/" + id);
+        browser.findElement(By.id("review-note")).sendKeys("证据充分");
+        browser.findElement(By.id("approve")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("remove-form")));
+        assertThat(browser.getPageSource()).doesNotContain("您的角色无权进行此操作");
     }
 }

@@ -115,6 +115,13 @@ class SecurityConfig {
                                         ? "/login?throttled=" + throttled.seconds()
                                         : "/login?error")))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("FANZHA_SESSION"))
+                // a form refused for its expired CSRF token is not the user's role: the error page says which
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    if (denied instanceof org.springframework.security.web.csrf.CsrfException) {
+                        request.setAttribute("fanzha.error-reason", "csrf");
+                    }
+                    response.sendError(HttpStatus.FORBIDDEN.value());
+                }))
                 .sessionManagement(
                         s -> s.sessionFixation(f -> f.changeSessionId()).invalidSessionUrl("/login?expired"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

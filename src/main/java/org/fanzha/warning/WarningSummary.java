@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.fanzha.platform.FraudType;
 import org.jspecify.annotations.Nullable;
 
-/** A warning as other modules see it: the phone masked. */
+/** A warning as other modules see it: the phone and the address masked (the audited reveal shows them whole). */
 public record WarningSummary(
         long id,
         String maskedPhone,
@@ -15,4 +15,5 @@ public record WarningSummary(
         WarningState state,
         @Nullable Outcome outcome,
         @Nullable BigDecimal amountAtRisk,
-        Instant openedAt) {}
+        Instant openedAt,
+        @Nullable String maskedAddress) {}

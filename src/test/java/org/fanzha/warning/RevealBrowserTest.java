@@ -48,12 +48,12 @@ class RevealBrowserTest extends BrowserTest {
         go("/warnings/" + id);
         assertThat(browser.findElement(By.id("warning-phone")).getText()).doesNotContain(phone);
         // without a reason nothing is shown
-        browser.findElement(By.id("reveal-phone")).click();
-        assertThat(browser.findElements(By.id("revealed-phone"))).isEmpty();
-        browser.findElement(By.id("reveal-reason-phone")).sendKeys("回拨劝阻当事人");
-        browser.findElement(By.id("reveal-phone")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#revealed-phone a")));
-        var link = browser.findElement(By.cssSelector("#revealed-phone a"));
+        browser.findElement(By.id("reveal-phone-" + id)).click();
+        assertThat(browser.findElements(By.id("revealed-phone-" + id))).isEmpty();
+        browser.findElement(By.id("reveal-reason-phone-" + id)).sendKeys("回拨劝阻当事人");
+        browser.findElement(By.id("reveal-phone-" + id)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#revealed-phone-" + id + " a")));
+        var link = browser.findElement(By.cssSelector("#revealed-phone-" + id + " a"));
         assertThat(link.getText()).isEqualTo(phone);
         assertThat(link.getAttribute("href")).isEqualTo("tel:" + phone);
         assertThat(jdbc.sql(

@@ -30,6 +30,7 @@ class RevealPages {
             @RequestParam(defaultValue = "") String reason,
             Model model) {
         model.addAttribute("field", field);
+        model.addAttribute("id", id);
         try {
             var revealed = reveals.reveal(entity, id, field, reason);
             model.addAttribute("value", revealed.value());

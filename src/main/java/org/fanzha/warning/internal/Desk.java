@@ -44,7 +44,8 @@ class Desk implements WarningDesk {
                         w.state(),
                         w.outcome(),
                         w.amountAtRisk(),
-                        w.openedAt()));
+                        w.openedAt(),
+                        Masking.address(w.address())));
     }
 
     @Override

@@ -76,8 +76,13 @@ class TraceBrowserTest extends BrowserTest {
         // A, B, C and B's cash withdrawal
         wait.until(ExpectedConditions.attributeToBe(By.id("trace-graph"), "data-drawn", "4"));
         assertThat(browser.findElements(By.cssSelector("#trace-graph canvas"))).isNotEmpty();
-        assertThat(browser.findElement(By.id("joined")).getText()).contains(Long.toString(caseId));
         assertThat(browser.findElement(By.id("summary")).getText()).contains(a, "9000.00");
+        // viewing changed nothing: the accounts join the case only when the officer says so
+        assertThat(browser.findElements(By.id("joined"))).isEmpty();
+        browser.findElement(By.id("join")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("joined")));
+        assertThat(browser.findElement(By.id("joined")).getText()).contains(Long.toString(caseId));
+        wait.until(ExpectedConditions.attributeToBe(By.id("trace-graph"), "data-drawn", "4"));
         assertThat(browser.findElements(By.cssSelector("#trace-table tr.holds")))
                 .hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#trace-table tr.holds")).getAttribute("data-account"))

@@ -135,8 +135,26 @@ class TracingTest {
         assertThat(nodes.get(d1).get("level").asInt()).isEqualTo(2);
         assertThat(nodes.get(d1).get("holdsMoney").asBoolean()).isTrue();
         assertThat(nodes.get(b).get("holdsMoney").asBoolean()).isFalse();
-        // every account met is now an identifier of the case, so linking sees it
-        assertThat(trace.get("identifiersAdded").asInt()).isEqualTo(5);
+        // viewing changed nothing; adding the trace to the case makes every account met its identifier
+        assertThat(trace.get("identifiersAdded").asInt()).isZero();
+        assertThat(json.readTree(mvc.perform(MockMvcRequestBuilders.get("/api/v1/identifiers/BANK_ACCOUNT/" + d2)
+                                        .header("Authorization", api.bearer("jinshui")))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .get("cases")
+                        .asInt())
+                .isZero();
+        JsonNode added = json.readTree(mvc.perform(MockMvcRequestBuilders.post("/api/v1/funds/trace/identifiers")
+                        .param("account", a)
+                        .param("from", "2021-06-01T20:20:00+08:00")
+                        .param("hops", "5")
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(added.get("identifiersAdded").asInt()).isEqualTo(5);
         String related = mvc.perform(MockMvcRequestBuilders.get("/api/v1/identifiers/BANK_ACCOUNT/" + d2)
                         .header("Authorization", api.bearer("jinshui")))
                 .andExpect(status().isOk())
@@ -212,7 +230,7 @@ class TracingTest {
                 2021-07-01 10:05:00,%1$s,%2$s,某某,农业银行,1000.00,借,0.00,L-2,网银
                 2021-07-01 10:05:00,%2$s,%1$s,某某,,1000.00,贷,1000.00,L-3,网银
                 """.formatted(first, second));
-        mvc.perform(MockMvcRequestBuilders.get("/api/v1/funds/trace")
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/funds/trace/identifiers")
                         .param("account", first)
                         .param("from", "2021-07-01T10:00:00+08:00")
                         .header("Authorization", api.bearer("jinshui")))

@@ -87,7 +87,8 @@ class FundTraces {
         this.properties = properties;
     }
 
-    @Transactional
+    /** The trace, read only: viewing it changes nothing (its accounts join the case by {@link #addToCase}). */
+    @Transactional(readOnly = true)
     FundTrace trace(
             String accountRaw,
             @Nullable Instant from,
@@ -95,6 +96,33 @@ class FundTraces {
             @Nullable BigDecimal amountGiven,
             @Nullable Long caseId,
             Actor actor) {
+        return trace(accountRaw, from, hops, amountGiven, caseId, actor, false);
+    }
+
+    /**
+     * The explicit action after a trace: every account it met becomes an identifier of the case
+     * (so linking sees it) and, traced from the victim's own transfer, bank cards learn their
+     * level (一级卡, 二级卡 …).
+     */
+    @Transactional
+    FundTrace addToCase(
+            String accountRaw,
+            @Nullable Instant from,
+            int hops,
+            @Nullable BigDecimal amountGiven,
+            @Nullable Long caseId,
+            Actor actor) {
+        return trace(accountRaw, from, hops, amountGiven, caseId, actor, true);
+    }
+
+    private FundTrace trace(
+            String accountRaw,
+            @Nullable Instant from,
+            int hops,
+            @Nullable BigDecimal amountGiven,
+            @Nullable Long caseId,
+            Actor actor,
+            boolean addToCase) {
         if (!actor.isStaff() || !actor.can(Permission.FUNDS_REQUEST)) {
             throw new Forbidden("tracing is for police staff (funds:request)");
         }
@@ -120,6 +148,9 @@ class FundTraces {
                         .query(Long.class)
                         .optional()
                         .orElse(null);
+        if (theCase != null && cases.find(theCase, actor).isPresent() && !addToCase) {
+            return new FundTrace(account, trace.from(), trace.amount(), hops, trace.nodes(), trace.edges(), 0, theCase);
+        }
         if (theCase != null && cases.find(theCase, actor).isPresent()) {
             List<Identifiers.Identifier> idents = new ArrayList<>();
             for (Node n : trace.nodes()) {

@@ -51,7 +51,7 @@ class FundsController {
         this.statements = statements;
     }
 
-    /** 资金流向: forward from money that reached an account, hop by hop, first in first out. */
+    /** 资金流向: forward from money that reached an account, hop by hop, first in first out. Changes nothing. */
     @GetMapping("/trace")
     FundTraces.FundTrace trace(
             @RequestParam(required = false) @Nullable String account,
@@ -59,6 +59,27 @@ class FundsController {
             @RequestParam(defaultValue = "5") int hops,
             @RequestParam(required = false) @Nullable String amount,
             @RequestParam(required = false) @Nullable Long caseId) {
+        return traced(account, from, hops, amount, caseId, false);
+    }
+
+    /** The trace's accounts added to the case as its identifiers: the explicit action after viewing it. */
+    @PostMapping("/trace/identifiers")
+    FundTraces.FundTrace addTraceToCase(
+            @RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(defaultValue = "5") int hops,
+            @RequestParam(required = false) @Nullable String amount,
+            @RequestParam(required = false) @Nullable Long caseId) {
+        return traced(account, from, hops, amount, caseId, true);
+    }
+
+    private FundTraces.FundTrace traced(
+            @Nullable String account,
+            @Nullable String from,
+            int hops,
+            @Nullable String amount,
+            @Nullable Long caseId,
+            boolean addToCase) {
         org.fanzha.platform.Actor actor = Actors.requirePermission(org.fanzha.platform.Permission.FUNDS_REQUEST);
         List<org.fanzha.platform.FieldError> errors = new java.util.ArrayList<>();
         java.time.Instant at = from == null ? null : FundRequests.time(from, "from", errors, java.time.Instant.now());
@@ -66,7 +87,9 @@ class FundsController {
         if (!errors.isEmpty()) {
             throw new org.fanzha.platform.InvalidInput(errors);
         }
-        return tracing.trace(account, at, hops, given, caseId, actor);
+        return addToCase
+                ? tracing.addToCase(account, at, hops, given, caseId, actor)
+                : tracing.trace(account, at, hops, given, caseId, actor);
     }
 
     /** A bank statement (.csv or .xlsx) for tracing, with a report per bad row. */

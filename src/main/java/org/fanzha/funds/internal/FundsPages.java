@@ -86,6 +86,38 @@ class FundsPages {
         return "funds/trace";
     }
 
+    /** The trace's accounts join the case as identifiers: an explicit action, never a side effect of viewing. */
+    @org.springframework.web.bind.annotation.PostMapping("/funds/trace/identifiers")
+    @PreAuthorize("hasAuthority('funds:request')")
+    String addTraceToCase(
+            @RequestParam(defaultValue = "") String account,
+            @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "5") int hops,
+            @RequestParam(defaultValue = "") String amount,
+            @RequestParam(required = false) @Nullable Long caseId,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.FUNDS_REQUEST);
+        try {
+            List<org.fanzha.platform.FieldError> errors = new java.util.ArrayList<>();
+            java.time.Instant at = from.isBlank()
+                    ? null
+                    : FundRequests.time(CaseTimes.normalise(from), "from", errors, java.time.Instant.now());
+            java.math.BigDecimal given = amount.isBlank() ? null : FundRequests.amount(amount, "amount", errors, false);
+            if (!errors.isEmpty()) {
+                throw new org.fanzha.platform.InvalidInput(errors);
+            }
+            redirect.addFlashAttribute(
+                    "joined",
+                    tracing.addToCase(account, at, hops, given, caseId, actor).identifiersAdded());
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", e.summary());
+        }
+        java.util.function.Function<Object, String> q =
+                v -> java.net.URLEncoder.encode(v == null ? "" : v.toString(), java.nio.charset.StandardCharsets.UTF_8);
+        return "redirect:/funds/trace?account=" + q.apply(account) + "&from=" + q.apply(from) + "&hops=" + hops
+                + "&amount=" + q.apply(amount) + (caseId == null ? "" : "&caseId=" + caseId);
+    }
+
     /**
      * The trace as a tree, depth first: each account under the one its money first came from, in the
      * order the money left (an account reached from several is shown under the first).

@@ -249,6 +249,76 @@ class TracingTest {
     }
 
     @Test
+    void aTraceStartsFromTheVictimsOwnAccountAsTheTransfersRecordIt() throws Exception {
+        String tag = String.format("%012d", System.nanoTime() % 1_000_000_000_000L);
+        String victim = luhn("622202" + tag);
+        String first = luhn("622858" + tag);
+        String second = luhn("622859" + tag);
+        long caseId = json.readTree(mvc.perform(
+                                MockMvcRequestBuilders.post("/api/v1/cases")
+                                        .header("Authorization", api.bearer("jinshui"))
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .content(
+                                                "{\"fraudType\":\"LOAN\",\"lossAmount\":\"1200\",\"occurredAt\":\"2021-08-01T09:50:00+08:00\"}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("id")
+                .asLong();
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/funds/stop-payments")
+                        .header("Authorization", api.bearer("jinshui"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"caseId":%d,"transfers":[{"time":"2021-08-01T10:00:00+08:00","fromAccount":"%s","toAccount":"%s","toBank":"ABC","amount":"1200"}]}""".formatted(caseId, victim, first)))
+                .andExpect(status().isCreated());
+        importStatement("""
+                交易时间,账号,对手账号,对手户名,对手行名,交易金额,借贷标志,余额,交易流水号,交易渠道
+                2021-08-01 10:00:00,%1$s,%3$s,被害人,,1200.00,贷,1200.00,V-1,网银
+                2021-08-01 10:05:00,%1$s,%2$s,某某,农业银行,1200.00,借,0.00,V-2,网银
+                2021-08-01 10:05:00,%2$s,%1$s,某某,,1200.00,贷,1200.00,V-3,网银
+                """.formatted(first, second, victim));
+        // the officer has the victim's account and the time of the transfer, nothing else
+        JsonNode trace = json.readTree(mvc.perform(MockMvcRequestBuilders.get("/api/v1/funds/trace")
+                        .param("account", victim)
+                        .param("from", "2021-08-01T09:59:00+08:00")
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(trace.get("amount").decimalValue()).isEqualByComparingTo("1200");
+        Map<String, Integer> levels = new HashMap<>();
+        trace.get("nodes")
+                .forEach(n ->
+                        levels.put(n.get("account").asText(), n.get("level").asInt()));
+        assertThat(levels).containsEntry(victim, 0).containsEntry(first, 1).containsEntry(second, 2);
+        assertThat(trace.get("caseId").asLong()).isEqualTo(caseId);
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/funds/trace/identifiers")
+                        .param("account", victim)
+                        .param("from", "2021-08-01T09:59:00+08:00")
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isOk());
+        assertThat(json.readTree(mvc.perform(MockMvcRequestBuilders.get("/api/v1/cards/BANK_CARD/" + first)
+                                        .header("Authorization", api.bearer("jinshui")))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .get("card")
+                        .get("fundLevel")
+                        .asInt())
+                .isEqualTo(1);
+        // the victim's own account is no fraud identifier of the case
+        assertThat(json.readTree(mvc.perform(MockMvcRequestBuilders.get("/api/v1/identifiers/BANK_CARD/" + victim)
+                                        .header("Authorization", api.bearer("jinshui")))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .get("cases")
+                        .asInt())
+                .isZero();
+    }
+
+    @Test
     void aTransferTheBankReportedAndTheStatementShowsIsTracedOnce() throws Exception {
         String tag = String.format("%06d", System.nanoTime() % 1_000_000);
         String a = "84" + tag + "000000000001";

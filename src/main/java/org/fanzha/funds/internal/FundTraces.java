@@ -142,9 +142,9 @@ class FundTraces {
         int added = 0;
         Long theCase = caseId != null
                 ? caseId
-                : jdbc.sql(
-                                "SELECT MIN(case_id) FROM fund_transfer WHERE to_account = ? AND case_id IS NOT NULL AND unit_code LIKE ?")
-                        .params(account, actor.unitCode() + "%")
+                : jdbc.sql("SELECT MIN(case_id) FROM fund_transfer WHERE (to_account = ? OR from_account = ?)"
+                                + " AND case_id IS NOT NULL AND unit_code LIKE ?")
+                        .params(account, account, actor.unitCode() + "%")
                         .query(Long.class)
                         .optional()
                         .orElse(null);
@@ -152,9 +152,15 @@ class FundTraces {
             return new FundTrace(account, trace.from(), trace.amount(), hops, trace.nodes(), trace.edges(), 0, theCase);
         }
         if (theCase != null && cases.find(theCase, actor).isPresent()) {
+            // traced from the victim's own account, its node is level 0 and the accounts it paid level 1
+            boolean victimsAccount = !trace.nodes().isEmpty()
+                    && trace.nodes().get(0).received().signum() == 0
+                    && trace.edges().stream().anyMatch(e -> e.from().equals(account));
             List<Identifiers.Identifier> idents = new ArrayList<>();
             for (Node n : trace.nodes()) {
-                if (n.account().startsWith("(")) {
+                // cash points are no accounts, and the victim's own account is no fraud identifier
+                if (n.account().startsWith("(")
+                        || (victimsAccount && n.account().equals(account))) {
                     continue;
                 }
                 Identifiers.Identifier ident = identifier(n.account());
@@ -164,8 +170,8 @@ class FundTraces {
             }
             added = cases.addIdentifiers(theCase, idents, actor);
             // levels count from the account that received the victim's money (一级卡)
-            boolean fromVictim =
-                    jdbc.sql("SELECT COUNT(*) FROM fund_transfer WHERE to_account = ? AND reported_by IS NULL")
+            boolean fromVictim = victimsAccount
+                    || jdbc.sql("SELECT COUNT(*) FROM fund_transfer WHERE to_account = ? AND reported_by IS NULL")
                                     .param(account)
                                     .query(Long.class)
                                     .single()
@@ -177,7 +183,7 @@ class FundTraces {
                         trace.nodes().stream()
                                 .filter(n -> n.account().equals(ident.value()))
                                 .findFirst()
-                                .ifPresent(n -> levels.put(ident.value(), n.level() + 1));
+                                .ifPresent(n -> levels.put(ident.value(), victimsAccount ? n.level() : n.level() + 1));
                     }
                 }
                 cases.fundLevels(levels);
@@ -194,6 +200,12 @@ class FundTraces {
      * by the units under {@code unitScope}; what the account held before the credit leaves first.
      */
     FundTrace start(String account, Instant from, @Nullable BigDecimal amountGiven, int hops, String unitScope) {
+        if (amountGiven == null) {
+            Optional<FundTrace> fromVictim = fromVictimsAccount(account, from, hops, unitScope);
+            if (fromVictim.isPresent()) {
+                return fromVictim.get();
+            }
+        }
         // the money that arrived: given, else the credit at that time, else the victim's transfer
         BigDecimal amount = amountGiven;
         Instant at = from;
@@ -227,6 +239,84 @@ class FundTraces {
                 .orElse(BigDecimal.ZERO);
 
         return follow(account, at, amount, before, hops);
+    }
+
+    /**
+     * A trace from the victim's own account, which is what an officer has first: its transfers out
+     * as the victims' transfers record them (from the given time, of the units under the scope;
+     * no credit of the account is needed), each followed from the account it reached. The victim's
+     * account is level 0, the accounts it paid level 1 (一级卡). Empty when none is recorded, or when
+     * the account has recorded credits then (it is a receiving account, traced as such).
+     */
+    Optional<FundTrace> fromVictimsAccount(String account, Instant from, int hops, String unitScope) {
+        boolean credited = jdbc.sql(
+                                "SELECT COUNT(*) FROM fund_transaction WHERE account = ? AND direction = 'C' AND at >= ? AND at <= ?")
+                        .params(account, Timestamp.from(from), Timestamp.from(from.plus(Duration.ofMinutes(10))))
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (credited) {
+            return Optional.empty();
+        }
+        record Out(Instant at, String to, String bank, BigDecimal amount, String channel) {}
+        List<Out> outs = jdbc.sql("""
+                        SELECT transferred_at, to_account, bank_code, amount, channel FROM fund_transfer
+                        WHERE from_account = ? AND transferred_at >= ? AND unit_code LIKE ? AND reported_by IS NULL
+                        ORDER BY transferred_at, id LIMIT 100""")
+                .params(account, Timestamp.from(from), unitScope + "%")
+                .query((rs, n) -> new Out(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBigDecimal(4),
+                        rs.getString(5)))
+                .list();
+        if (outs.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        List<Edge> edges = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Out out : outs) {
+            total = total.add(out.amount());
+            edges.add(new Edge(account, out.to(), out.amount(), out.amount(), out.at(), out.channel()));
+            BigDecimal before = jdbc.sql(
+                            "SELECT amount, balance FROM fund_transaction WHERE account = ? AND direction = 'C' AND at = ?"
+                                    + " ORDER BY CASE WHEN balance IS NULL THEN 1 ELSE 0 END, id LIMIT 1")
+                    .params(out.to(), Timestamp.from(out.at()))
+                    .query((rs, n) -> rs.getBigDecimal(2) == null
+                            ? BigDecimal.ZERO
+                            : beforeCredit(rs.getBigDecimal(2), rs.getBigDecimal(1)))
+                    .optional()
+                    .orElse(BigDecimal.ZERO);
+            FundTrace onward = follow(out.to(), out.at(), out.amount(), before, hops);
+            for (Node n : onward.nodes()) {
+                Node shifted = new Node(
+                        n.account(),
+                        n.bank() == null && n.account().equals(out.to()) ? out.bank() : n.bank(),
+                        n.level() + 1,
+                        n.balance(),
+                        n.received(),
+                        n.holdsMoney(),
+                        n.cashOut());
+                nodes.merge(
+                        n.account(),
+                        shifted,
+                        (a, b) -> new Node(
+                                a.account(),
+                                a.bank(),
+                                Math.min(a.level(), b.level()),
+                                a.balance(),
+                                a.received().add(b.received()),
+                                a.holdsMoney(),
+                                a.cashOut()));
+            }
+            edges.addAll(onward.edges());
+        }
+        List<Node> all = new ArrayList<>();
+        all.add(new Node(account, null, 0, null, BigDecimal.ZERO, false, null));
+        nodes.values().stream().filter(n -> !n.account().equals(account)).forEach(all::add);
+        return Optional.of(new FundTrace(account, from, total, hops, all, edges, 0, null));
     }
 
     /**

@@ -24,6 +24,9 @@ class CaseImportTest {
     @Autowired
     Api api;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aCsvOfCasesIsFiledRowByRowAndBadRowsAreReported() throws Exception {
         String card = CasesApiTest.card("621226" + String.format("%012d", System.nanoTime() % 1_000_000_000_000L));
@@ -45,6 +48,27 @@ class CaseImportTest {
                 .andExpect(jsonPath("$.results[1].row").value(3))
                 .andExpect(jsonPath("$.results[1].errors[0].field").value("fraudType"))
                 .andExpect(jsonPath("$.results[2].errors[0].field").value("identifiers[0].value"));
+    }
+
+    @Test
+    void aCsvSavedByExcelOnChineseWindowsIsReadAsGbk() throws Exception {
+        String csv = String.join(
+                "\n", "案件类别,被害人姓名,被害人电话,损失金额,发案时间,发案地", "刷单返利,欧阳娜娜,13703710003,500,2021-06-04 11:00,410105");
+        mvc.perform(multipart("/api/v1/cases/imports")
+                        .file(new MockMultipartFile(
+                                "file", "cases.csv", "text/csv", csv.getBytes(java.nio.charset.Charset.forName("GBK"))))
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.filed").value(1));
+        long id = jdbc.sql("SELECT MAX(id) FROM fraud_case WHERE victim_phone = '13703710003'")
+                .query(Long.class)
+                .single();
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT victim_name FROM fraud_case WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .as("read as GBK, not stored as mojibake")
+                .isEqualTo("欧阳娜娜");
     }
 
     @Test

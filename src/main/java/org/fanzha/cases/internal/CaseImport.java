@@ -2,8 +2,6 @@ package org.fanzha.cases.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -183,7 +181,7 @@ class CaseImport {
                 .setTrim(true)
                 .setIgnoreEmptyLines(true)
                 .get()
-                .parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+                .parse(org.fanzha.platform.TextFiles.reader(in));
         Map<String, String> fields = new HashMap<>();
         for (String header : parser.getHeaderNames()) {
             String f = COLUMNS.get(header.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT));

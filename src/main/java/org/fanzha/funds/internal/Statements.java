@@ -2,9 +2,7 @@ package org.fanzha.funds.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -246,7 +244,7 @@ class Statements {
                 .setTrim(true)
                 .setIgnoreEmptyLines(true)
                 .get()
-                .parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+                .parse(org.fanzha.platform.TextFiles.reader(in));
         Map<String, String> fields = fields(parser.getHeaderNames());
         Iterator<CSVRecord> records = parser.iterator();
         return new Iterator<>() {

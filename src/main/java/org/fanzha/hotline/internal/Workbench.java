@@ -195,6 +195,11 @@ class Workbench {
         if (task.kind() != TaskKind.VISIT || task.state() == TaskState.DONE || task.state() == TaskState.CANCELLED) {
             throw new InvalidInput("task", "an open visit task", id);
         }
+        // where the proof was taken: on the earth, whichever page or client sent it
+        if (latitude != null && latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0
+                || longitude != null && longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0) {
+            throw new InvalidInput("latitude", "latitude within ±90 and longitude within ±180", null);
+        }
         Instant now = clock.instant();
         if (visitedAt.isAfter(now.plusSeconds(300))
                 || visitedAt.isBefore(task.createdAt().minusSeconds(60))) {

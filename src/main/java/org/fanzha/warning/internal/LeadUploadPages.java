@@ -1,8 +1,6 @@
 package org.fanzha.warning.internal;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -79,7 +77,7 @@ class LeadUploadPages {
                 .setIgnoreEmptyLines(true)
                 .setAllowMissingColumnNames(true)
                 .get();
-        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
+        try (var reader = org.fanzha.platform.TextFiles.reader(file.getInputStream());
                 CSVParser parser = format.parse(reader)) {
             if (!parser.getHeaderNames().containsAll(List.of("source", "sourceId", "phone"))) {
                 model.addAttribute(

@@ -43,6 +43,19 @@ public record Period(Kind kind, String label, LocalDate from, LocalDate to) {
      * @throws IllegalArgumentException with a readable reason
      */
     public static Period parse(String label) {
+        Period period = parseAny(label);
+        // an absurd period (1900-01, 9999) is a typo, not a question: refused with the range asked for
+        if (period.from().getYear() < MIN_YEAR
+                || period.to().getYear() > LocalDate.now().getYear() + 1) {
+            throw new IllegalArgumentException("a period between " + MIN_YEAR + " and next year");
+        }
+        return period;
+    }
+
+    /** The first year a period may name: the platform's data begin after it. */
+    public static final int MIN_YEAR = 2000;
+
+    private static Period parseAny(String label) {
         String s = label.strip();
         try {
             Matcher m;

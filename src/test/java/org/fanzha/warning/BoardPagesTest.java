@@ -84,6 +84,16 @@ class BoardPagesTest {
                         .param("result", "ANSWERED")
                         .param("note", "已劝阻"))
                 .andExpect(redirectedUrl("/warnings/" + id));
+        // a note longer than allowed is refused with the limit, and the warning stays open
+        mvc.perform(post("/warnings/{id}/close", id)
+                        .session(session)
+                        .with(csrf())
+                        .param("outcome", "DISSUADED")
+                        .param("note", "很".repeat(1001)))
+                .andExpect(redirectedUrl("/warnings/" + id))
+                .andExpect(result -> org.assertj.core.api.Assertions.assertThat(
+                                (String) result.getFlashMap().get("problem"))
+                        .contains("1,000"));
         mvc.perform(post("/warnings/{id}/close", id)
                         .session(session)
                         .with(csrf())

@@ -154,8 +154,13 @@ class HotlinePages {
         return HotlineController.photoResponse(workbench.photo(id));
     }
 
+    /** A field as typed: one longer than allowed is refused with the limit, never cut short. */
     private static @Nullable String blank(String s) {
         String t = s.strip();
-        return t.isEmpty() ? null : t.length() > 1000 ? t.substring(0, 1000) : t;
+        if (t.length() > 1000) {
+            throw new org.fanzha.platform.InvalidInput(
+                    "note", "at most 1,000 characters (this one has " + t.length() + ")", null);
+        }
+        return t.isEmpty() ? null : t;
     }
 }

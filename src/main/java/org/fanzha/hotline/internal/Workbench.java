@@ -200,6 +200,9 @@ class Workbench {
                 || longitude != null && longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0) {
             throw new InvalidInput("latitude", "latitude within ±90 and longitude within ±180", null);
         }
+        if (bodyCameraRef != null && bodyCameraRef.length() > 100 || note != null && note.length() > 1000) {
+            throw new InvalidInput("bodyCameraRef", "at most 100 characters (note: 1000)", null);
+        }
         Instant now = clock.instant();
         if (visitedAt.isAfter(now.plusSeconds(300))
                 || visitedAt.isBefore(task.createdAt().minusSeconds(60))) {

@@ -198,8 +198,13 @@ class BoardPages {
                 w.isOpen() && w.closeDue() != null && w.closeDue().isBefore(now));
     }
 
+    /** A note as typed: one longer than allowed is refused with the limit, never cut short. */
     private static @Nullable String clip(String note) {
         String n = note.strip();
-        return n.isEmpty() ? null : n.length() > 1000 ? n.substring(0, 1000) : n;
+        if (n.length() > 1000) {
+            throw new org.fanzha.platform.InvalidInput(
+                    "note", "at most 1,000 characters (this one has " + n.length() + ")", null);
+        }
+        return n.isEmpty() ? null : n;
     }
 }

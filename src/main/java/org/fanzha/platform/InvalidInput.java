@@ -16,7 +16,10 @@ public class InvalidInput extends ProblemException {
                 "Invalid input",
                 errors.size() == 1
                         ? errors.get(0).field() + ": " + errors.get(0).message()
-                        : errors.size() + " fields are invalid.",
+                        : errors.size() + " fields are invalid: "
+                                + String.join(
+                                        ", ",
+                                        errors.stream().map(FieldError::field).toList()) + ".",
                 Map.of("errors", List.copyOf(errors)));
         this.errors = List.copyOf(errors);
     }

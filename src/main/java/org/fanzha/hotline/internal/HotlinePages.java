@@ -72,7 +72,7 @@ class HotlinePages {
             var task = workbench.attempt(id, result, blank(note), locale);
             return task.state().name().equals("TAKEN") ? "redirect:/hotline/tasks/" + id : "redirect:/hotline";
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e.getBody().getDetail());
+            redirect.addFlashAttribute("problem", e.summary());
             return "redirect:/hotline/tasks/" + id;
         }
     }
@@ -89,7 +89,7 @@ class HotlinePages {
             workbench.finish(id, outcome, blank(note), locale);
             return "redirect:/hotline";
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e.getBody().getDetail());
+            redirect.addFlashAttribute("problem", e.summary());
             return "redirect:/hotline/tasks/" + id;
         }
     }
@@ -141,7 +141,7 @@ class HotlinePages {
                     type,
                     locale);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e.getBody().getDetail());
+            redirect.addFlashAttribute("problem", e.summary());
             return "redirect:/hotline/visits";
         }
         return "redirect:/hotline/tasks/" + id;

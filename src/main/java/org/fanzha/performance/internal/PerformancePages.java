@@ -174,7 +174,7 @@ class PerformancePages {
                     Actors.requirePermission(Permission.PERFORMANCE_ADJUST));
             redirect.addFlashAttribute("saved", true);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute("problem", e.summary());
         } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
             redirect.addFlashAttribute(
                     "problem", "effectiveOn: a day like 2021-05-31; points: a number like 2 or -1.5");
@@ -210,7 +210,7 @@ class PerformancePages {
             };
             return "redirect:/performance/bulletins/" + p.label() + suffix;
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute("problem", e.summary());
             return "redirect:/performance/bulletins";
         }
     }

@@ -107,7 +107,7 @@ class BoardPages {
         try {
             actions.acknowledge(id, null);
         } catch (ProblemException e) {
-            model.addAttribute("problem", e.getBody().getDetail());
+            model.addAttribute("problem", e.summary());
         }
         return rows(filter, model);
     }
@@ -174,7 +174,7 @@ class BoardPages {
             if (e instanceof WarningNotFound) {
                 throw e;
             }
-            redirect.addFlashAttribute("problem", e.getBody().getDetail());
+            redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/warnings/" + id;
     }

@@ -56,6 +56,7 @@ class CasePagesTest {
                 .andExpect(content().string(containsString(card)))
                 .andExpect(content().string(containsString("+86" + phone)))
                 .andExpect(content().string(containsString("关联案件（1）")))
+                .andExpect(content().string(containsString("金水区 (410105)")))
                 .andExpect(content().string(containsString("network.json")));
         mvc.perform(get("/cases/{id}/network.json", a).session(session))
                 .andExpect(status().isOk())

@@ -31,8 +31,10 @@ class CasePages {
     private final CaseFiles files;
     private final CaseStore store;
     private final Clusters clusters;
+    private final org.fanzha.divisions.Divisions divisions;
 
-    CasePages(CaseFiles files, CaseStore store, Clusters clusters) {
+    CasePages(CaseFiles files, CaseStore store, Clusters clusters, org.fanzha.divisions.Divisions divisions) {
+        this.divisions = divisions;
         this.files = files;
         this.store = store;
         this.clusters = clusters;
@@ -122,7 +124,13 @@ class CasePages {
     String detail(@PathVariable long id, Model model) {
         Actor actor = Actors.requirePermission(Permission.CASES_READ);
         model.addAttribute("detail", files.detail(id, actor));
-        model.addAttribute("related", files.related(id, actor));
+        var related = files.related(id, actor);
+        model.addAttribute("related", related);
+        // units by name with their code: whom to call about a linked case
+        java.util.Map<String, String> unitNames = new java.util.HashMap<>();
+        related.forEach(r -> unitNames.computeIfAbsent(
+                r.unitCode(), code -> divisions.find(code).map(d -> d.name()).orElse(code)));
+        model.addAttribute("unitNames", unitNames);
         model.addAttribute("next", files.visible(id, actor).status().next());
         return "cases/case";
     }

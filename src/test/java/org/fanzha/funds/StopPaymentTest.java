@@ -143,6 +143,12 @@ class StopPaymentTest {
                 .andExpect(jsonPath("$.state").value("SENT"));
         post("jinshui", "/api/v1/funds/requests/" + proposal + "/send", "{}").andExpect(status().isConflict());
 
+        // more than the bank said the account holds: refused with the figures until confirmed
+        post("jinshui", "/api/v1/funds/freezes", """
+                        {"requestId":%d,"amount":"300000.00","documentNumber":"郑金公（刑）冻财字〔2021〕0600号","approvingOfficer":"王局长"}""".formatted(ccbId))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("amount"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("30000.00")));
         // a freeze of what was stopped, with its document; the bank freezes; renewed; released with a deduction
         JsonNode freeze = body(
                 post("jinshui", "/api/v1/funds/freezes", """

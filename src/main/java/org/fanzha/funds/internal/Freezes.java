@@ -96,6 +96,22 @@ class Freezes {
         if (months < 1 || months > 12) {
             errors.add(new FieldError("months", "1 to 12 (renew for longer)", request.months()));
         }
+        if (errors.isEmpty() && parent != null && !Boolean.TRUE.equals(request.aboveBalanceConfirmed())) {
+            // more than the bank said the account holds: a typo, or money the officer knows more of; confirm
+            var known = jdbc.sql("SELECT held_amount, balance FROM fund_request WHERE id = ?")
+                    .param(parent)
+                    .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)})
+                    .single();
+            BigDecimal ceiling = known[1] != null ? known[1] : known[0];
+            if (ceiling != null && amount != null && amount.compareTo(ceiling) > 0) {
+                errors.add(new FieldError(
+                        "amount",
+                        "larger than the account's known balance " + ceiling.toPlainString()
+                                + (known[0] == null ? "" : " (held " + known[0].toPlainString() + ")")
+                                + ": check the figure, or confirm it (aboveBalanceConfirmed)",
+                        amount.toPlainString()));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }

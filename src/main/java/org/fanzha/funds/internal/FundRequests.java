@@ -116,7 +116,8 @@ class FundRequests {
             @Nullable String amount,
             @Nullable String documentNumber,
             @Nullable String approvingOfficer,
-            @Nullable Integer months) {}
+            @Nullable Integer months,
+            @Nullable Boolean aboveBalanceConfirmed) {}
 
     record Transfer(
             long id,

@@ -187,7 +187,16 @@ class FundsPages {
         return created(
                 () -> freezes.freeze(
                         new FundRequests.FreezeRequest(
-                                null, caseId, null, account, bank, amount, documentNumber, approvingOfficer, months),
+                                null,
+                                caseId,
+                                null,
+                                account,
+                                bank,
+                                amount,
+                                documentNumber,
+                                approvingOfficer,
+                                months,
+                                null),
                         Actors.requirePermission(Permission.FUNDS_REQUEST)),
                 "/funds",
                 redirect);
@@ -309,11 +318,21 @@ class FundsPages {
             @RequestParam(defaultValue = "") String documentNumber,
             @RequestParam(defaultValue = "") String approvingOfficer,
             @RequestParam(required = false) @Nullable Integer months,
+            @RequestParam(defaultValue = "false") boolean aboveBalanceConfirmed,
             RedirectAttributes redirect) {
         return created(
                 () -> freezes.freeze(
                         new FundRequests.FreezeRequest(
-                                id, null, null, null, null, amount, documentNumber, approvingOfficer, months),
+                                id,
+                                null,
+                                null,
+                                null,
+                                null,
+                                amount,
+                                documentNumber,
+                                approvingOfficer,
+                                months,
+                                aboveBalanceConfirmed),
                         Actors.requirePermission(Permission.FUNDS_REQUEST)),
                 "/funds/requests/" + id,
                 redirect);

@@ -68,7 +68,12 @@ class CardPagesTest {
         var session = api.session("zhengzhou");
         mvc.perform(get("/cards").session(session))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("verification-" + task)));
+                .andExpect(content().string(containsString("verification-" + task)))
+                // the task shows the card masked, its holder masked and its case; no result is chosen for the officer
+                .andExpect(content().string(containsString(org.fanzha.platform.Masking.cardNumber(card))))
+                .andExpect(content().string(containsString("孙*")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(card))))
+                .andExpect(content().string(containsString("请选择核查结果")));
         mvc.perform(post("/cards/verifications/{id}", task)
                         .session(session)
                         .with(csrf())

@@ -36,7 +36,12 @@ class CardPages {
     @PreAuthorize("hasAuthority('cases:read')")
     String verifications(Model model) {
         Actor actor = Actors.requirePermission(Permission.CASES_READ);
-        model.addAttribute("open", cards.verifications(actor.unitCode(), "OPEN", 200));
+        var open = cards.verifications(actor.unitCode(), "OPEN", 200);
+        model.addAttribute("open", open);
+        model.addAttribute(
+                "cardsOf",
+                cards.cardLines(
+                        open.stream().map(CardRegistry.Verification::cardId).toList(), actor));
         model.addAttribute("done", cards.verifications(actor.unitCode(), "DONE", 50));
         model.addAttribute("results", VerificationResult.values());
         return "cards/verifications";

@@ -112,9 +112,25 @@ class StaffPages {
 
     /** The notices of the last day for the signed-in unit (escalations, red warnings). */
     @GetMapping("/notices")
-    String notices(Model model) {
-        model.addAttribute("notices", notices.recent(Actors.require()));
+    String notices(@RequestParam(defaultValue = "false") boolean unread, Model model) {
+        model.addAttribute("notices", notices.recent(Actors.require(), unread));
+        model.addAttribute("unread", unread);
         return "staff/notices";
+    }
+
+    /** A notice opened: read from now on, and on to what it is about. */
+    @GetMapping("/notices/{id}/open")
+    String openNotice(@PathVariable long id) {
+        return "redirect:"
+                + notices.read(id, Actors.require())
+                        .filter(l -> l.startsWith("/"))
+                        .orElse("/notices");
+    }
+
+    @PostMapping("/notices/read")
+    String readAllNotices() {
+        notices.readAll(Actors.require());
+        return "redirect:/notices";
     }
 
     @GetMapping("/admin/staff")

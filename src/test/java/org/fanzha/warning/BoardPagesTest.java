@@ -30,6 +30,9 @@ class BoardPagesTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     MockHttpSession signIn(String username) throws Exception {
         return api.session(username);
     }
@@ -112,6 +115,29 @@ class BoardPagesTest {
                 .andExpect(content().string(containsString("劝阻成功")))
                 .andExpect(content().string(containsString("已劝阻")))
                 .andExpect(content().string(containsString("class=\"watermark\"")));
+    }
+
+    @Test
+    void chosenWarningsAreAcknowledgedTogetherFromTheBoard() throws Exception {
+        long a = lead("1393790" + String.format("%04d", 8000 + System.nanoTime() % 1000), "");
+        long b = lead("1393790" + String.format("%04d", 9000 + System.nanoTime() % 1000), "");
+        var session = signIn("luoyang");
+        mvc.perform(get("/board").session(session))
+                .andExpect(content().string(containsString("pick-" + a)))
+                .andExpect(content().string(containsString("bulk-ack")));
+        mvc.perform(post("/board/acknowledge")
+                        .session(session)
+                        .with(csrf())
+                        .param("ids", Long.toString(a), Long.toString(b)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已签收 2 条预警")));
+        for (long id : new long[] {a, b}) {
+            org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT state FROM warning WHERE id = ?")
+                            .param(id)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("ACKNOWLEDGED");
+        }
     }
 
     @Test

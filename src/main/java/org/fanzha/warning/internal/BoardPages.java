@@ -112,6 +112,32 @@ class BoardPages {
         return rows(filter, model);
     }
 
+    /** 批量签收: the chosen warnings acknowledged at once; one that someone else took first is named, the rest go on. */
+    @PostMapping("/board/acknowledge")
+    @PreAuthorize("hasAuthority('warnings:work')")
+    String acknowledgeChosen(
+            @RequestParam(name = "ids", required = false) @Nullable List<Long> ids,
+            @ModelAttribute("filter") BoardFilter filter,
+            Model model) {
+        int done = 0;
+        List<String> problems = new java.util.ArrayList<>();
+        for (long id : ids == null
+                ? List.<Long>of()
+                : ids.stream().distinct().limit(200).toList()) {
+            try {
+                actions.acknowledge(id, null);
+                done++;
+            } catch (ProblemException e) {
+                problems.add(id + ": " + e.summary());
+            }
+        }
+        model.addAttribute("acknowledged", done);
+        if (!problems.isEmpty()) {
+            model.addAttribute("problem", String.join("; ", problems));
+        }
+        return rows(filter, model);
+    }
+
     @GetMapping("/warnings/{id}")
     String warning(@PathVariable long id, Model model) {
         Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);

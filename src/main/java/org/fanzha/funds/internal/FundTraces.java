@@ -241,6 +241,18 @@ class FundTraces {
         return follow(account, at, amount, before, hops);
     }
 
+    /** What the account held before the credit it received at that moment (none known: zero). */
+    private BigDecimal heldBefore(String account, Instant at) {
+        return jdbc.sql("SELECT amount, balance FROM fund_transaction WHERE account = ? AND direction = 'C' AND at = ?"
+                        + " ORDER BY CASE WHEN balance IS NULL THEN 1 ELSE 0 END, id LIMIT 1")
+                .params(account, Timestamp.from(at))
+                .query((rs, n) -> rs.getBigDecimal(2) == null
+                        ? BigDecimal.ZERO
+                        : beforeCredit(rs.getBigDecimal(2), rs.getBigDecimal(1)))
+                .optional()
+                .orElse(BigDecimal.ZERO);
+    }
+
     /**
      * A trace from the victim's own account, which is what an officer has first: its transfers out
      * as the victims' transfers record them (from the given time, of the units under the scope;
@@ -280,15 +292,7 @@ class FundTraces {
         for (Out out : outs) {
             total = total.add(out.amount());
             edges.add(new Edge(account, out.to(), out.amount(), out.amount(), out.at(), out.channel()));
-            BigDecimal before = jdbc.sql(
-                            "SELECT amount, balance FROM fund_transaction WHERE account = ? AND direction = 'C' AND at = ?"
-                                    + " ORDER BY CASE WHEN balance IS NULL THEN 1 ELSE 0 END, id LIMIT 1")
-                    .params(out.to(), Timestamp.from(out.at()))
-                    .query((rs, n) -> rs.getBigDecimal(2) == null
-                            ? BigDecimal.ZERO
-                            : beforeCredit(rs.getBigDecimal(2), rs.getBigDecimal(1)))
-                    .optional()
-                    .orElse(BigDecimal.ZERO);
+            BigDecimal before = heldBefore(out.to(), out.at());
             FundTrace onward = follow(out.to(), out.at(), out.amount(), before, hops);
             for (Node n : onward.nodes()) {
                 Node shifted = new Node(
@@ -386,15 +390,7 @@ class FundTraces {
                 level.putIfAbsent(to, s.level() + 1);
                 if (d.to() != null && s.level() + 1 < hops && level.size() < MAX_NODES) {
                     BigDecimal offset = lo.max(dLo).subtract(dLo);
-                    BigDecimal childBefore = jdbc.sql(
-                                    "SELECT amount, balance FROM fund_transaction WHERE account = ? AND direction = 'C' AND at = ?"
-                                            + " ORDER BY CASE WHEN balance IS NULL THEN 1 ELSE 0 END, id LIMIT 1")
-                            .params(d.to(), Timestamp.from(d.at()))
-                            .query((rs, n) -> rs.getBigDecimal(2) == null
-                                    ? BigDecimal.ZERO
-                                    : beforeCredit(rs.getBigDecimal(2), rs.getBigDecimal(1)))
-                            .optional()
-                            .orElse(BigDecimal.ZERO);
+                    BigDecimal childBefore = heldBefore(d.to(), d.at());
                     queue.add(new Slice(d.to(), d.at(), childBefore.add(offset), overlap, s.level() + 1));
                 }
             }

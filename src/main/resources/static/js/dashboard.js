@@ -104,6 +104,13 @@ document.addEventListener('DOMContentLoaded', function () {
     var body = document.querySelector('#ranking-table tbody');
     body.textContent = '';
     if (!data.ranking) { return; }
+    // the ranking names its period, and links to the ranking page of the same period
+    var period = document.getElementById('ranking-period');
+    if (period && data.ranking.period) {
+      period.textContent = '(' + data.ranking.period + ')';
+      var link = document.getElementById('ranking-link');
+      if (link) { link.href = link.href.split('?')[0] + '?period=' + encodeURIComponent(data.ranking.period); }
+    }
     data.ranking.rows.forEach(function (r) {
       var tr = document.createElement('tr');
       if (r.lagging) { tr.className = 'lagging'; }

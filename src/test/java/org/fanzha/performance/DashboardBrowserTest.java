@@ -43,6 +43,10 @@ class DashboardBrowserTest extends BrowserTest {
                 .isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#ranking-table tbody tr")))
                 .hasSize(18);
+        // the ranking names its period and links to the ranking page of that period
+        assertThat(browser.findElement(By.id("ranking-period")).getText()).startsWith("(20");
+        assertThat(browser.findElement(By.id("ranking-link")).getAttribute("href"))
+                .contains("period=");
         assertThat(browser.findElements(By.cssSelector("#map canvas"))).isNotEmpty();
         screenshot("dashboard-province");
 

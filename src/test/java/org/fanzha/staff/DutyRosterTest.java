@@ -72,10 +72,18 @@ class DutyRosterTest {
                         .param("password", "fanzha-demo")
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                                 .csrf()));
+        long notice = jdbc.sql("SELECT id FROM notice WHERE subject = ? AND kind = 'RED_WARNING'")
+                .param("warning " + id)
+                .query(Long.class)
+                .single();
         mvc.perform(get("/notices").session(session))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("/warnings/" + id)));
+                        .string(org.hamcrest.Matchers.containsString("/notices/" + notice + "/open")));
+        // opening the notice leads to the warning
+        mvc.perform(get("/notices/{n}/open", notice).session(session))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/warnings/" + id));
     }
 
     @Test

@@ -141,6 +141,29 @@ class BoardPagesTest {
     }
 
     @Test
+    void aUnitAWarningWasEscalatedAwayFromStillReadsItReadOnly() throws Exception {
+        long id = lead(
+                "1370371" + String.format("%04d", 6000 + System.nanoTime() % 1000), ",\"divisionCode\":\"410105\"");
+        // escalated to the city: the county no longer holds it
+        jdbc.sql("UPDATE warning SET unit_code = '4101' WHERE id = ?").param(id).update();
+        mvc.perform(get("/warnings/{id}", id).session(signIn("jinshui")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("read-only")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(containsString("/warnings/" + id + "/acknowledge"))));
+        mvc.perform(post("/warnings/{id}/close", id)
+                        .session(signIn("jinshui"))
+                        .with(csrf())
+                        .param("outcome", "DISSUADED"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/warnings/{id}", id).session(signIn("luoyang"))).andExpect(status().isNotFound());
+        mvc.perform(get("/warnings/{id}", id).session(signIn("zhengzhou")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("read-only"))))
+                .andExpect(content().string(containsString("/warnings/" + id + "/acknowledge")));
+    }
+
+    @Test
     void anotherCitysWarningPageIsNotFound() throws Exception {
         long id = lead("13937907004", "");
         mvc.perform(get("/warnings/{id}", id).session(signIn("zhengzhou"))).andExpect(status().isNotFound());

@@ -141,7 +141,10 @@ class BoardPages {
     @GetMapping("/warnings/{id}")
     String warning(@PathVariable long id, Model model) {
         Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);
-        Warning w = store.find(id, actor.unitCode()).orElseThrow(() -> new WarningNotFound(id));
+        var own = store.find(id, actor.unitCode());
+        // a unit the warning was once assigned to (and escalated away from) still reads it, read only
+        Warning w = own.or(() -> store.everAssignedTo(id, actor.unitCode())).orElseThrow(() -> new WarningNotFound(id));
+        model.addAttribute("readOnly", own.isEmpty());
         model.addAttribute("row", row(w));
         model.addAttribute(
                 "leads",

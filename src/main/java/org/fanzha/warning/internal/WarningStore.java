@@ -129,6 +129,16 @@ class WarningStore {
                 .optional();
     }
 
+    /** The warning, if it was ever assigned to a unit under the prefix (it may have been escalated away since). */
+    Optional<Warning> everAssignedTo(long id, String jurisdiction) {
+        return jdbc.sql("""
+                        SELECT w.* FROM warning w WHERE w.id = ? AND EXISTS (
+                            SELECT 1 FROM warning_event e WHERE e.warning_id = w.id AND e.kind = 'ASSIGNED' AND e.unit_code LIKE ?)""")
+                .params(id, jurisdiction + "%")
+                .query(WarningStore::map)
+                .optional();
+    }
+
     Optional<Warning> findUnscoped(long id) {
         return jdbc.sql("SELECT * FROM warning WHERE id = ?")
                 .param(id)

@@ -87,7 +87,11 @@ class FundTraces {
         this.properties = properties;
     }
 
-    /** The trace, read only: viewing it changes nothing (its accounts join the case by {@link #addToCase}). */
+    /**
+     * The trace, read only: viewing it changes nothing (its accounts join the case by {@link
+     * TraceToCase}). Its case is the one given, else the case of the victim's transfer into or out
+     * of the account, when the actor may see it.
+     */
     @Transactional(readOnly = true)
     FundTrace trace(
             String accountRaw,
@@ -96,33 +100,6 @@ class FundTraces {
             @Nullable BigDecimal amountGiven,
             @Nullable Long caseId,
             Actor actor) {
-        return trace(accountRaw, from, hops, amountGiven, caseId, actor, false);
-    }
-
-    /**
-     * The explicit action after a trace: every account it met becomes an identifier of the case
-     * (so linking sees it) and, traced from the victim's own transfer, bank cards learn their
-     * level (一级卡, 二级卡 …).
-     */
-    @Transactional
-    FundTrace addToCase(
-            String accountRaw,
-            @Nullable Instant from,
-            int hops,
-            @Nullable BigDecimal amountGiven,
-            @Nullable Long caseId,
-            Actor actor) {
-        return trace(accountRaw, from, hops, amountGiven, caseId, actor, true);
-    }
-
-    private FundTrace trace(
-            String accountRaw,
-            @Nullable Instant from,
-            int hops,
-            @Nullable BigDecimal amountGiven,
-            @Nullable Long caseId,
-            Actor actor,
-            boolean addToCase) {
         if (!actor.isStaff() || !actor.can(Permission.FUNDS_REQUEST)) {
             throw new Forbidden("tracing is for police staff (funds:request)");
         }
@@ -139,7 +116,6 @@ class FundTraces {
             throw new InvalidInput(errors);
         }
         FundTrace trace = start(account, from, amountGiven, hops, actor.unitCode());
-        int added = 0;
         Long theCase = caseId != null
                 ? caseId
                 : jdbc.sql("SELECT MIN(case_id) FROM fund_transfer WHERE (to_account = ? OR from_account = ?)"
@@ -148,50 +124,8 @@ class FundTraces {
                         .query(Long.class)
                         .optional()
                         .orElse(null);
-        if (theCase != null && cases.find(theCase, actor).isPresent() && !addToCase) {
-            return new FundTrace(account, trace.from(), trace.amount(), hops, trace.nodes(), trace.edges(), 0, theCase);
-        }
-        if (theCase != null && cases.find(theCase, actor).isPresent()) {
-            // traced from the victim's own account, its node is level 0 and the accounts it paid level 1
-            boolean victimsAccount = !trace.nodes().isEmpty()
-                    && trace.nodes().get(0).received().signum() == 0
-                    && trace.edges().stream().anyMatch(e -> e.from().equals(account));
-            List<Identifiers.Identifier> idents = new ArrayList<>();
-            for (Node n : trace.nodes()) {
-                // cash points are no accounts, and the victim's own account is no fraud identifier
-                if (n.account().startsWith("(")
-                        || (victimsAccount && n.account().equals(account))) {
-                    continue;
-                }
-                Identifiers.Identifier ident = identifier(n.account());
-                if (ident != null) {
-                    idents.add(ident);
-                }
-            }
-            added = cases.addIdentifiers(theCase, idents, actor);
-            // levels count from the account that received the victim's money (一级卡)
-            boolean fromVictim = victimsAccount
-                    || jdbc.sql("SELECT COUNT(*) FROM fund_transfer WHERE to_account = ? AND reported_by IS NULL")
-                                    .param(account)
-                                    .query(Long.class)
-                                    .single()
-                            > 0;
-            if (fromVictim) {
-                Map<String, Integer> levels = new LinkedHashMap<>();
-                for (Identifiers.Identifier ident : idents) {
-                    if (ident.type() == IdentifierType.BANK_CARD) {
-                        trace.nodes().stream()
-                                .filter(n -> n.account().equals(ident.value()))
-                                .findFirst()
-                                .ifPresent(n -> levels.put(ident.value(), victimsAccount ? n.level() : n.level() + 1));
-                    }
-                }
-                cases.fundLevels(levels);
-            }
-        } else {
-            theCase = null;
-        }
-        return new FundTrace(account, trace.from(), trace.amount(), hops, trace.nodes(), trace.edges(), added, theCase);
+        Long visible = theCase != null && cases.find(theCase, actor).isPresent() ? theCase : null;
+        return new FundTrace(account, trace.from(), trace.amount(), hops, trace.nodes(), trace.edges(), 0, visible);
     }
 
     /**

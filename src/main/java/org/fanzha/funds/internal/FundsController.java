@@ -23,6 +23,7 @@ class FundsController {
     private final FundRequests requests;
     private final Banks banks;
     private final FundTraces tracing;
+    private final TraceToCase traceToCase;
     private final Statements statements;
     private final Returns returns;
     private final org.fanzha.warning.PartnerWebhooks webhooks;
@@ -34,6 +35,7 @@ class FundsController {
             FundRequests requests,
             Banks banks,
             FundTraces tracing,
+            TraceToCase traceToCase,
             Statements statements,
             Returns returns,
             org.fanzha.warning.PartnerWebhooks webhooks,
@@ -48,6 +50,7 @@ class FundsController {
         this.requests = requests;
         this.banks = banks;
         this.tracing = tracing;
+        this.traceToCase = traceToCase;
         this.statements = statements;
     }
 
@@ -88,7 +91,7 @@ class FundsController {
             throw new org.fanzha.platform.InvalidInput(errors);
         }
         return addToCase
-                ? tracing.addToCase(account, at, hops, given, caseId, actor)
+                ? traceToCase.addToCase(account, at, hops, given, caseId, actor)
                 : tracing.trace(account, at, hops, given, caseId, actor);
     }
 

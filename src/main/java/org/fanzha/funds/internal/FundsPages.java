@@ -21,6 +21,7 @@ class FundsPages {
 
     private final FundRequests requests;
     private final FundTraces tracing;
+    private final TraceToCase traceToCase;
     private final Returns returns;
     private final tools.jackson.databind.json.JsonMapper json;
 
@@ -29,14 +30,33 @@ class FundsPages {
     FundsPages(
             FundRequests requests,
             FundTraces tracing,
+            TraceToCase traceToCase,
             Returns returns,
             tools.jackson.databind.json.JsonMapper json,
             Freezes freezes) {
         this.freezes = freezes;
         this.requests = requests;
         this.tracing = tracing;
+        this.traceToCase = traceToCase;
         this.returns = returns;
         this.json = json;
+    }
+
+    /** The trace form's time (as the page's datetime-local gives it) and amount, both optional, checked together. */
+    record TraceQuery(java.time.@Nullable Instant at, java.math.@Nullable BigDecimal amount) {
+
+        static TraceQuery of(@Nullable String from, @Nullable String amount) {
+            List<org.fanzha.platform.FieldError> errors = new java.util.ArrayList<>();
+            java.time.Instant at = from == null || from.isBlank()
+                    ? null
+                    : FundRequests.time(CaseTimes.normalise(from), "from", errors, java.time.Instant.now());
+            java.math.BigDecimal given =
+                    amount == null || amount.isBlank() ? null : FundRequests.amount(amount, "amount", errors, false);
+            if (!errors.isEmpty()) {
+                throw new org.fanzha.platform.InvalidInput(errors);
+            }
+            return new TraceQuery(at, given);
+        }
     }
 
     /** One row of the trace table: an account, how it got the money, and whether it can still be stopped. */
@@ -62,16 +82,8 @@ class FundsPages {
             return "funds/trace";
         }
         try {
-            List<org.fanzha.platform.FieldError> errors = new java.util.ArrayList<>();
-            java.time.Instant at = from == null || from.isBlank()
-                    ? null
-                    : FundRequests.time(CaseTimes.normalise(from), "from", errors, java.time.Instant.now());
-            java.math.BigDecimal given =
-                    amount == null || amount.isBlank() ? null : FundRequests.amount(amount, "amount", errors, false);
-            if (!errors.isEmpty()) {
-                throw new org.fanzha.platform.InvalidInput(errors);
-            }
-            FundTraces.FundTrace t = tracing.trace(account, at, hops, given, caseId, actor);
+            TraceQuery q = TraceQuery.of(from, amount);
+            FundTraces.FundTrace t = tracing.trace(account, q.at(), hops, q.amount(), caseId, actor);
             java.util.Map<String, FundTraces.Edge> firstIn = new java.util.HashMap<>();
             for (FundTraces.Edge e : t.edges()) {
                 firstIn.putIfAbsent(e.to(), e);
@@ -98,17 +110,12 @@ class FundsPages {
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         Actor actor = Actors.requirePermission(Permission.FUNDS_REQUEST);
         try {
-            List<org.fanzha.platform.FieldError> errors = new java.util.ArrayList<>();
-            java.time.Instant at = from.isBlank()
-                    ? null
-                    : FundRequests.time(CaseTimes.normalise(from), "from", errors, java.time.Instant.now());
-            java.math.BigDecimal given = amount.isBlank() ? null : FundRequests.amount(amount, "amount", errors, false);
-            if (!errors.isEmpty()) {
-                throw new org.fanzha.platform.InvalidInput(errors);
-            }
+            TraceQuery q = TraceQuery.of(from, amount);
             redirect.addFlashAttribute(
                     "joined",
-                    tracing.addToCase(account, at, hops, given, caseId, actor).identifiersAdded());
+                    traceToCase
+                            .addToCase(account, q.at(), hops, q.amount(), caseId, actor)
+                            .identifiersAdded());
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", e.summary());
         }

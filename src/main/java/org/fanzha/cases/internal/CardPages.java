@@ -25,8 +25,11 @@ class CardPages {
     private final CardRegistry cards;
     private final CardCampaign campaign;
     private final CreditRestrictions credit;
+    private final VerificationCards verificationCards;
 
-    CardPages(CardRegistry cards, CardCampaign campaign, CreditRestrictions credit) {
+    CardPages(
+            CardRegistry cards, CardCampaign campaign, CreditRestrictions credit, VerificationCards verificationCards) {
+        this.verificationCards = verificationCards;
         this.cards = cards;
         this.campaign = campaign;
         this.credit = credit;
@@ -40,7 +43,7 @@ class CardPages {
         model.addAttribute("open", open);
         model.addAttribute(
                 "cardsOf",
-                cards.cardLines(
+                verificationCards.of(
                         open.stream().map(CardRegistry.Verification::cardId).toList(), actor));
         model.addAttribute("done", cards.verifications(actor.unitCode(), "DONE", 50));
         model.addAttribute("results", VerificationResult.values());

@@ -38,6 +38,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
+    private final org.springframework.context.MessageSource messages;
+
+    ApiProblemHandler(org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+    }
+
     @Override
     protected @Nullable ResponseEntity<Object> handleExceptionInternal(
             Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
@@ -126,13 +132,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             Exception ex, WebRequest request, jakarta.servlet.http.HttpServletResponse response) throws Exception {
         var bad = BadInputCauses.of(ex);
         if (bad.isPresent()) {
-            log.info("Refused input: {}", bad.get().getDetail());
+            var refusal = bad.get();
+            var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+            ProblemDetail problem = problem(
+                    refusal.status(),
+                    refusal.slug(),
+                    messages.getMessage(refusal.key() + ".title", null, locale),
+                    messages.getMessage(refusal.key() + ".detail", new Object[] {refusal.argument()}, locale));
+            log.info("Refused input: {}", problem.getDetail());
             if (!isApi(request)) {
                 // a page: the error page with the 4xx status
-                response.sendError(bad.get().getStatus());
+                response.sendError(refusal.status().value());
                 return null;
             }
-            return ResponseEntity.status(bad.get().getStatus()).body(bad.get());
+            return ResponseEntity.status(refusal.status()).body(problem);
         }
         pagesRethrow(ex, request);
         log.error("Unexpected failure", ex);

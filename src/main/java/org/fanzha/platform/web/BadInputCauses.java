@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 
 /**
  * Failures that are the input's fault wherever they surface, so that a request answers 4xx, never
@@ -22,33 +21,28 @@ final class BadInputCauses {
 
     private BadInputCauses() {}
 
-    /** The problem to answer, when the failure is the input's fault. */
-    static Optional<ProblemDetail> of(Throwable failure) {
+    /**
+     * What to answer: the status, the problem's slug, and the message key whose {@code .title} and
+     * {@code .detail} the bundles hold (the detail may take the parser's own words as {0}).
+     */
+    record Refusal(HttpStatus status, String slug, String key, String argument) {}
+
+    /** The refusal to answer, when the failure is the input's fault. */
+    static Optional<Refusal> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 if (BAD_VALUE.contains(sql.getSQLState())) {
-                    return Optional.of(ApiProblemHandler.problem(
-                            HttpStatus.BAD_REQUEST,
-                            "value-not-storable",
-                            "Value not storable",
-                            "A value is longer than its field allows or holds a character that cannot be stored"
-                                    + " (such as NUL). Shorten or correct it; nothing was stored."));
+                    return Optional.of(
+                            new Refusal(HttpStatus.BAD_REQUEST, "value-not-storable", "problem.valueNotStorable", ""));
                 }
                 if (DUPLICATE.equals(sql.getSQLState())) {
-                    return Optional.of(ApiProblemHandler.problem(
-                            HttpStatus.CONFLICT,
-                            "duplicate",
-                            "Already exists",
-                            "Another request stored the same record at the same moment; read it again."));
+                    return Optional.of(new Refusal(HttpStatus.CONFLICT, "duplicate", "problem.duplicate", ""));
                 }
             }
             if (fromParser(t)) {
                 String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-                return Optional.of(ApiProblemHandler.problem(
-                        HttpStatus.BAD_REQUEST,
-                        "unreadable-file",
-                        "Unreadable file",
-                        "The file cannot be read as CSV or .xlsx: " + firstLine(message)));
+                return Optional.of(new Refusal(
+                        HttpStatus.BAD_REQUEST, "unreadable-file", "problem.unreadableFile", firstLine(message)));
             }
         }
         return Optional.empty();

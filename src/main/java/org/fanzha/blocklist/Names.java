@@ -28,8 +28,28 @@ public final class Names {
 
     /** Thrown for input that is no host name, IP address or URL; the message says why. */
     public static class InvalidName extends IllegalArgumentException {
-        public InvalidName(String reason) {
-            super(reason);
+        private final String key;
+        private final Object[] args;
+
+        /** The reason is a bundle key with its arguments. */
+        public InvalidName(String key, Object... args) {
+            super(org.fanzha.platform.Texts.resolve(key, java.util.List.of(args), java.util.Locale.ENGLISH));
+            this.key = key;
+            this.args = args.clone();
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public Object[] args() {
+            return args.clone();
+        }
+
+        /** The reason as a refused request about the given field. */
+        public org.fanzha.platform.InvalidInput asInput(
+                String field, @org.jspecify.annotations.Nullable Object rejected) {
+            return org.fanzha.platform.InvalidInput.of(field, key, rejected, args);
         }
     }
 
@@ -48,10 +68,10 @@ public final class Names {
     public static String host(String raw) {
         String s = raw.strip();
         if (s.isEmpty()) {
-            throw new InvalidName("is empty");
+            throw new InvalidName("error.name.empty");
         }
         if (s.length() > 1000) {
-            throw new InvalidName("is longer than a host name can be");
+            throw new InvalidName("error.name.hostTooLong");
         }
         if (s.startsWith("[") && s.endsWith("]")) {
             return ipv6(s.substring(1, s.length() - 1));
@@ -73,7 +93,7 @@ public final class Names {
             try {
                 ascii = IDN.toASCII(s, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
             } catch (IllegalArgumentException e) {
-                throw new InvalidName("is not a valid internationalised domain name");
+                throw new InvalidName("error.name.idn");
             }
         }
         validate(ascii);
@@ -82,20 +102,20 @@ public final class Names {
 
     private static void validate(String name) {
         if (name.isEmpty()) {
-            throw new InvalidName("is empty");
+            throw new InvalidName("error.name.empty");
         }
         if (name.length() > 253) {
-            throw new InvalidName("is longer than 253 characters");
+            throw new InvalidName("error.name.over253");
         }
         int labelStart = 0;
         for (int i = 0; i <= name.length(); i++) {
             if (i == name.length() || name.charAt(i) == '.') {
                 int len = i - labelStart;
                 if (len == 0) {
-                    throw new InvalidName("has an empty label");
+                    throw new InvalidName("error.name.emptyLabel");
                 }
                 if (len > 63) {
-                    throw new InvalidName("has a label longer than 63 characters");
+                    throw new InvalidName("error.name.longLabel");
                 }
                 labelStart = i + 1;
                 continue;
@@ -103,7 +123,7 @@ public final class Names {
             char c = name.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (!ok) {
-                throw new InvalidName("contains '" + c + "', which no host name may contain");
+                throw new InvalidName("error.name.character", String.valueOf(c));
             }
         }
     }
@@ -196,7 +216,7 @@ public final class Names {
 
     private static String ipv6(String s) {
         if (s.length() > 45 || !s.matches("[0-9A-Fa-f:.]+")) {
-            throw new InvalidName("is not an IP address");
+            throw new InvalidName("error.ident.notIp");
         }
         try {
             var address = java.net.InetAddress.getByName("[" + s + "]");
@@ -205,7 +225,7 @@ public final class Names {
             }
             return ((java.net.Inet6Address) address).getHostAddress().toLowerCase(Locale.ROOT);
         } catch (java.net.UnknownHostException | ClassCastException e) {
-            throw new InvalidName("is not an IP address");
+            throw new InvalidName("error.ident.notIp");
         }
     }
 
@@ -234,7 +254,7 @@ public final class Names {
 
     private static Raw canonicalParts(String raw) {
         if (raw.length() > MAX_URL * 3) {
-            throw new InvalidName("is longer than " + MAX_URL + " characters");
+            throw new InvalidName("error.maxChars", MAX_URL);
         }
         // remove tab, CR and LF; strip leading and trailing spaces
         StringBuilder cleaned = new StringBuilder(raw.length());
@@ -246,7 +266,7 @@ public final class Names {
         }
         String s = cleaned.toString().strip();
         if (s.isEmpty()) {
-            throw new InvalidName("is empty");
+            throw new InvalidName("error.name.empty");
         }
         // drop the fragment
         int hash = s.indexOf('#');
@@ -270,7 +290,7 @@ public final class Names {
             u = u.substring(sep + 3);
         }
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new InvalidName("is not an http or https URL");
+            throw new InvalidName("error.name.scheme");
         }
         int pathStart = indexOfAny(u, "/?");
         String authority = pathStart < 0 ? u : u.substring(0, pathStart);
@@ -294,7 +314,7 @@ public final class Names {
         path = resolvePath(path);
         String pathAndQuery = escape(path) + (query == null ? "" : "?" + escape(query));
         if (pathAndQuery.length() > MAX_URL) {
-            throw new InvalidName("is longer than " + MAX_URL + " characters");
+            throw new InvalidName("error.maxChars", MAX_URL);
         }
         return new Raw(scheme, canonicalHost(host), pathAndQuery);
     }
@@ -303,7 +323,7 @@ public final class Names {
         if (authority.startsWith("[")) {
             int end = authority.indexOf(']');
             if (end < 0) {
-                throw new InvalidName("has an unclosed IPv6 address");
+                throw new InvalidName("error.name.ipv6");
             }
             return authority.substring(0, end + 1);
         }
@@ -330,7 +350,7 @@ public final class Names {
         }
         h = h.substring(from, to);
         if (h.isEmpty()) {
-            throw new InvalidName("has no host");
+            throw new InvalidName("error.name.noHost");
         }
         String ip = ipv4(h);
         if (ip != null) {

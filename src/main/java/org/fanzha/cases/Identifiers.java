@@ -50,10 +50,26 @@ public final class Identifiers {
 
     private Identifiers() {}
 
-    /** Thrown for a value that is no identifier of its type; the message says why. */
+    /** Thrown for a value that is no identifier of its type; the reason is a bundle key with its arguments. */
     public static class InvalidIdentifier extends IllegalArgumentException {
-        public InvalidIdentifier(String message) {
-            super(message);
+        private final String key;
+        private final Object[] args;
+
+        public InvalidIdentifier(String key, Object... args) {
+            super(org.fanzha.platform.Texts.resolve(key, java.util.List.of(args), Locale.ENGLISH));
+            this.key = key;
+            this.args = args.clone();
+        }
+
+        /** The reason as a field error of the given field. */
+        public org.fanzha.platform.FieldError at(String field, @org.jspecify.annotations.Nullable Object rejected) {
+            return org.fanzha.platform.FieldError.of(field, key, rejected, args);
+        }
+
+        /** The reason as a refused request about the given field. */
+        public org.fanzha.platform.InvalidInput asInput(
+                String field, @org.jspecify.annotations.Nullable Object rejected) {
+            return new org.fanzha.platform.InvalidInput(java.util.List.of(at(field, rejected)));
         }
     }
 
@@ -63,10 +79,10 @@ public final class Identifiers {
     public static Identifier normalise(IdentifierType type, String raw) {
         String s = raw == null ? "" : raw.strip();
         if (s.isEmpty()) {
-            throw new InvalidIdentifier("is empty");
+            throw new InvalidIdentifier("error.ident.empty");
         }
         if (s.length() > 300) {
-            throw new InvalidIdentifier("is longer than 300 characters");
+            throw new InvalidIdentifier("error.ident.tooLong");
         }
         return switch (type) {
             case PHONE -> phone(s);
@@ -90,19 +106,19 @@ public final class Identifiers {
         try {
             var number = PHONES.parse(s, "CN");
             if (!PHONES.isPossibleNumber(number)) {
-                throw new InvalidIdentifier("is not a possible phone number");
+                throw new InvalidIdentifier("error.phone.invalid");
             }
             return new Identifier(
                     IdentifierType.PHONE, PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), "");
         } catch (NumberParseException e) {
-            throw new InvalidIdentifier("is not a phone number");
+            throw new InvalidIdentifier("error.phone.not");
         }
     }
 
     private static String digits(String s, int min, int max, String expected) {
         String d = s.replaceAll("[\\s-]", "");
         if (!d.matches("[0-9]+") || d.length() < min || d.length() > max) {
-            throw new InvalidIdentifier("is not " + expected);
+            throw new InvalidIdentifier("error.ident.digits", min, max);
         }
         return d;
     }
@@ -127,14 +143,14 @@ public final class Identifiers {
     private static Identifier card(String s) {
         String d = digits(s, 16, 19, "a card number of 16 to 19 digits");
         if (!luhn(d)) {
-            throw new InvalidIdentifier("fails the Luhn check (a digit is wrong)");
+            throw new InvalidIdentifier("error.ident.luhn");
         }
         return new Identifier(IdentifierType.BANK_CARD, d, BINS.getOrDefault(d.substring(0, 6), ""));
     }
 
     private static String text(String s, String what) {
         if (s.length() > 100 || s.chars().anyMatch(c -> c < 32)) {
-            throw new InvalidIdentifier("is not " + what + " (at most 100 characters, no control characters)");
+            throw new InvalidIdentifier("error.ident.text");
         }
         return s.toLowerCase(Locale.ROOT);
     }
@@ -143,12 +159,12 @@ public final class Identifiers {
         if (s.startsWith("T") && s.length() == 34) {
             byte[] decoded = base58(s);
             if (decoded.length != 25 || decoded[0] != 0x41) {
-                throw new InvalidIdentifier("is not a TRON address");
+                throw new InvalidIdentifier("error.ident.tron");
             }
             byte[] hash = sha256(sha256(java.util.Arrays.copyOf(decoded, 21)));
             for (int i = 0; i < 4; i++) {
                 if (hash[i] != decoded[21 + i]) {
-                    throw new InvalidIdentifier("is a TRON address with a wrong checksum");
+                    throw new InvalidIdentifier("error.ident.tronChecksum");
                 }
             }
             return new Identifier(IdentifierType.CRYPTO_ADDRESS, s, "TRON");
@@ -157,11 +173,11 @@ public final class Identifiers {
             String hex = s.substring(2);
             boolean mixed = !hex.equals(hex.toLowerCase(Locale.ROOT)) && !hex.equals(hex.toUpperCase(Locale.ROOT));
             if (mixed && !eip55(hex)) {
-                throw new InvalidIdentifier("is an Ethereum address with a wrong checksum (EIP-55)");
+                throw new InvalidIdentifier("error.ident.ethereumChecksum");
             }
             return new Identifier(IdentifierType.CRYPTO_ADDRESS, "0x" + hex.toLowerCase(Locale.ROOT), "Ethereum");
         }
-        throw new InvalidIdentifier("is neither a TRON (T…, 34 characters) nor an Ethereum (0x + 40 hex) address");
+        throw new InvalidIdentifier("error.ident.crypto");
     }
 
     private static byte[] base58(String s) {
@@ -169,7 +185,7 @@ public final class Identifiers {
         for (char c : s.toCharArray()) {
             int v = BASE58.indexOf(c);
             if (v < 0) {
-                throw new InvalidIdentifier("contains '" + c + "', which Base58 has not");
+                throw new InvalidIdentifier("error.ident.base58", String.valueOf(c));
             }
             n = n.multiply(BigInteger.valueOf(58)).add(BigInteger.valueOf(v));
         }
@@ -209,7 +225,7 @@ public final class Identifiers {
         try {
             return new Identifier(IdentifierType.URL, Names.url(s).canonical(), "");
         } catch (Names.InvalidName e) {
-            throw new InvalidIdentifier(e.getMessage());
+            throw new InvalidIdentifier(e.key(), e.args());
         }
     }
 
@@ -217,11 +233,11 @@ public final class Identifiers {
         try {
             String host = Names.host(s);
             if (Names.isIp(host)) {
-                throw new InvalidIdentifier("is an IP address: give it as IP");
+                throw new InvalidIdentifier("error.ident.isIp");
             }
             return new Identifier(IdentifierType.DOMAIN, host, "");
         } catch (Names.InvalidName e) {
-            throw new InvalidIdentifier(e.getMessage());
+            throw new InvalidIdentifier(e.key(), e.args());
         }
     }
 
@@ -229,18 +245,18 @@ public final class Identifiers {
         try {
             String host = Names.host(s);
             if (!Names.isIp(host)) {
-                throw new InvalidIdentifier("is not an IP address");
+                throw new InvalidIdentifier("error.ident.notIp");
             }
             return new Identifier(IdentifierType.IP, host, "");
         } catch (Names.InvalidName e) {
-            throw new InvalidIdentifier("is not an IP address");
+            throw new InvalidIdentifier("error.ident.notIp");
         }
     }
 
     private static Identifier app(String s) {
         String p = s.toLowerCase(Locale.ROOT);
         if (!p.matches("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+") || p.length() > 150) {
-            throw new InvalidIdentifier("is not an app package name (like com.example.app)");
+            throw new InvalidIdentifier("error.ident.app");
         }
         return new Identifier(IdentifierType.APP, p, "");
     }
@@ -248,7 +264,7 @@ public final class Identifiers {
     private static String imei(String s) {
         String d = digits(s, 15, 15, "an IMEI of 15 digits");
         if (!luhn(d)) {
-            throw new InvalidIdentifier("is an IMEI that fails its check digit");
+            throw new InvalidIdentifier("error.ident.imei");
         }
         return d;
     }
@@ -256,7 +272,7 @@ public final class Identifiers {
     private static Identifier email(String s) {
         int at = s.lastIndexOf('@');
         if (at < 1 || at == s.length() - 1 || s.length() > 254 || s.chars().anyMatch(c -> c <= 32)) {
-            throw new InvalidIdentifier("is not an e-mail address");
+            throw new InvalidIdentifier("error.ident.email");
         }
         try {
             return new Identifier(
@@ -264,15 +280,16 @@ public final class Identifiers {
                     s.substring(0, at).toLowerCase(Locale.ROOT) + "@" + Names.host(s.substring(at + 1)),
                     "");
         } catch (Names.InvalidName e) {
-            throw new InvalidIdentifier("is an e-mail address whose domain " + e.getMessage());
+            throw new InvalidIdentifier("error.ident.emailDomain");
         }
     }
 
     private static Identifier idNumber(String s) {
         try {
             return new Identifier(IdentifierType.ID_NUMBER, new IdNumber(s).value(), "");
-        } catch (RuntimeException e) {
-            throw new InvalidIdentifier(e.getMessage());
+        } catch (org.fanzha.divisions.InvalidIdNumber e) {
+            var reason = e.errors().get(0);
+            throw new InvalidIdentifier(reason.message(), reason.args().toArray());
         }
     }
 }

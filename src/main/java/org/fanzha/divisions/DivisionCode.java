@@ -19,7 +19,7 @@ public record DivisionCode(String value) {
     private static String normalise(String raw) {
         String code = raw.strip();
         if (code.isEmpty() || code.length() > 12 || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidDivisionCode(raw, "a division code is 2, 4, 6, 9 or 12 digits");
+            throw new InvalidDivisionCode(raw, "error.divisionCode.digits");
         }
         switch (code.length()) {
             case 2, 4 -> {}
@@ -31,10 +31,10 @@ public record DivisionCode(String value) {
                     code = township.endsWith("000") ? trimZeros(township.substring(0, 6)) : township;
                 }
             }
-            default -> throw new InvalidDivisionCode(raw, "a division code is 2, 4, 6, 9 or 12 digits");
+            default -> throw new InvalidDivisionCode(raw, "error.divisionCode.digits");
         }
         if (code.startsWith("00") || code.equals("0000")) {
-            throw new InvalidDivisionCode(raw, "no province has the code 00");
+            throw new InvalidDivisionCode(raw, "error.divisionCode.zero");
         }
         return code;
     }

@@ -10,7 +10,9 @@ public class DivisionNotFound extends ProblemException {
         super(
                 HttpStatus.NOT_FOUND,
                 "division-not-found",
-                "Division not found",
-                "No division has the code " + code + ".");
+                "problem.divisionNotFound.title",
+                "problem.divisionNotFound.detail",
+                java.util.List.of(code),
+                java.util.Map.of());
     }
 }

@@ -18,17 +18,17 @@ public record IdNumber(String value) {
     public IdNumber {
         value = value.strip().toUpperCase();
         if (value.length() != 18) {
-            throw new InvalidIdNumber("an ID number has 18 characters, this one has " + value.length());
+            throw new InvalidIdNumber("error.idNumber.length", value.length());
         }
         for (int i = 0; i < 17; i++) {
             if (!Character.isDigit(value.charAt(i))) {
-                throw new InvalidIdNumber("the first 17 characters must be digits");
+                throw new InvalidIdNumber("error.idNumber.digits");
             }
         }
         char expected = checkCharacter(value);
         if (value.charAt(17) != expected) {
             throw new InvalidIdNumber(
-                    "the check character is " + value.charAt(17) + " but the first 17 digits give " + expected);
+                    "error.idNumber.check", String.valueOf(value.charAt(17)), String.valueOf(expected));
         }
         LocalDate birth;
         try {
@@ -37,10 +37,10 @@ public record IdNumber(String value) {
                     Integer.parseInt(value.substring(10, 12)),
                     Integer.parseInt(value.substring(12, 14)));
         } catch (DateTimeException e) {
-            throw new InvalidIdNumber("the birth date " + value.substring(6, 14) + " is no date");
+            throw new InvalidIdNumber("error.idNumber.noDate", value.substring(6, 14));
         }
         if (birth.getYear() < 1900 || birth.isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")))) {
-            throw new InvalidIdNumber("the birth date " + birth + " is not plausible");
+            throw new InvalidIdNumber("error.idNumber.implausible", birth.toString());
         }
     }
 

@@ -7,7 +7,8 @@ import org.fanzha.platform.InvalidInput;
 /** An ID number with a bad length, check character or birth date (400); the value is not echoed. */
 public class InvalidIdNumber extends InvalidInput {
 
-    public InvalidIdNumber(String reason) {
-        super(List.of(new FieldError("idNumber", reason, null)));
+    /** The reason is a bundle key with its arguments. */
+    public InvalidIdNumber(String reason, Object... args) {
+        super(List.of(FieldError.of("idNumber", reason, null, args)));
     }
 }

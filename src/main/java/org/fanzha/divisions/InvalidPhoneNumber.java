@@ -8,6 +8,6 @@ import org.fanzha.platform.InvalidInput;
 public class InvalidPhoneNumber extends InvalidInput {
 
     public InvalidPhoneNumber(String field, String raw, String reason) {
-        super(List.of(new FieldError(field, reason, raw.length() > 30 ? raw.substring(0, 30) + "…" : raw)));
+        super(List.of(FieldError.of(field, reason, raw.length() > 30 ? raw.substring(0, 30) + "…" : raw)));
     }
 }

@@ -20,16 +20,16 @@ public final class PhoneNumbers {
     public static String normalise(String field, String raw) {
         String cleaned = raw.strip();
         if (cleaned.isEmpty() || cleaned.length() > 30) {
-            throw new InvalidPhoneNumber(field, raw, "a phone number has 3 to 20 digits");
+            throw new InvalidPhoneNumber(field, raw, "error.phone.digits");
         }
         PhoneNumber number;
         try {
             number = PHONES.parse(cleaned, "CN");
         } catch (NumberParseException e) {
-            throw new InvalidPhoneNumber(field, raw, "not a phone number");
+            throw new InvalidPhoneNumber(field, raw, "error.phone.not");
         }
         if (!PHONES.isValidNumber(number)) {
-            throw new InvalidPhoneNumber(field, raw, "not a valid phone number");
+            throw new InvalidPhoneNumber(field, raw, "error.phone.invalid");
         }
         String national = PHONES.getNationalSignificantNumber(number);
         if (number.getCountryCode() != 86) {

@@ -26,7 +26,8 @@ public final class Actors {
     public static Actor requirePermission(Permission permission) {
         Actor actor = require();
         if (!actor.can(permission)) {
-            throw new Forbidden("This action needs the permission " + permission.authority() + ".");
+            throw new Forbidden(
+                    "problem.forbidden.permission", org.fanzha.platform.Texts.key("permission." + permission.name()));
         }
         return actor;
     }

@@ -5,6 +5,10 @@ import org.springframework.http.HttpStatus;
 public class NotSignedIn extends ProblemException {
 
     public NotSignedIn() {
-        super(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in", "Sign in or present a bearer token.");
+        super(
+                HttpStatus.UNAUTHORIZED,
+                "unauthenticated",
+                "problem.unauthenticated.title",
+                "problem.unauthenticated.detail");
     }
 }

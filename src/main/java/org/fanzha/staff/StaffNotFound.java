@@ -10,7 +10,9 @@ public class StaffNotFound extends ProblemException {
         super(
                 HttpStatus.NOT_FOUND,
                 "staff-not-found",
-                "Staff not found",
-                "No staff account " + id + " within your jurisdiction.");
+                "problem.staffNotFound.title",
+                "problem.staffNotFound.detail",
+                java.util.List.of(id),
+                java.util.Map.of());
     }
 }

@@ -11,8 +11,12 @@ public class IllegalTransition extends ProblemException {
         super(
                 HttpStatus.CONFLICT,
                 "illegal-transition",
-                "Not allowed in this state",
-                "Warning " + id + " is " + state + "; it cannot be " + action + ".",
+                "problem.wrongState.title",
+                "problem.illegalTransition.detail",
+                java.util.List.of(
+                        id,
+                        org.fanzha.platform.Texts.key("state." + state),
+                        org.fanzha.platform.Texts.key("warning.action." + action)),
                 Map.of("state", state.name()));
     }
 }

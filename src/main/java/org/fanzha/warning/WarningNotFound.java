@@ -10,7 +10,9 @@ public class WarningNotFound extends ProblemException {
         super(
                 HttpStatus.NOT_FOUND,
                 "warning-not-found",
-                "Warning not found",
-                "No warning " + id + " within your jurisdiction.");
+                "problem.warningNotFound.title",
+                "problem.warningNotFound.detail",
+                java.util.List.of(id),
+                java.util.Map.of());
     }
 }

@@ -88,7 +88,7 @@ class CasePagesTest {
                 .getFlashMap()
                 .get("problem")
                 .toString();
-        assertThat(problem).contains("identifiers[0].value");
+        assertThat(problem).contains("涉案要素 1 · 值：应为 16 到 19 位数字");
         mvc.perform(get("/cases").session(api.session("hotline"))).andExpect(status().isForbidden());
     }
 }

@@ -2,8 +2,6 @@ package org.fanzha.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.fanzha.performance.internal.Rollups;
 import org.fanzha.testing.BrowserTest;
@@ -11,7 +9,6 @@ import org.fanzha.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,13 +20,6 @@ class DashboardBrowserTest extends BrowserTest {
 
     @Autowired
     Rollups rollups;
-
-    void screenshot(String name) throws Exception {
-        String dir = System.getProperty("fanzha.screenshots");
-        if (dir != null) {
-            Files.write(Path.of(dir, name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        }
-    }
 
     @Test
     void theProvinceDashboardDrawsAndACityClickDrillsDown() throws Exception {

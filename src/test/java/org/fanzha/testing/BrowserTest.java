@@ -35,6 +35,23 @@ public abstract class BrowserTest {
         browser.get("http://localhost:" + port + path);
     }
 
+    /**
+     * Saves what the browser shows as {@code <name>.png} in the directory {@code FANZHA_SCREENSHOTS}
+     * (or {@code -Dfanzha.screenshots}) names, at 1366 pixels wide; nothing when neither is set.
+     */
+    protected void screenshot(String name) throws java.io.IOException {
+        String dir = System.getProperty("fanzha.screenshots", System.getenv("FANZHA_SCREENSHOTS"));
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+        long height = (Long) browser.executeScript("return Math.max(document.body.scrollHeight, 768);");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, (int) Math.min(height, 4000)));
+        java.nio.file.Files.write(
+                java.nio.file.Path.of(dir, name + ".png"),
+                browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
     /** Fills in and sends the sign-in form for a demo account, and waits for the unit's page. */
     protected void signIn(String username) {
         go("/login");

@@ -49,7 +49,7 @@ class LeadUploadTest {
                         .session(session)
                         .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("phone: not a phone number")));
+                .andExpect(content().string(containsString("电话：不是电话号码")));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lead WHERE source_id LIKE ?")
                         .param("UP-" + run + "-%")
                         .query(Long.class)

@@ -44,14 +44,14 @@ class AuditController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || page > 100_000) {
-            throw new InvalidInput("page", "between 0 and 100000", page);
+            throw new InvalidInput("page", "error.between0100000", page);
         }
         if (size < 1 || size > 500) {
-            throw new InvalidInput("size", "between 1 and 500", size);
+            throw new InvalidInput("size", "error.between1500", size);
         }
         for (String text : List.of(actor, action, entity, entityId)) {
             if (text.length() > 100) {
-                throw new InvalidInput("filter", "at most 100 characters", null);
+                throw new InvalidInput("filter", "error.atMost100Characters", null);
             }
         }
         Instant start =

@@ -41,8 +41,10 @@ class Reveals {
             super(
                     HttpStatus.NOT_FOUND,
                     "record-not-found",
-                    "Record not found",
-                    "No " + entity + " " + id + " within your jurisdiction.");
+                    "problem.recordNotFound.title",
+                    "problem.recordNotFound.detail",
+                    args(entity, id),
+                    java.util.Map.of());
         }
     }
 
@@ -60,17 +62,16 @@ class Reveals {
         RevealableRecords source = records.get(entity);
         if (source == null) {
             throw new InvalidInput(
-                    List.of(new FieldError("entity", "one of " + new TreeSet<>(records.keySet()), entity)));
+                    List.of(FieldError.of("entity", "error.oneOf", entity, new TreeSet<>(records.keySet()))));
         }
         if (!source.fields().contains(field)) {
-            throw new InvalidInput(List.of(new FieldError("field", "one of " + new TreeSet<>(source.fields()), field)));
+            throw new InvalidInput(
+                    List.of(FieldError.of("field", "error.oneOf", field, new TreeSet<>(source.fields()))));
         }
         String why = reason.strip();
         if (why.length() < MIN_REASON || why.length() > MAX_REASON) {
-            throw new InvalidInput(List.of(new FieldError(
-                    "reason",
-                    "why the full value is needed, " + MIN_REASON + " to " + MAX_REASON + " characters",
-                    null)));
+            throw new InvalidInput(
+                    List.of(FieldError.of("reason", "error.revealReason", null, MIN_REASON, MAX_REASON)));
         }
         var found = source.find(id, field).filter(r -> actor.covers(r.unitCode()));
         if (found.isEmpty()) {

@@ -32,19 +32,37 @@ class Blocklist {
 
     static class EntryNotFound extends ProblemException {
         EntryNotFound(long id) {
-            super(HttpStatus.NOT_FOUND, "block-entry-not-found", "Block entry not found", "No block entry " + id + ".");
+            super(
+                    HttpStatus.NOT_FOUND,
+                    "block-entry-not-found",
+                    "problem.entryNotFound.title",
+                    "problem.entryNotFound.detail",
+                    args(id),
+                    java.util.Map.of());
         }
     }
 
     static class AppealNotFound extends ProblemException {
         AppealNotFound(long id) {
-            super(HttpStatus.NOT_FOUND, "appeal-not-found", "Appeal not found", "No appeal " + id + ".");
+            super(
+                    HttpStatus.NOT_FOUND,
+                    "appeal-not-found",
+                    "problem.appealNotFound.title",
+                    "problem.appealNotFound.detail",
+                    args(id),
+                    java.util.Map.of());
         }
     }
 
     static class AllowNotFound extends ProblemException {
         AllowNotFound(long id) {
-            super(HttpStatus.NOT_FOUND, "allow-entry-not-found", "Allow entry not found", "No allow entry " + id + ".");
+            super(
+                    HttpStatus.NOT_FOUND,
+                    "allow-entry-not-found",
+                    "problem.allowNotFound.title",
+                    "problem.allowNotFound.detail",
+                    args(id),
+                    java.util.Map.of());
         }
     }
 
@@ -53,16 +71,16 @@ class Blocklist {
             super(
                     HttpStatus.CONFLICT,
                     "allowed-name",
-                    "The name is on the allowlist",
-                    value + " is protected by the allow entry " + allow.domain() + " (" + allow.reason()
-                            + "): allow entries always win, so it cannot be blocked.",
+                    "problem.allowedName.title",
+                    "problem.allowedName.detail",
+                    args(value, allow.domain(), allow.reason()),
                     java.util.Map.of("allowEntry", allow.id()));
         }
     }
 
     static class WrongState extends ProblemException {
-        WrongState(String what) {
-            super(HttpStatus.CONFLICT, "wrong-state", "Not possible in this state", what);
+        WrongState(String what, Object... args) {
+            super(HttpStatus.CONFLICT, "wrong-state", "problem.wrongState.title", what, args(args), java.util.Map.of());
         }
     }
 
@@ -168,33 +186,32 @@ class Blocklist {
 
     Added add(Submission s, Actor actor) {
         if (s.value() == null || s.value().isBlank()) {
-            throw new InvalidInput("value", "a domain, URL or IP address", s.value());
+            throw new InvalidInput("value", "error.domainURLIPAddress", s.value());
         }
         if (s.category() == null) {
-            throw new InvalidInput("category", "a fraud type code", null);
+            throw new InvalidInput("category", "error.fraudTypeCode", null);
         }
         if (s.source() == null) {
-            throw new InvalidInput("source", "a source code", null);
+            throw new InvalidInput("source", "error.sourceCode", null);
         }
         if (actor.kind() == Actor.Kind.PARTNER && !actor.mayActFor(s.source())) {
-            throw new InvalidInput(
-                    "source", "this token may submit entries of " + actor.sources() + " only", s.source());
+            throw InvalidInput.of("source", "error.tokenSources", s.source(), actor.sources());
         }
         if (s.evidence() != null && s.evidence().length() > 4000) {
-            throw new InvalidInput("evidence", "at most 4,000 characters", null);
+            throw new InvalidInput("evidence", "error.atMost4000Characters", null);
         }
         if (s.screenshotRef() != null && s.screenshotRef().length() > 500) {
-            throw new InvalidInput("screenshotRef", "at most 500 characters", null);
+            throw new InvalidInput("screenshotRef", "error.atMost500Characters", null);
         }
         Instant now = clock.instant();
         if (s.expiresAt() != null && !s.expiresAt().isAfter(now)) {
-            throw new InvalidInput("expiresAt", "a time in the future", s.expiresAt());
+            throw new InvalidInput("expiresAt", "error.timeInFuture", s.expiresAt());
         }
         Normalised n;
         try {
             n = normalise(s.value(), s.scope() == null ? Scope.DOMAIN_AND_SUBDOMAINS : s.scope());
         } catch (Names.InvalidName e) {
-            throw new InvalidInput("value", e.getMessage(), s.value());
+            throw e.asInput("value", s.value());
         }
         protectedBy(n).ifPresent(a -> {
             throw new AllowedName(n.value(), a);
@@ -261,7 +278,8 @@ class Blocklist {
             journal.begin(serial);
             var e = store.forUpdate(id).orElseThrow(() -> new EntryNotFound(id));
             if (e.state() != EntryState.PENDING_REVIEW) {
-                throw new WrongState("Entry " + id + " is " + e.state() + ", not waiting for review.");
+                throw new WrongState(
+                        "problem.entry.notPending", id, org.fanzha.platform.Texts.key("entry.state." + e.state()));
             }
             if (approve) {
                 Normalised n = new Normalised(e.value(), e.scope(), hostOf(e));
@@ -289,7 +307,8 @@ class Blocklist {
             journal.begin(serial);
             var e = store.forUpdate(id).orElseThrow(() -> new EntryNotFound(id));
             if (e.state() == EntryState.REMOVED || e.state() == EntryState.REJECTED) {
-                throw new WrongState("Entry " + id + " is already " + e.state() + ".");
+                throw new WrongState(
+                        "problem.entry.already", id, org.fanzha.platform.Texts.key("entry.state." + e.state()));
             }
             journal.entry(serial, e.value(), e.scope(), e.category(), e.state() == EntryState.ACTIVE, false);
             journal.complete(serial);
@@ -348,22 +367,22 @@ class Blocklist {
     /** Adds (or renews) an allow entry; answers how many active block entries it now overrides. */
     long allow(@Nullable String domain, @Nullable String reason, Actor actor) {
         if (domain == null || domain.isBlank()) {
-            throw new InvalidInput("domain", "a domain name", domain);
+            throw new InvalidInput("domain", "error.domainName", domain);
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidInput("reason", "why the name must never be blocked, at most 1,000 characters", null);
+            throw new InvalidInput("reason", "error.whyNameMustNeverBeBlocked", null);
         }
         String host;
         try {
             host = Names.host(domain);
         } catch (Names.InvalidName e) {
-            throw new InvalidInput("domain", e.getMessage(), domain);
+            throw e.asInput("domain", domain);
         }
         if (Names.isIp(host)) {
-            throw new InvalidInput("domain", "a domain name, not an IP address", domain);
+            throw new InvalidInput("domain", "error.domainNameNotIPAddress", domain);
         }
         if (host.indexOf('.') < 0) {
-            throw new InvalidInput("domain", "a domain below a top-level domain", domain);
+            throw new InvalidInput("domain", "error.domainBelowTopLevelDomain", domain);
         }
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
@@ -381,7 +400,7 @@ class Blocklist {
             long serial = store.nextSerial(now);
             var a = store.allow(id).orElseThrow(() -> new AllowNotFound(id));
             if (!store.removeAllow(id, now, serial)) {
-                throw new WrongState("Allow entry " + id + " is not active.");
+                throw new WrongState("problem.allow.inactive", id);
             }
             audit.record("UNALLOW", "allow_entry", a.domain(), "");
         });
@@ -392,23 +411,25 @@ class Blocklist {
 
     long appeal(long entryId, @Nullable String appellant, @Nullable String contact, @Nullable String reason) {
         if (appellant == null || appellant.isBlank() || appellant.length() > 200) {
-            throw new InvalidInput("appellant", "who appeals (the site's owner), at most 200 characters", null);
+            throw new InvalidInput("appellant", "error.whoAppealsSiteOwnerAtMost", null);
         }
         if (contact == null || contact.isBlank() || contact.length() > 200) {
-            throw new InvalidInput("contact", "a phone number or e-mail address, at most 200 characters", null);
+            throw new InvalidInput("contact", "error.phoneNumberEMailAddressAt", null);
         }
         if (reason == null || reason.isBlank() || reason.length() > 4000) {
-            throw new InvalidInput("reason", "why the block is wrong, at most 4,000 characters", null);
+            throw new InvalidInput("reason", "error.whyBlockWrongAtMost4", null);
         }
         Instant now = clock.instant();
         return tx.execute(status -> {
             var e = store.find(entryId).orElseThrow(() -> new EntryNotFound(entryId));
             if (e.state() != EntryState.ACTIVE) {
                 throw new WrongState(
-                        "Entry " + entryId + " is not in force (" + e.state() + "); there is nothing to appeal.");
+                        "problem.appeal.notInForce",
+                        entryId,
+                        org.fanzha.platform.Texts.key("entry.state." + e.state()));
             }
             if (store.openAppeals(entryId) > 0) {
-                throw new WrongState("An appeal against entry " + entryId + " is already open.");
+                throw new WrongState("problem.appeal.open", entryId);
             }
             long id = store.fileAppeal(entryId, appellant.strip(), contact.strip(), reason.strip(), now);
             store.event(entryId, now, "appellant:" + appellant.strip(), "APPEALED", reason.strip());
@@ -420,13 +441,14 @@ class Blocklist {
     /** A reviewer decides an appeal: upholds the block, or lifts it (the entry is removed). */
     BlockStore.Appeal decide(long appealId, boolean lift, @Nullable String note, Actor actor) {
         if (note == null || note.isBlank() || note.length() > 4000) {
-            throw new InvalidInput("note", "the reason of the decision, at most 4,000 characters", null);
+            throw new InvalidInput("note", "error.reasonDecisionAtMost4000", null);
         }
         Instant now = clock.instant();
         BlockStore.Appeal result = tx.execute(status -> {
             var a = store.appealForUpdate(appealId).orElseThrow(() -> new AppealNotFound(appealId));
             if (!a.state().equals("OPEN")) {
-                throw new WrongState("Appeal " + appealId + " was decided already (" + a.state() + ").");
+                throw new WrongState(
+                        "problem.appeal.decided", appealId, org.fanzha.platform.Texts.key("appeal.state." + a.state()));
             }
             long serial = store.nextSerial(now);
             journal.begin(serial);

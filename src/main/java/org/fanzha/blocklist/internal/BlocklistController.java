@@ -143,14 +143,14 @@ class BlocklistController {
             @RequestParam(defaultValue = "50") int size) {
         Actors.requirePermission(Permission.BLOCKLIST_CHECK);
         if (page < 0 || page > 100_000) {
-            throw new InvalidInput("page", "0 to 100,000", page);
+            throw new InvalidInput("page", "error.0100000", page);
         }
         if (size < 1 || size > 500) {
-            throw new InvalidInput("size", "1 to 500", size);
+            throw new InvalidInput("size", "error.1500", size);
         }
         String text = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
         if (text != null && text.length() > 200) {
-            throw new InvalidInput("q", "at most 200 characters", null);
+            throw new InvalidInput("q", "error.atMost200Characters", null);
         }
         return store.search(text, state, category, source, page * size, size).stream()
                 .map(EntryView::of)
@@ -199,11 +199,11 @@ class BlocklistController {
         Imports.Format f = parse(Imports.Format.class, "format", format, "plain, hosts or csv");
         FraudType c = category == null ? null : parse(FraudType.class, "category", category, "a fraud type code");
         if (c == null) {
-            throw new InvalidInput("category", "a fraud type code", null);
+            throw new InvalidInput("category", "error.fraudTypeCode", null);
         }
         Source s = source == null ? null : parse(Source.class, "source", source, "a source code");
         if (s == null) {
-            throw new InvalidInput("source", "a source code", null);
+            throw new InvalidInput("source", "error.sourceCode", null);
         }
         Scope sc = parse(Scope.class, "scope", scope, "DOMAIN, DOMAIN_AND_SUBDOMAINS, URL_PREFIX or IP");
         return imports.importList(f, c, s, sc, request.getInputStream(), actor);
@@ -221,10 +221,10 @@ class BlocklistController {
     Checks.Result check(@RequestParam(required = false) @Nullable String target) {
         Actors.requirePermission(Permission.BLOCKLIST_CHECK);
         if (target == null || target.isBlank()) {
-            throw new InvalidInput("target", "a domain, URL or IP address", null);
+            throw new InvalidInput("target", "error.domainURLIPAddress", null);
         }
         if (target.length() > org.fanzha.blocklist.Names.MAX_URL) {
-            throw new InvalidInput("target", "at most " + org.fanzha.blocklist.Names.MAX_URL + " characters", null);
+            throw InvalidInput.of("target", "error.maxChars", null, org.fanzha.blocklist.Names.MAX_URL);
         }
         var result = checks.check(target);
         if (result.error() != null) {
@@ -307,10 +307,10 @@ class BlocklistController {
             return ResponseEntity.noContent().build();
         }
         if (!"BLOCK".equals(request.decision())) {
-            throw new InvalidInput("decision", "BLOCK or DISMISS", request.decision());
+            throw new InvalidInput("decision", "error.blockDISMISS", request.decision());
         }
         if (request.category() == null) {
-            throw new InvalidInput("category", "a fraud type code", null);
+            throw new InvalidInput("category", "error.fraudTypeCode", null);
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(EntryView.of(suspicions.block(name, request.category(), actor)));
@@ -321,7 +321,7 @@ class BlocklistController {
         Actors.requirePermission(Permission.BLOCKLIST_REVIEW);
         if (state != null && !List.of("OPEN", "UPHELD", "LIFTED").contains(state)) {
             throw new InvalidInput(
-                    "state", "OPEN, UPHELD or LIFTED", state.length() > 20 ? state.substring(0, 20) : state);
+                    "state", "error.openUPHELDLIFTED", state.length() > 20 ? state.substring(0, 20) : state);
         }
         return store.appeals(state, 500);
     }
@@ -330,8 +330,7 @@ class BlocklistController {
     BlockStore.Appeal decide(@PathVariable long id, @RequestBody DecisionRequest request) {
         Actor actor = Actors.requirePermission(Permission.BLOCKLIST_REVIEW);
         if (request.decision() == null || !List.of("UPHOLD", "LIFT").contains(request.decision())) {
-            throw new InvalidInput(
-                    "decision", "UPHOLD (the block stays) or LIFT (the entry is removed)", request.decision());
+            throw new InvalidInput("decision", "error.upholdBlockStaysLIFTEntryRemoved", request.decision());
         }
         return blocklist.decide(id, request.decision().equals("LIFT"), request.note(), actor);
     }

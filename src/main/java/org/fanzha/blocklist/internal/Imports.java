@@ -103,7 +103,7 @@ class Imports {
 
     Report importList(Format format, FraudType category, Source source, Scope scope, InputStream body, Actor actor) {
         if (actor.kind() == Actor.Kind.PARTNER && !actor.mayActFor(source)) {
-            throw new InvalidInput("source", "this token may submit entries of " + actor.sources() + " only", source);
+            throw InvalidInput.of("source", "error.tokenSources", source, actor.sources());
         }
         EntryState state = blocklist.trusted(actor, source) ? EntryState.ACTIVE : EntryState.PENDING_REVIEW;
         String by = Blocklist.by(actor);
@@ -219,7 +219,7 @@ class Imports {
                 }
             }
         } catch (CharacterCodingException e) {
-            throw new InvalidInput("body", "UTF-8 text (line " + (counter.lines + 1) + " is not)", null);
+            throw InvalidInput.of("body", "error.utf8Line", null, counter.lines + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -38,7 +38,11 @@ class RiskLookup {
 
     static class TooManyLookups extends ProblemException {
         TooManyLookups() {
-            super(HttpStatus.TOO_MANY_REQUESTS, "too-many-lookups", "Too many lookups", "Please wait a minute.");
+            super(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-lookups",
+                    "problem.tooManyLookups.title",
+                    "problem.tooManyLookups.detail");
         }
     }
 

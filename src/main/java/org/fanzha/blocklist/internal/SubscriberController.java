@@ -49,7 +49,7 @@ class SubscriberController {
     Result map(@RequestBody List<@Nullable Mapping> mappings) {
         Actor actor = Actors.requirePermission(Permission.LEADS_SUBMIT);
         if (mappings.isEmpty() || mappings.size() > 10_000) {
-            throw new InvalidInput("mappings", "1 to 10,000 mappings", mappings.size());
+            throw new InvalidInput("mappings", "error.110000Mappings", mappings.size());
         }
         List<Object[]> rows = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
@@ -57,7 +57,7 @@ class SubscriberController {
             Mapping m = mappings.get(i);
             List<FieldError> errors = new ArrayList<>();
             if (m == null) {
-                rejected.add(new Rejected(i, List.of(new FieldError("mapping", "is null", null))));
+                rejected.add(new Rejected(i, List.of(new FieldError("mapping", "error.null", null))));
                 continue;
             }
             String address = null;
@@ -70,25 +70,25 @@ class SubscriberController {
                 address = null;
             }
             if (address == null) {
-                errors.add(new FieldError("address", "an IPv4 or IPv6 address", m.address()));
+                errors.add(new FieldError("address", "error.ipv4IPv6Address", m.address()));
             }
             if (m.portFrom() == null || m.portFrom() < 0 || m.portFrom() > 65535) {
-                errors.add(new FieldError("portFrom", "0 to 65535", m.portFrom()));
+                errors.add(new FieldError("portFrom", "error.065535", m.portFrom()));
             }
             if (m.portTo() == null
                     || m.portTo() < 0
                     || m.portTo() > 65535
                     || m.portFrom() != null && m.portTo() < m.portFrom()) {
-                errors.add(new FieldError("portTo", "0 to 65535, not below portFrom", m.portTo()));
+                errors.add(new FieldError("portTo", "error.065535NotBelowPortFrom", m.portTo()));
             }
             Instant from = instant(m.validFrom(), "validFrom", errors);
             Instant to = instant(m.validTo(), "validTo", errors);
             if (from != null && to != null && !from.isBefore(to)) {
-                errors.add(new FieldError("validTo", "after validFrom", m.validTo()));
+                errors.add(new FieldError("validTo", "error.afterValidFrom", m.validTo()));
             }
             String phone = m.phone() == null ? "" : m.phone().replaceAll("[\\s-]", "");
             if (!phone.matches("\\+?[0-9]{5,15}")) {
-                errors.add(new FieldError("phone", "a phone number", null));
+                errors.add(new FieldError("phone", "error.phoneNumber", null));
             }
             if (!errors.isEmpty()) {
                 rejected.add(new Rejected(i, errors));
@@ -112,7 +112,7 @@ class SubscriberController {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        errors.add(new FieldError(field, "a time with offset, e.g. 2021-06-17T09:00:00+08:00", text));
+        errors.add(new FieldError(field, "error.timeWithOffsetEG2021", text));
         return null;
     }
 }

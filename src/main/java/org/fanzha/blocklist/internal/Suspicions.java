@@ -106,7 +106,7 @@ class Suspicions {
                 .params(state, Blocklist.by(actor), name)
                 .update();
         if (n == 0) {
-            throw new InvalidInput("name", "an open look-alike", name.length() > 100 ? name.substring(0, 100) : name);
+            throw new InvalidInput("name", "error.openLookAlike", name.length() > 100 ? name.substring(0, 100) : name);
         }
         audit.record(state.equals("BLOCKED") ? "BLOCK" : "DISMISS", "suspicious_name", name, state);
     }

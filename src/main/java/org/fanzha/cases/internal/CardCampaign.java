@@ -38,8 +38,10 @@ class CardCampaign {
             super(
                     HttpStatus.NOT_FOUND,
                     "review-not-found",
-                    "Not found",
-                    "No outlet review " + id + " in your jurisdiction.");
+                    "problem.notFound.title",
+                    "problem.reviewNotFound.detail",
+                    args(id),
+                    java.util.Map.of());
         }
     }
 
@@ -120,7 +122,7 @@ class CardCampaign {
     List<Review> generateReviews(LocalDate from, LocalDate to, @Nullable Integer threshold, Actor actor) {
         int min = threshold == null ? reviewThreshold : threshold;
         if (min < 1) {
-            throw new InvalidInput("threshold", "at least 1", min);
+            throw new InvalidInput("threshold", "error.atLeast1", min);
         }
         List<Review> created = new ArrayList<>();
         var ranking = cards.ranking(
@@ -190,10 +192,10 @@ class CardCampaign {
             throw new CreditRestrictions.WrongState("Outlet review " + id + " is done already.");
         }
         if (insiderInvolved == null) {
-            throw new InvalidInput("insiderInvolved", "true or false: was an insider of the outlet involved", null);
+            throw new InvalidInput("insiderInvolved", "error.trueFalseWasInsiderOutletInvolved", null);
         }
         if (note == null || note.isBlank() || note.length() > 2000) {
-            throw new InvalidInput("note", "what the review found, at most 2,000 characters", null);
+            throw new InvalidInput("note", "error.whatReviewFoundAtMost2", null);
         }
         jdbc.sql(
                         "UPDATE outlet_review SET state = 'DONE', insider_involved = ?, note = ?, done_by = ?, done_at = ? WHERE id = ?")

@@ -70,7 +70,7 @@ class CardController {
     List<CardRegistry.Verification> verifications(@RequestParam(required = false) @Nullable String state) {
         Actor actor = Actors.requirePermission(Permission.CASES_READ);
         if (state != null && !state.equals("OPEN") && !state.equals("DONE")) {
-            throw new InvalidInput("state", "OPEN or DONE", state.length() > 10 ? state.substring(0, 10) : state);
+            throw new InvalidInput("state", "error.openDONE", state.length() > 10 ? state.substring(0, 10) : state);
         }
         return cards.verifications(actor.unitCode(), state, 500);
     }
@@ -89,7 +89,7 @@ class CardController {
             @RequestParam(required = false) @Nullable Integer threshold) {
         Actor actor = Actors.requirePermission(Permission.CASES_WRITE);
         if (to.isBefore(from)) {
-            throw new InvalidInput("to", "not before from", to);
+            throw new InvalidInput("to", "error.notBeforeFrom", to);
         }
         return campaign.generateReviews(from, to, threshold, actor);
     }
@@ -97,7 +97,7 @@ class CardController {
     @GetMapping("/api/v1/cards/outlets/reviews")
     List<CardCampaign.Review> reviews(@RequestParam(required = false) @Nullable String state) {
         if (state != null && !state.equals("OPEN") && !state.equals("DONE")) {
-            throw new InvalidInput("state", "OPEN or DONE", state.length() > 10 ? state.substring(0, 10) : state);
+            throw new InvalidInput("state", "error.openDONE", state.length() > 10 ? state.substring(0, 10) : state);
         }
         return campaign.reviews(Actors.requirePermission(Permission.CASES_READ), state);
     }
@@ -113,7 +113,7 @@ class CardController {
     List<CardCampaign.Broker> brokers(@RequestParam(defaultValue = "2") int minOwners) {
         Actor actor = Actors.requirePermission(Permission.CASES_READ);
         if (minOwners < 1 || minOwners > 1000) {
-            throw new InvalidInput("minOwners", "1 to 1,000", minOwners);
+            throw new InvalidInput("minOwners", "error.11000", minOwners);
         }
         return campaign.brokers(minOwners, actor);
     }
@@ -137,7 +137,7 @@ class CardController {
             @RequestParam(defaultValue = "3") int minCards, @RequestParam(defaultValue = "7") int withinDays) {
         Actors.requirePermission(Permission.CASES_READ);
         if (minCards < 2 || minCards > 1000 || withinDays < 1 || withinDays > 366) {
-            throw new InvalidInput("minCards", "2 to 1,000 cards within 1 to 366 days", minCards);
+            throw new InvalidInput("minCards", "error.21000CardsWithin1", minCards);
         }
         return campaign.bursts(minCards, withinDays);
     }
@@ -150,10 +150,10 @@ class CardController {
             @RequestParam(defaultValue = "50") int limit) {
         Actors.requirePermission(Permission.CASES_READ);
         if (limit < 1 || limit > 1000) {
-            throw new InvalidInput("limit", "1 to 1,000", limit);
+            throw new InvalidInput("limit", "error.11000", limit);
         }
         if (to.isBefore(from)) {
-            throw new InvalidInput("to", "not before from", to);
+            throw new InvalidInput("to", "error.notBeforeFrom", to);
         }
         return cards.ranking(
                 from.atStartOfDay(CHINA).toInstant(),

@@ -39,8 +39,14 @@ import org.springframework.transaction.annotation.Transactional;
 class CardRegistry {
 
     static class CardNotFound extends ProblemException {
-        CardNotFound(String what) {
-            super(HttpStatus.NOT_FOUND, "card-not-found", "Not found", "No " + what + " in your jurisdiction.");
+        CardNotFound(String what, Object... args) {
+            super(
+                    HttpStatus.NOT_FOUND,
+                    "card-not-found",
+                    "problem.notFound.title",
+                    what,
+                    args(args),
+                    java.util.Map.of());
         }
     }
 
@@ -49,8 +55,10 @@ class CardRegistry {
             super(
                     HttpStatus.CONFLICT,
                     "verification-done",
-                    "Verification done",
-                    "Verification " + id + " is done already.");
+                    "problem.verificationDone.title",
+                    "problem.verificationDone.detail",
+                    args(id),
+                    java.util.Map.of());
         }
     }
 
@@ -226,7 +234,7 @@ class CardRegistry {
                 String e164 =
                         Identifiers.normalise(IdentifierType.PHONE, number).value();
                 if (!e164.startsWith("+861") || e164.length() != 14) {
-                    throw new InvalidInput("number", "a Chinese mobile number", null);
+                    throw new InvalidInput("number", "error.chineseMobileNumber", null);
                 }
                 return new String[] {"SIM", e164.substring(3)};
             }
@@ -237,9 +245,9 @@ class CardRegistry {
                 };
             }
         } catch (Identifiers.InvalidIdentifier e) {
-            throw new InvalidInput("number", e.getMessage(), null);
+            throw e.asInput("number", null);
         }
-        throw new InvalidInput("kind", "SIM or BANK_CARD", kind.length() > 20 ? kind.substring(0, 20) : kind);
+        throw new InvalidInput("kind", "error.simBANKCARD", kind.length() > 20 ? kind.substring(0, 20) : kind);
     }
 
     /**
@@ -249,7 +257,7 @@ class CardRegistry {
     @Transactional
     Verification register(String kind, String number, Registration r, Actor actor) {
         String[] card = parse(kind, number);
-        Card c = find(card[0], card[1]).orElseThrow(() -> new CardNotFound("card used in a case with that number"));
+        Card c = find(card[0], card[1]).orElseThrow(() -> new CardNotFound("problem.cardNotFound.detail"));
         List<FieldError> errors = new ArrayList<>();
         String idNumber = null;
         if (r.ownerIdNumber() != null && !r.ownerIdNumber().isBlank()) {
@@ -257,35 +265,35 @@ class CardRegistry {
                 idNumber = Identifiers.normalise(IdentifierType.ID_NUMBER, r.ownerIdNumber())
                         .value();
             } catch (Identifiers.InvalidIdentifier e) {
-                errors.add(new FieldError("ownerIdNumber", e.getMessage(), null));
+                errors.add(e.at("ownerIdNumber", null));
             }
         }
         if (r.issuer() != null && r.issuer().strip().length() > 100) {
-            errors.add(new FieldError("issuer", "at most 100 characters", null));
+            errors.add(new FieldError("issuer", "error.atMost100Characters", null));
         }
         if (r.ownerName() != null && r.ownerName().length() > 50) {
-            errors.add(new FieldError("ownerName", "at most 50 characters", null));
+            errors.add(new FieldError("ownerName", "error.atMost50Characters", null));
         }
         String outlet = r.outletCode() == null || r.outletCode().isBlank()
                 ? null
                 : r.outletCode().strip();
         if (outlet != null) {
             if (outlet.length() > 40) {
-                errors.add(new FieldError("outletCode", "at most 40 characters", null));
+                errors.add(new FieldError("outletCode", "error.atMost40Characters", null));
             }
             if (r.outletName() == null
                     || r.outletName().isBlank()
                     || r.outletName().length() > 100) {
-                errors.add(new FieldError("outletName", "the outlet's name, at most 100 characters", null));
+                errors.add(new FieldError("outletName", "error.outletNameAtMost100Characters", null));
             }
             if (!"BANK_BRANCH".equals(r.outletKind()) && !"TELECOM_HALL".equals(r.outletKind())) {
-                errors.add(new FieldError("outletKind", "BANK_BRANCH or TELECOM_HALL", r.outletKind()));
+                errors.add(new FieldError("outletKind", "error.bankBRANCHTELECOMHALL", r.outletKind()));
             }
             if (r.outletDivision() != null && divisions.find(r.outletDivision()).isEmpty()) {
-                errors.add(new FieldError("outletDivision", "a division code", r.outletDivision()));
+                errors.add(new FieldError("outletDivision", "error.divisionCode", r.outletDivision()));
             }
             if (r.outletYearlyOpenings() != null && r.outletYearlyOpenings() < 1) {
-                errors.add(new FieldError("outletYearlyOpenings", "a positive number", r.outletYearlyOpenings()));
+                errors.add(new FieldError("outletYearlyOpenings", "error.positiveNumber", r.outletYearlyOpenings()));
             }
         }
         if (!errors.isEmpty()) {
@@ -435,24 +443,24 @@ class CardRegistry {
                 .query(CardRegistry::verification)
                 .optional()
                 .filter(x -> actor.covers(x.unitCode()))
-                .orElseThrow(() -> new CardNotFound("verification task " + id));
+                .orElseThrow(() -> new CardNotFound("problem.verificationNotFound.detail", id));
         VerificationResult r;
         try {
             r = VerificationResult.valueOf(result == null ? "" : result.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput(
-                    "result", "one of " + java.util.Arrays.toString(VerificationResult.values()), result);
+            throw InvalidInput.of(
+                    "result", "error.oneOf", result, java.util.Arrays.toString(VerificationResult.values()));
         }
         if (!v.state().equals("OPEN")) {
             throw new VerificationDone(id);
         }
         if (note != null && note.length() > 2000) {
-            throw new InvalidInput("note", "at most 2,000 characters", null);
+            throw new InvalidInput("note", "error.atMost2000Characters", null);
         }
         Instant now = clock.instant();
         String who = recruiter == null || recruiter.isBlank() ? null : recruiter.strip();
         if (who != null && who.length() > 100) {
-            throw new InvalidInput("recruiter", "at most 100 characters", null);
+            throw new InvalidInput("recruiter", "error.atMost100Characters", null);
         }
         if (who != null) {
             // a phone number names the recruiter the same way whoever wrote it

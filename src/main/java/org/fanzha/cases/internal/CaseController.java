@@ -34,7 +34,16 @@ class CaseController {
     private final Clusters clusters;
     private final CaseImport imports;
 
-    CaseController(CaseFiles files, CaseStore store, CaseProperties properties, Clusters clusters, CaseImport imports) {
+    private final CaseEdits edits;
+
+    CaseController(
+            CaseFiles files,
+            CaseStore store,
+            CaseProperties properties,
+            Clusters clusters,
+            CaseImport imports,
+            CaseEdits edits) {
+        this.edits = edits;
         this.imports = imports;
         this.clusters = clusters;
         this.files = files;
@@ -50,6 +59,20 @@ class CaseController {
     record IdentifiersRequest(@Nullable List<CaseFiles.@Nullable IdentifierInput> identifiers) {}
 
     record NonLinkingRequest(@Nullable String reason) {}
+
+    record WarningLink(@Nullable Long warningId) {}
+
+    /** Corrects a case's loss, time or place; each change is kept in the case's history. */
+    @org.springframework.web.bind.annotation.PatchMapping("/api/v1/cases/{id}")
+    CaseFiles.CaseView correct(@PathVariable long id, @RequestBody CaseEdits.FactsRequest request) {
+        return edits.correct(id, request, Actors.requirePermission(Permission.CASES_WRITE));
+    }
+
+    /** Links the case to the warning (closed as defrauded) whose person it concerns. */
+    @PostMapping("/api/v1/cases/{id}/warning")
+    CaseFiles.CaseView linkWarning(@PathVariable long id, @RequestBody WarningLink request) {
+        return edits.linkWarning(id, request.warningId(), Actors.requirePermission(Permission.CASES_WRITE));
+    }
 
     @PostMapping("/api/v1/cases")
     ResponseEntity<CaseFiles.CaseView> file(@RequestBody CaseFiles.CaseRequest request) {
@@ -68,13 +91,13 @@ class CaseController {
             @RequestParam(defaultValue = "50") int size) {
         Actor actor = Actors.requirePermission(Permission.CASES_READ);
         if (page < 0 || page > 100_000) {
-            throw new InvalidInput("page", "0 to 100,000", page);
+            throw new InvalidInput("page", "error.0100000", page);
         }
         if (size < 1 || size > 500) {
-            throw new InvalidInput("size", "1 to 500", size);
+            throw new InvalidInput("size", "error.1500", size);
         }
         if (unit != null && !unit.matches("[0-9]{2,12}")) {
-            throw new InvalidInput("unit", "a division code", unit.length() > 20 ? unit.substring(0, 20) : unit);
+            throw new InvalidInput("unit", "error.divisionCode", unit.length() > 20 ? unit.substring(0, 20) : unit);
         }
         return store
                 .search(
@@ -99,7 +122,7 @@ class CaseController {
             throws java.io.IOException {
         Actor actor = Actors.requirePermission(Permission.CASES_WRITE);
         if (file.isEmpty()) {
-            throw new InvalidInput("file", "a spreadsheet (.xlsx or .csv)", null);
+            throw new InvalidInput("file", "error.spreadsheetXlsxCsv", null);
         }
         try (var in = file.getInputStream()) {
             return imports.importFile(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), in, actor);
@@ -111,7 +134,7 @@ class CaseController {
     List<Clusters.Cluster> clusters(@RequestParam(defaultValue = "50") int limit) {
         Actor actor = Actors.requirePermission(Permission.CASES_READ);
         if (limit < 1 || limit > 500) {
-            throw new InvalidInput("limit", "1 to 500", limit);
+            throw new InvalidInput("limit", "error.1500", limit);
         }
         return clusters.all(limit, actor);
     }
@@ -144,7 +167,7 @@ class CaseController {
         };
         ActionRequest r = request == null ? new ActionRequest(null, null, null) : request;
         if (r.note() != null && r.note().length() > 2000) {
-            throw new InvalidInput("note", "at most 2,000 characters", null);
+            throw new InvalidInput("note", "error.atMost2000Characters", null);
         }
         return files.transition(id, target, r.caseNumber(), r.solvingUnit(), r.note(), actor);
     }
@@ -153,7 +176,7 @@ class CaseController {
     CaseFiles.CaseView identifiers(@PathVariable long id, @RequestBody IdentifiersRequest request) {
         Actor actor = Actors.requirePermission(Permission.CASES_WRITE);
         if (request.identifiers() == null || request.identifiers().isEmpty()) {
-            throw new InvalidInput("identifiers", "one or more identifiers", null);
+            throw new InvalidInput("identifiers", "error.oneMoreIdentifiers", null);
         }
         return files.addIdentifiers(id, request.identifiers(), actor);
     }

@@ -37,7 +37,13 @@ class CaseFiles {
 
     static class CaseNotFound extends ProblemException {
         CaseNotFound(long id) {
-            super(HttpStatus.NOT_FOUND, "case-not-found", "Case not found", "No case " + id + " in your jurisdiction.");
+            super(
+                    HttpStatus.NOT_FOUND,
+                    "case-not-found",
+                    "problem.caseNotFound.title",
+                    "problem.caseNotFound.detail",
+                    args(id),
+                    java.util.Map.of());
         }
     }
 
@@ -46,8 +52,10 @@ class CaseFiles {
             super(
                     HttpStatus.CONFLICT,
                     "case-number-taken",
-                    "Case number taken",
-                    "Case number " + number + " is filed already.");
+                    "problem.caseNumberTaken.title",
+                    "problem.caseNumberTaken.detail",
+                    args(number),
+                    java.util.Map.of());
         }
     }
 
@@ -56,8 +64,12 @@ class CaseFiles {
             super(
                     HttpStatus.CONFLICT,
                     "illegal-case-transition",
-                    "Not possible in this status",
-                    "A case " + from + " cannot become " + to + "; it may become " + from.next() + ".");
+                    "problem.wrongState.title",
+                    "problem.caseTransition.detail",
+                    args(
+                            org.fanzha.platform.Texts.key("case.status." + from),
+                            org.fanzha.platform.Texts.key("case.status." + to)),
+                    java.util.Map.of());
         }
     }
 
@@ -154,10 +166,7 @@ class CaseFiles {
 
     private void checkNumber(String number, List<FieldError> errors) {
         if (numberPatterns.stream().noneMatch(p -> p.matcher(number).matches())) {
-            errors.add(new FieldError(
-                    "caseNumber",
-                    "a case number like A4101050000002021060001 (patterns " + properties.numberPatterns() + ")",
-                    number));
+            errors.add(new FieldError("caseNumber", "error.caseNumberPattern", number));
         }
     }
 
@@ -178,7 +187,7 @@ class CaseFiles {
             // below
         }
         if (type == null) {
-            errors.add(new FieldError("fraudType", "a fraud type code", r.fraudType()));
+            errors.add(new FieldError("fraudType", "error.fraudTypeCode", r.fraudType()));
         }
         BigDecimal loss = amount(r.lossAmount(), errors);
         Instant occurred = null;
@@ -191,7 +200,7 @@ class CaseFiles {
             // below
         }
         if (occurred == null || occurred.isAfter(now.plusSeconds(86_400))) {
-            errors.add(new FieldError("occurredAt", "a time with offset, not in the future", r.occurredAt()));
+            errors.add(new FieldError("occurredAt", "error.timeWithOffsetNotInFuture", r.occurredAt()));
         }
         Victim v = r.victim() == null ? new Victim(null, null, null, null) : r.victim();
         String phone = null;
@@ -200,7 +209,7 @@ class CaseFiles {
                 phone = national(
                         Identifiers.normalise(IdentifierType.PHONE, v.phone()).value());
             } catch (Identifiers.InvalidIdentifier e) {
-                errors.add(new FieldError("victim.phone", e.getMessage(), null));
+                errors.add(e.at("victim.phone", null));
             }
         }
         String idNumber = null;
@@ -209,30 +218,30 @@ class CaseFiles {
                 idNumber = Identifiers.normalise(IdentifierType.ID_NUMBER, v.idNumber())
                         .value();
             } catch (Identifiers.InvalidIdentifier e) {
-                errors.add(new FieldError("victim.idNumber", e.getMessage(), null));
+                errors.add(e.at("victim.idNumber", null));
             }
         }
         if (v.name() != null && v.name().length() > 50) {
-            errors.add(new FieldError("victim.name", "at most 50 characters", null));
+            errors.add(new FieldError("victim.name", "error.atMost50Characters", null));
         }
         if (v.address() != null && v.address().length() > 200) {
-            errors.add(new FieldError("victim.address", "at most 200 characters", null));
+            errors.add(new FieldError("victim.address", "error.atMost200Characters", null));
         }
         String division = null;
         if (blank(r.divisionCode()) != null) {
             try {
                 division = divisions.get(r.divisionCode().strip()).code();
             } catch (RuntimeException e) {
-                errors.add(new FieldError("divisionCode", "a division code of the province", r.divisionCode()));
+                errors.add(new FieldError("divisionCode", "error.divisionCodeProvince", r.divisionCode()));
             }
         }
         String unit = blank(r.unitCode()) != null
                 ? r.unitCode().strip()
                 : division != null ? unitOf(division) : actor.unitCode();
         if (divisions.find(unit).filter(d -> d.unit()).isEmpty()) {
-            errors.add(new FieldError("unitCode", "a unit", unit));
+            errors.add(new FieldError("unitCode", "error.unit", unit));
         } else if (!actor.covers(unit)) {
-            errors.add(new FieldError("unitCode", "a unit of your jurisdiction (" + actor.unitCode() + ")", unit));
+            errors.add(FieldError.of("unitCode", "error.unitOfJurisdiction", unit, actor.unitCode()));
         }
         List<Identifiers.Identifier> idents = identifiers(r.identifiers(), errors);
         if (!errors.isEmpty()) {
@@ -299,8 +308,7 @@ class CaseFiles {
             }
             return a.setScale(2);
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(
-                    "lossAmount", "an amount in yuan, at most two decimals, not negative", raw.toString()));
+            errors.add(new FieldError("lossAmount", "error.amountInYuanAtMostTwo", raw.toString()));
             return BigDecimal.ZERO;
         }
     }
@@ -312,26 +320,26 @@ class CaseFiles {
             return out;
         }
         if (inputs.size() > 500) {
-            errors.add(new FieldError("identifiers", "at most 500 identifiers", inputs.size()));
+            errors.add(new FieldError("identifiers", "error.atMost500Identifiers", inputs.size()));
             return out;
         }
         for (int i = 0; i < inputs.size(); i++) {
             IdentifierInput in = inputs.get(i);
             if (in == null) {
-                errors.add(new FieldError("identifiers[" + i + "]", "is null", null));
+                errors.add(new FieldError("identifiers[" + i + "]", "error.null", null));
                 continue;
             }
             IdentifierType type;
             try {
                 type = IdentifierType.valueOf(in.type() == null ? "" : in.type().strip());
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("identifiers[" + i + "].type", "an identifier type", in.type()));
+                errors.add(new FieldError("identifiers[" + i + "].type", "error.identifierType", in.type()));
                 continue;
             }
             try {
                 out.add(Identifiers.normalise(type, in.value() == null ? "" : in.value()));
             } catch (Identifiers.InvalidIdentifier e) {
-                errors.add(new FieldError("identifiers[" + i + "].value", type + " " + e.getMessage(), null));
+                errors.add(e.at("identifiers[" + i + "].value", null));
             }
         }
         return out;
@@ -367,7 +375,7 @@ class CaseFiles {
         String n = blank(number) == null ? null : number.strip().toUpperCase(Locale.ROOT);
         if (target == CaseStatus.FILED) {
             if (n == null && c.caseNumber() == null) {
-                throw new InvalidInput("caseNumber", "a case number: filing (立案) needs one", null);
+                throw new InvalidInput("caseNumber", "error.caseNumberFilingNeedsOne", null);
             }
             if (n != null) {
                 List<FieldError> errors = new ArrayList<>();
@@ -384,11 +392,11 @@ class CaseFiles {
         if (target == CaseStatus.SOLVED) {
             solver = blank(solvingUnit) == null ? actor.unitCode() : solvingUnit.strip();
             if (divisions.find(solver).filter(d -> d.unit()).isEmpty()) {
-                throw new InvalidInput("solvingUnit", "a unit", solvingUnit);
+                throw new InvalidInput("solvingUnit", "error.unit", solvingUnit);
             }
         }
         if (target == CaseStatus.WITHDRAWN && blank(note) == null) {
-            throw new InvalidInput("note", "why the case is withdrawn (撤案)", null);
+            throw new InvalidInput("note", "error.whyCaseWithdrawn", null);
         }
         Instant now = clock.instant();
         store.status(id, target, target == CaseStatus.FILED ? n : null, solver, now);
@@ -429,7 +437,7 @@ class CaseFiles {
         visible(id, actor);
         List<FieldError> errors = new ArrayList<>();
         if (blank(r.name()) == null || r.name().length() > 50) {
-            errors.add(new FieldError("name", "the suspect's name, at most 50 characters", null));
+            errors.add(new FieldError("name", "error.suspectNameAtMost50Characters", null));
         }
         String idNumber = null;
         if (blank(r.idNumber()) != null) {
@@ -437,7 +445,7 @@ class CaseFiles {
                 idNumber = Identifiers.normalise(IdentifierType.ID_NUMBER, r.idNumber())
                         .value();
             } catch (Identifiers.InvalidIdentifier e) {
-                errors.add(new FieldError("idNumber", e.getMessage(), null));
+                errors.add(e.at("idNumber", null));
             }
         }
         String phone = null;
@@ -446,7 +454,7 @@ class CaseFiles {
                 phone = national(
                         Identifiers.normalise(IdentifierType.PHONE, r.phone()).value());
             } catch (Identifiers.InvalidIdentifier e) {
-                errors.add(new FieldError("phone", e.getMessage(), null));
+                errors.add(e.at("phone", null));
             }
         }
         Instant arrested = null;
@@ -454,15 +462,15 @@ class CaseFiles {
             try {
                 arrested = OffsetDateTime.parse(r.arrestedAt()).toInstant();
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError("arrestedAt", "a time with offset", r.arrestedAt()));
+                errors.add(new FieldError("arrestedAt", "error.timeWithOffset", r.arrestedAt()));
             }
         }
         String unit = blank(r.arrestingUnit());
         if (unit != null && divisions.find(unit).filter(d -> d.unit()).isEmpty()) {
-            errors.add(new FieldError("arrestingUnit", "a unit", unit));
+            errors.add(new FieldError("arrestingUnit", "error.unit", unit));
         }
         if (r.note() != null && r.note().length() > 1000) {
-            errors.add(new FieldError("note", "at most 1,000 characters", null));
+            errors.add(new FieldError("note", "error.atMost1000Characters2", null));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -492,7 +500,7 @@ class CaseFiles {
         try {
             ident = Identifiers.normalise(t, value);
         } catch (Identifiers.InvalidIdentifier e) {
-            throw new InvalidInput("value", t + " " + e.getMessage(), null);
+            throw e.asInput("value", null);
         }
         var reason = store.nonLinkingReason(t, ident.value());
         return Map.of(
@@ -519,10 +527,10 @@ class CaseFiles {
         try {
             ident = Identifiers.normalise(t, value);
         } catch (Identifiers.InvalidIdentifier e) {
-            throw new InvalidInput("value", t + " " + e.getMessage(), null);
+            throw e.asInput("value", null);
         }
         if (blank(reason) == null || reason.length() > 500) {
-            throw new InvalidInput("reason", "why it is too common to link cases, at most 500 characters", null);
+            throw new InvalidInput("reason", "error.whyItTooCommonLinkCases", null);
         }
         store.markNonLinking(t, ident.value(), reason.strip(), by(actor), clock.instant());
         audit.record("NON_LINKING", "identifier", t + ":" + ident.value(), reason.strip());
@@ -532,7 +540,7 @@ class CaseFiles {
         try {
             return IdentifierType.valueOf(type.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("type", "an identifier type", type.length() > 30 ? type.substring(0, 30) : type);
+            throw new InvalidInput("type", "error.identifierType", type.length() > 30 ? type.substring(0, 30) : type);
         }
     }
 

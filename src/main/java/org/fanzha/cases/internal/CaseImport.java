@@ -95,7 +95,7 @@ class CaseImport {
     Report importFile(String filename, InputStream in, Actor actor) throws IOException {
         List<Map<String, String>> rows = filename.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? xlsx(in) : csv(in);
         if (rows.size() > MAX_ROWS) {
-            throw new InvalidInput("file", "at most " + MAX_ROWS + " rows", rows.size());
+            throw InvalidInput.of("file", "error.atMostRows", rows.size(), MAX_ROWS);
         }
         List<RowResult> results = new ArrayList<>();
         int filed = 0;
@@ -190,7 +190,7 @@ class CaseImport {
             }
         }
         if (!fields.containsValue("fraudType")) {
-            throw new InvalidInput("file", "a header row naming the columns (案件类别 / fraudType …)", null);
+            throw new InvalidInput("file", "error.headerRowNamingColumnsFraudType", null);
         }
         List<Map<String, String>> rows = new ArrayList<>();
         for (CSVRecord record : parser) {
@@ -212,7 +212,7 @@ class CaseImport {
         try {
             return new XSSFWorkbook(in);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInput("file", "an .xlsx workbook", null);
+            throw new InvalidInput("file", "error.xlsxWorkbook", null);
         }
     }
 
@@ -222,7 +222,7 @@ class CaseImport {
             DataFormatter format = new DataFormatter(Locale.ROOT);
             Row header = sheet.getRow(sheet.getFirstRowNum());
             if (header == null) {
-                throw new InvalidInput("file", "a sheet with a header row", null);
+                throw new InvalidInput("file", "error.sheetWithHeaderRow", null);
             }
             Map<Integer, String> fields = new HashMap<>();
             for (Cell cell : header) {
@@ -232,7 +232,7 @@ class CaseImport {
                 }
             }
             if (!fields.containsValue("fraudType")) {
-                throw new InvalidInput("file", "a header row naming the columns (案件类别 / fraudType …)", null);
+                throw new InvalidInput("file", "error.headerRowNamingColumnsFraudType", null);
             }
             List<Map<String, String>> rows = new ArrayList<>();
             for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
@@ -267,7 +267,7 @@ class CaseImport {
             }
             return rows;
         } catch (org.apache.poi.UnsupportedFileFormatException e) {
-            throw new InvalidInput("file", "an .xlsx workbook", null);
+            throw new InvalidInput("file", "error.xlsxWorkbook", null);
         }
     }
 }

@@ -33,7 +33,15 @@ class CasePages {
     private final Clusters clusters;
     private final org.fanzha.divisions.Divisions divisions;
 
-    CasePages(CaseFiles files, CaseStore store, Clusters clusters, org.fanzha.divisions.Divisions divisions) {
+    private final CaseEdits edits;
+
+    CasePages(
+            CaseFiles files,
+            CaseStore store,
+            Clusters clusters,
+            org.fanzha.divisions.Divisions divisions,
+            CaseEdits edits) {
+        this.edits = edits;
         this.divisions = divisions;
         this.files = files;
         this.store = store;
@@ -49,11 +57,14 @@ class CasePages {
             Model model) {
         Actor actor = Actors.requirePermission(Permission.CASES_READ);
         int p = Math.max(0, Math.min(page, 10_000));
-        model.addAttribute(
-                "cases",
-                store.search(actor.unitCode(), null, status, type, null, null, p * 50, 50).stream()
-                        .map(files::view)
-                        .toList());
+        var found = store.search(actor.unitCode(), null, status, type, null, null, p * 50, 50).stream()
+                .map(files::view)
+                .toList();
+        model.addAttribute("cases", found);
+        java.util.Map<String, String> unitNames = new java.util.HashMap<>();
+        found.forEach(c -> unitNames.computeIfAbsent(
+                c.unitCode(), code -> divisions.find(code).map(d -> d.name()).orElse(code)));
+        model.addAttribute("unitNames", unitNames);
         model.addAttribute("status", status);
         model.addAttribute("type", type);
         model.addAttribute("page", p);
@@ -95,7 +106,20 @@ class CasePages {
                     actor);
             return "redirect:/cases/" + view.id();
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e.summary());
+            org.fanzha.platform.Forms.refused(
+                    redirect,
+                    e,
+                    org.fanzha.platform.Forms.typed(
+                            "caseNumber", caseNumber,
+                            "fraudType", fraudType,
+                            "victimName", victimName,
+                            "victimPhone", victimPhone,
+                            "victimIdNumber", victimIdNumber,
+                            "victimAddress", victimAddress,
+                            "lossAmount", lossAmount,
+                            "occurredAt", occurredAt,
+                            "divisionCode", divisionCode,
+                            "identifiers", identifiers));
             return "redirect:/cases";
         }
     }
@@ -131,7 +155,18 @@ class CasePages {
         related.forEach(r -> unitNames.computeIfAbsent(
                 r.unitCode(), code -> divisions.find(code).map(d -> d.name()).orElse(code)));
         model.addAttribute("unitNames", unitNames);
-        model.addAttribute("next", files.visible(id, actor).status().next());
+        var c = files.visible(id, actor);
+        model.addAttribute(
+                "unitName", divisions.find(c.unitCode()).map(d -> d.name()).orElse(c.unitCode()));
+        model.addAttribute(
+                "placeName",
+                c.divisionCode() == null
+                        ? null
+                        : divisions
+                                .find(c.divisionCode())
+                                .map(d -> d.name() + " (" + d.code() + ")")
+                                .orElse(c.divisionCode()));
+        model.addAttribute("next", c.status().next());
         return "cases/case";
     }
 
@@ -176,6 +211,108 @@ class CasePages {
             redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/cases/" + id;
+    }
+
+    /** 更正案情: loss, time and place corrected, each change kept in the case's history. */
+    @PostMapping("/cases/{id}/facts")
+    @PreAuthorize("hasAuthority('cases:write')")
+    String facts(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String lossAmount,
+            @RequestParam(defaultValue = "") String occurredAt,
+            @RequestParam(defaultValue = "") String divisionCode,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.CASES_WRITE);
+        try {
+            edits.correct(id, new CaseEdits.FactsRequest(lossAmount, occurredAt, divisionCode, note), actor);
+        } catch (ProblemException e) {
+            org.fanzha.platform.Forms.refused(
+                    redirect,
+                    e,
+                    org.fanzha.platform.Forms.typed(
+                            "lossAmount",
+                            lossAmount,
+                            "occurredAt",
+                            occurredAt,
+                            "divisionCode",
+                            divisionCode,
+                            "note",
+                            note));
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    /** 添加嫌疑人: the suspect joins the case (ID number and phone masked on the page, revealable). */
+    @PostMapping("/cases/{id}/suspects")
+    @PreAuthorize("hasAuthority('cases:write')")
+    String suspect(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String idNumber,
+            @RequestParam(defaultValue = "") String phone,
+            @RequestParam(defaultValue = "") String arrestedAt,
+            @RequestParam(defaultValue = "") String arrestingUnit,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.CASES_WRITE);
+        try {
+            files.addSuspect(
+                    id,
+                    new CaseFiles.SuspectRequest(
+                            name,
+                            blankToNull(idNumber),
+                            blankToNull(phone),
+                            arrestedAt.isBlank() ? null : org.fanzha.platform.Forms.withOffset(arrestedAt),
+                            blankToNull(arrestingUnit),
+                            blankToNull(note)),
+                    actor);
+        } catch (ProblemException e) {
+            org.fanzha.platform.Forms.refused(
+                    redirect,
+                    e,
+                    org.fanzha.platform.Forms.typed(
+                            "name", name,
+                            "idNumber", idNumber,
+                            "phone", phone,
+                            "arrestedAt", arrestedAt,
+                            "arrestingUnit", arrestingUnit,
+                            "suspectNote", note));
+        }
+        return "redirect:/cases/" + id + "#suspects";
+    }
+
+    /** 关联预警: the case and the warning whose person it concerns lead to each other. */
+    @PostMapping("/cases/{id}/warning")
+    @PreAuthorize("hasAuthority('cases:write')")
+    String linkWarning(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Long warningId,
+            RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.CASES_WRITE);
+        try {
+            edits.linkWarning(id, warningId, actor);
+        } catch (ProblemException e) {
+            org.fanzha.platform.Forms.refused(redirect, e, org.fanzha.platform.Forms.typed("warningId", warningId));
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    /** The case a warning opened or was linked to, from the warning's page; the cases list when there is none. */
+    @GetMapping("/cases/from-warning/{warningId}")
+    @PreAuthorize("hasAuthority('cases:read')")
+    String fromWarning(@PathVariable long warningId, RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.CASES_READ);
+        var found = store.byWarning(warningId).flatMap(store::find).filter(c -> actor.covers(c.unitCode()));
+        if (found.isPresent()) {
+            return "redirect:/cases/" + found.get().id();
+        }
+        redirect.addFlashAttribute("problem", org.fanzha.platform.Texts.resolve("cases.noneForWarning", warningId));
+        return "redirect:/cases";
+    }
+
+    private static @Nullable String blankToNull(String s) {
+        return s.isBlank() ? null : s;
     }
 
     @GetMapping("/cases/clusters")

@@ -191,6 +191,21 @@ class CaseStore {
                 .update();
     }
 
+    /** The corrected facts of a case (its history records the change). */
+    void correct(long id, BigDecimal loss, Instant occurredAt, @Nullable String divisionCode, Instant now) {
+        jdbc.sql(
+                        "UPDATE fraud_case SET loss_amount = ?, occurred_at = ?, division_code = ?, updated_at = ? WHERE id = ?")
+                .params(loss, ts(occurredAt), divisionCode, ts(now), id)
+                .update();
+    }
+
+    /** Links the case to the warning whose person it concerns. */
+    void linkWarning(long id, long warningId, Instant now) {
+        jdbc.sql("UPDATE fraud_case SET warning_id = ?, updated_at = ? WHERE id = ? AND warning_id IS NULL")
+                .params(warningId, ts(now), id)
+                .update();
+    }
+
     List<FraudCase> search(
             String jurisdiction,
             @Nullable String unit,

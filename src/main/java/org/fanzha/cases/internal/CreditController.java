@@ -56,7 +56,7 @@ class CreditController {
                 && !List.of("PROPOSED", "IN_FORCE", "REJECTED", "LIFTED").contains(state)) {
             throw new InvalidInput(
                     "state",
-                    "PROPOSED, IN_FORCE, REJECTED or LIFTED",
+                    "error.proposedINFORCEREJECTEDLIFTED",
                     state.length() > 12 ? state.substring(0, 12) : state);
         }
         return restrictions.list(Actors.requirePermission(Permission.CASES_READ), state);
@@ -91,7 +91,7 @@ class CreditController {
     @PostMapping("/{id}/appeal-decision")
     CreditRestrictions.Restriction decideAppeal(@PathVariable long id, @RequestBody DecisionRequest request) {
         if (request.decision() == null || !List.of("UPHOLD", "LIFT").contains(request.decision())) {
-            throw new InvalidInput("decision", "UPHOLD or LIFT", request.decision());
+            throw new InvalidInput("decision", "error.upholdLIFT", request.decision());
         }
         return restrictions.decideAppeal(
                 id,

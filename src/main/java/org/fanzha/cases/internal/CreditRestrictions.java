@@ -42,14 +42,22 @@ class CreditRestrictions {
             super(
                     HttpStatus.NOT_FOUND,
                     "restriction-not-found",
-                    "Not found",
-                    "No credit restriction " + id + " in your jurisdiction.");
+                    "problem.notFound.title",
+                    "problem.restrictionNotFound.detail",
+                    args(id),
+                    java.util.Map.of());
         }
     }
 
     static class WrongState extends ProblemException {
-        WrongState(String detail) {
-            super(HttpStatus.CONFLICT, "wrong-state", "Not possible in this state", detail);
+        WrongState(String detail, Object... args) {
+            super(
+                    HttpStatus.CONFLICT,
+                    "wrong-state",
+                    "problem.wrongState.title",
+                    detail,
+                    args(args),
+                    java.util.Map.of());
         }
     }
 
@@ -58,8 +66,8 @@ class CreditRestrictions {
             super(
                     HttpStatus.TOO_MANY_REQUESTS,
                     "too-many-checks",
-                    "Too many checks",
-                    "The checks of this token are limited per minute.");
+                    "problem.tooManyChecks.title",
+                    "problem.tooManyChecks.detail");
         }
     }
 
@@ -188,10 +196,10 @@ class CreditRestrictions {
     Restriction propose(Proposal p, Actor actor) {
         if (p.basis() == null
                 || !List.of("POLICE_DETERMINATION", "CRIMINAL_CONVICTION").contains(p.basis())) {
-            throw new InvalidInput("basis", "POLICE_DETERMINATION or CRIMINAL_CONVICTION", p.basis());
+            throw new InvalidInput("basis", "error.policeDETERMINATIONCRIMINALCONVICTION", p.basis());
         }
         if (p.reason() == null || p.reason().isBlank() || p.reason().length() > 2000) {
-            throw new InvalidInput("reason", "the facts of the determination, at most 2,000 characters", null);
+            throw new InvalidInput("reason", "error.factsDeterminationAtMost2000", null);
         }
         String idNumber;
         String name = p.personName();
@@ -201,17 +209,15 @@ class CreditRestrictions {
             var v = cards.verification(p.verificationId())
                     .filter(x -> actor.covers(x.unitCode()))
                     .orElseThrow(() -> new InvalidInput(
-                            "verificationId", "a verification of your jurisdiction", p.verificationId()));
+                            "verificationId", "error.verificationYourJurisdiction", p.verificationId()));
             if (!v.state().equals("DONE")
                     || !List.of("SOLD", "RENTED", "LENT", "VERIFICATION_HELP").contains(v.result())) {
                 throw new InvalidInput(
-                        "verificationId",
-                        "a verification that found the card sold, rented, lent or used to help others' checks",
-                        p.verificationId());
+                        "verificationId", "error.verificationThatFoundCardSoldRented", p.verificationId());
             }
             var card = cards.find(v.cardId()).orElseThrow();
             if (card.ownerIdNumber() == null) {
-                throw new InvalidInput("verificationId", "a card whose owner is registered", p.verificationId());
+                throw new InvalidInput("verificationId", "error.cardWhoseOwnerRegistered", p.verificationId());
             }
             idNumber = card.ownerIdNumber();
             name = name == null ? card.ownerName() : name;
@@ -222,11 +228,11 @@ class CreditRestrictions {
                 idNumber = Identifiers.normalise(IdentifierType.ID_NUMBER, p.idNumber() == null ? "" : p.idNumber())
                         .value();
             } catch (Identifiers.InvalidIdentifier e) {
-                throw new InvalidInput("idNumber", e.getMessage(), null);
+                throw e.asInput("idNumber", null);
             }
         }
         if (name != null && name.length() > 50) {
-            throw new InvalidInput("personName", "at most 50 characters", null);
+            throw new InvalidInput("personName", "error.atMost50Characters", null);
         }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -258,7 +264,8 @@ class CreditRestrictions {
         }
         var r = visible(id, actor, true);
         if (!r.state().equals("PROPOSED")) {
-            throw new WrongState("Restriction " + id + " is " + r.state() + ", not proposed.");
+            throw new WrongState(
+                    "problem.credit.notProposed", id, org.fanzha.platform.Texts.key("cards.state." + r.state()));
         }
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         LocalDate starts = null;
@@ -305,11 +312,10 @@ class CreditRestrictions {
     Restriction notice(long id, @Nullable LocalDate servedOn, @Nullable String reference, Actor actor) {
         var r = visible(id, actor, true);
         if (!r.state().equals("IN_FORCE")) {
-            throw new WrongState("Only a restriction in force is notified.");
+            throw new WrongState("problem.credit.notifyInForce");
         }
         if (servedOn == null || reference == null || reference.isBlank() || reference.length() > 100) {
-            throw new InvalidInput(
-                    "reference", "the notice's date (servedOn) and document reference, at most 100 characters", null);
+            throw new InvalidInput("reference", "error.noticeDateServedOnDocumentReferenceAt", null);
         }
         jdbc.sql("UPDATE credit_restriction SET notice_served_on = ?, notice_reference = ? WHERE id = ?")
                 .params(Date.valueOf(servedOn), reference.strip(), id)
@@ -322,10 +328,10 @@ class CreditRestrictions {
     Restriction appeal(long id, @Nullable String reason, Actor actor) {
         var r = visible(id, actor, true);
         if (!r.state().equals("IN_FORCE") || !r.appealState().equals("NONE")) {
-            throw new WrongState("An appeal is possible once, against a restriction in force.");
+            throw new WrongState("problem.credit.appealOnce");
         }
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
-            throw new InvalidInput("reason", "the person's grounds, at most 2,000 characters", null);
+            throw new InvalidInput("reason", "error.personGroundsAtMost2000", null);
         }
         jdbc.sql("UPDATE credit_restriction SET appeal_state = 'OPEN', appeal_reason = ? WHERE id = ?")
                 .params(reason.strip(), id)
@@ -337,14 +343,14 @@ class CreditRestrictions {
     @Transactional
     Restriction decideAppeal(long id, boolean lift, @Nullable String note, Actor actor) {
         if (!actor.roles().contains(Role.COMMANDER)) {
-            throw new org.fanzha.platform.Forbidden("Appeals are decided by a commander.");
+            throw new org.fanzha.platform.Forbidden("problem.forbidden.appealCommander");
         }
         var r = visible(id, actor, true);
         if (!r.appealState().equals("OPEN")) {
-            throw new WrongState("Restriction " + id + " has no open appeal.");
+            throw new WrongState("problem.credit.noOpenAppeal", id);
         }
         if (note == null || note.isBlank() || note.length() > 2000) {
-            throw new InvalidInput("note", "the reason of the decision, at most 2,000 characters", null);
+            throw new InvalidInput("note", "error.reasonDecisionAtMost2000", null);
         }
         jdbc.sql("""
                         UPDATE credit_restriction SET appeal_state = ?, appeal_decided_by = ?,
@@ -369,10 +375,10 @@ class CreditRestrictions {
     Restriction lift(long id, @Nullable String reason, Actor actor) {
         var r = visible(id, actor, true);
         if (!r.state().equals("IN_FORCE")) {
-            throw new WrongState("Only a restriction in force is lifted.");
+            throw new WrongState("problem.credit.liftInForce");
         }
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
-            throw new InvalidInput("reason", "why it is lifted early, at most 2,000 characters", null);
+            throw new InvalidInput("reason", "error.whyItLiftedEarlyAtMost", null);
         }
         jdbc.sql("UPDATE credit_restriction SET state = 'LIFTED', lifted_reason = ?, lifted_at = ? WHERE id = ?")
                 .params(reason.strip(), Timestamp.from(clock.instant()), id)
@@ -400,7 +406,7 @@ class CreditRestrictions {
             id = Identifiers.normalise(IdentifierType.ID_NUMBER, idNumber == null ? "" : idNumber)
                     .value();
         } catch (Identifiers.InvalidIdentifier e) {
-            throw new InvalidInput("idNumber", e.getMessage(), null);
+            throw e.asInput("idNumber", null);
         }
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         Optional<Restriction> inForce = jdbc.sql("""

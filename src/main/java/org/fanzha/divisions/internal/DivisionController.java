@@ -65,10 +65,10 @@ class DivisionController {
             @RequestParam(required = false) @Nullable String within,
             @RequestParam(defaultValue = "20") int limit) {
         if (q.isBlank() || q.length() > 50) {
-            throw new InvalidInput("q", "give 1 to 50 characters of a name or code", q);
+            throw new InvalidInput("q", "error.give150CharactersNameCode", q);
         }
         if (limit < 1 || limit > 200) {
-            throw new InvalidInput("limit", "between 1 and 200", limit);
+            throw new InvalidInput("limit", "error.between1200", limit);
         }
         String scope = within == null ? "" : divisions.get(within).code();
         return divisions.search(q, scope, limit).stream().map(this::child).toList();
@@ -106,7 +106,7 @@ class DivisionController {
         }
         String value = given.get(present.get(0));
         if (value.length() > 200) {
-            throw new InvalidInput(present.get(0), "at most 200 characters", null);
+            throw new InvalidInput(present.get(0), "error.atMost200Characters", null);
         }
         return switch (present.get(0)) {
             case "phone" -> resolver.byPhone(value);

@@ -36,10 +36,10 @@ class NumberSegmentController {
     List<NumberSegments.Segment> list(
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "100") int limit) {
         if (from.length() > 7 || !from.chars().allMatch(Character::isDigit)) {
-            throw new InvalidInput("from", "up to 7 digits", null);
+            throw new InvalidInput("from", "error.up7Digits", null);
         }
         if (limit < 1 || limit > 1000) {
-            throw new InvalidInput("limit", "between 1 and 1000", limit);
+            throw new InvalidInput("limit", "error.between11000", limit);
         }
         return segments.page(from, limit);
     }

@@ -72,7 +72,7 @@ class PhoneAttribution {
         boolean mobile = national.startsWith("1");
         if (mobile) {
             if (!PHONES.isValidNumber(number) || PHONES.getNumberType(number) != PhoneNumberType.MOBILE) {
-                throw new InvalidPhoneNumber(VIA, raw, "not a valid Chinese mobile number");
+                throw new InvalidPhoneNumber(VIA, raw, "error.phone.notMobile");
             }
             Optional<String> segmentCity = segmentCityOf.apply(national);
             if (segmentCity.isPresent()) {
@@ -87,12 +87,12 @@ class PhoneAttribution {
     private PhoneNumber parse(String raw) {
         String cleaned = raw.strip();
         if (cleaned.isEmpty() || cleaned.length() > 30) {
-            throw new InvalidPhoneNumber(VIA, raw, "a phone number has 3 to 20 digits");
+            throw new InvalidPhoneNumber(VIA, raw, "error.phone.digits");
         }
         try {
             return PHONES.parse(cleaned, "CN");
         } catch (NumberParseException e) {
-            throw new InvalidPhoneNumber(VIA, raw, "not a phone number");
+            throw new InvalidPhoneNumber(VIA, raw, "error.phone.not");
         }
     }
 

@@ -69,7 +69,7 @@ class BankAnswers {
         String bank = partnerBanks
                 .bankOf(actor)
                 .filter(b -> actor.can(Permission.FUNDS_RESPOND))
-                .orElseThrow(() -> new Forbidden("a bank's token (funds:respond, bound to its bank)"));
+                .orElseThrow(() -> new Forbidden("problem.forbidden.bankToken"));
         return answer(id, bank, response, actor.name());
     }
 
@@ -102,8 +102,8 @@ class BankAnswers {
         List<FieldError> errors = new ArrayList<>();
         String result = response.result();
         if (result == null || !allowed.contains(result)) {
-            errors.add(new FieldError(
-                    "result", "one of " + allowed, result == null || result.length() > 20 ? null : result));
+            errors.add(FieldError.of(
+                    "result", "error.oneOf", result == null || result.length() > 20 ? null : result, allowed));
         }
         BigDecimal held = null;
         if (response.heldAmount() != null
@@ -122,18 +122,15 @@ class BankAnswers {
         }
         if (held != null && held.compareTo(row.amount()) > 0 && !freeze) {
             // a stop holds what is there up to the amount asked; more is an error in the answer
-            errors.add(new FieldError(
-                    "heldAmount",
-                    "more than the " + row.amount().toPlainString() + " yuan asked",
-                    held.toPlainString()));
+            errors.add(FieldError.of("heldAmount", "error.moreThanAsked", held.toPlainString(), row.amount()));
         }
         if (response.note() != null && response.note().length() > 1000) {
-            errors.add(new FieldError("note", "at most 1000 characters", null));
+            errors.add(new FieldError("note", "error.atMost1000Characters", null));
         }
         Instant now = clock.instant();
         List<FundRequests.@Nullable OnwardInput> onward = response.onward() == null ? List.of() : response.onward();
         if (onward.size() > properties.maxTransfers()) {
-            errors.add(new FieldError("onward", "at most " + properties.maxTransfers(), onward.size()));
+            errors.add(FieldError.of("onward", "error.atMost", onward.size(), properties.maxTransfers()));
         }
         record Next(String account, String bank, BigDecimal amount, Instant time) {}
         List<Next> next = new ArrayList<>();
@@ -141,7 +138,7 @@ class BankAnswers {
             FundRequests.OnwardInput o = onward.get(i);
             String p = "onward[" + i + "].";
             if (o == null) {
-                errors.add(new FieldError("onward[" + i + "]", "a transfer", null));
+                errors.add(new FieldError("onward[" + i + "]", "error.transfer", null));
                 continue;
             }
             int before = errors.size();
@@ -150,7 +147,7 @@ class BankAnswers {
             if (b.isEmpty()) {
                 errors.add(new FieldError(
                         p + "toBank",
-                        "not a known bank or payment institution",
+                        "error.notKnownBankPaymentInstitution",
                         o.toBank() == null || o.toBank().length() > 40 ? null : o.toBank()));
             }
             BigDecimal amount = FundRequests.amount(o.amount(), p + "amount", errors, true);
@@ -164,7 +161,7 @@ class BankAnswers {
         }
         if (!row.state().equals(FundRequests.State.SENT.name())) {
             throw new FundRequests.WrongState(
-                    "request " + id + " is " + row.state() + "; only a SENT request is answered");
+                    "problem.fund.onlySentAnswered", id, org.fanzha.platform.Texts.key("funds.state." + row.state()));
         }
         LocalDate today = LocalDate.ofInstant(now, org.fanzha.platform.FactSource.CHINA);
         Integer months = jdbc.sql("SELECT freeze_months FROM fund_request WHERE id = ?")

@@ -62,8 +62,8 @@ class Freezes {
         if (request.requestId() != null) {
             FundRequests.Row stopped = requests.row(request.requestId())
                     .filter(r -> actor.covers(r.unitCode()))
-                    .orElseThrow(() -> new InvalidInput(List.of(
-                            new FieldError("requestId", "no such request in your jurisdiction", request.requestId()))));
+                    .orElseThrow(() -> new InvalidInput(List.of(new FieldError(
+                            "requestId", "error.noSuchRequestInYourJurisdiction", request.requestId()))));
             origin = new FundRequests.Origin(stopped.caseId(), stopped.warningId(), stopped.unitCode());
             account = stopped.account();
             bank = stopped.bank();
@@ -76,7 +76,7 @@ class Freezes {
             if (bank == null) {
                 errors.add(new FieldError(
                         "bank",
-                        "not a known bank or payment institution",
+                        "error.notKnownBankPaymentInstitution",
                         request.bank() == null || request.bank().length() > 40 ? null : request.bank()));
             }
         }
@@ -84,17 +84,16 @@ class Freezes {
         if (request.documentNumber() == null
                 || request.documentNumber().isBlank()
                 || request.documentNumber().length() > 60) {
-            errors.add(new FieldError(
-                    "documentNumber", "the freeze notice's number (协助冻结财产通知书), up to 60 characters", null));
+            errors.add(new FieldError("documentNumber", "error.freezeNoticeNumberUp60Characters", null));
         }
         if (request.approvingOfficer() == null
                 || request.approvingOfficer().isBlank()
                 || request.approvingOfficer().length() > 60) {
-            errors.add(new FieldError("approvingOfficer", "who approved it, up to 60 characters", null));
+            errors.add(new FieldError("approvingOfficer", "error.whoApprovedItUp60Characters", null));
         }
         int months = request.months() == null ? properties.freezeMonths() : request.months();
         if (months < 1 || months > 12) {
-            errors.add(new FieldError("months", "1 to 12 (renew for longer)", request.months()));
+            errors.add(new FieldError("months", "error.112RenewForLonger", request.months()));
         }
         if (errors.isEmpty() && parent != null && !Boolean.TRUE.equals(request.aboveBalanceConfirmed())) {
             // more than the bank said the account holds: a typo, or money the officer knows more of; confirm
@@ -104,12 +103,11 @@ class Freezes {
                     .single();
             BigDecimal ceiling = known[1] != null ? known[1] : known[0];
             if (ceiling != null && amount != null && amount.compareTo(ceiling) > 0) {
-                errors.add(new FieldError(
-                        "amount",
-                        "larger than the account's known balance " + ceiling.toPlainString()
-                                + (known[0] == null ? "" : " (held " + known[0].toPlainString() + ")")
-                                + ": check the figure, or confirm it (aboveBalanceConfirmed)",
-                        amount.toPlainString()));
+                errors.add(
+                        known[0] == null
+                                ? FieldError.of("amount", "error.aboveBalance", amount.toPlainString(), ceiling)
+                                : FieldError.of(
+                                        "amount", "error.aboveBalanceHeld", amount.toPlainString(), ceiling, known[0]));
             }
         }
         if (!errors.isEmpty()) {
@@ -159,11 +157,11 @@ class Freezes {
                 .orElseThrow(() -> new FundRequests.RequestNotFound(id));
         List<FieldError> errors = new ArrayList<>();
         if (documentNumber == null || documentNumber.isBlank() || documentNumber.length() > 60) {
-            errors.add(new FieldError("documentNumber", "the renewal's document number, up to 60 characters", null));
+            errors.add(new FieldError("documentNumber", "error.renewalDocumentNumberUp60Characters", null));
         }
         int m = months == null ? properties.freezeMonths() : months;
         if (m < 1 || m > 12) {
-            errors.add(new FieldError("months", "1 to 12", months));
+            errors.add(new FieldError("months", "error.112", months));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -171,7 +169,10 @@ class Freezes {
         if (!row.kind().equals(FundRequests.Kind.FREEZE.name())
                 || !(row.state().equals("FROZEN") || row.state().equals("PARTIAL"))) {
             throw new FundRequests.WrongState(
-                    "only a freeze in force is renewed; request " + id + " is " + row.kind() + " " + row.state());
+                    "problem.fund.onlyInForceRenewed",
+                    id,
+                    org.fanzha.platform.Texts.key("funds.kind." + row.kind()),
+                    org.fanzha.platform.Texts.key("funds.state." + row.state()));
         }
         Instant now = clock.instant();
         LocalDate until = jdbc.sql("SELECT freeze_until FROM fund_request WHERE id = ?")
@@ -198,7 +199,7 @@ class Freezes {
         List<FieldError> errors = new ArrayList<>();
         BigDecimal amount = FundRequests.amount(deducted, "deductedAmount", errors, false);
         if (note == null || note.isBlank() || note.length() > 1000) {
-            errors.add(new FieldError("note", "why, up to 1000 characters", null));
+            errors.add(new FieldError("note", "error.whyUp1000Characters", null));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -206,7 +207,10 @@ class Freezes {
         if (!row.kind().equals(FundRequests.Kind.FREEZE.name())
                 || !(row.state().equals("FROZEN") || row.state().equals("PARTIAL"))) {
             throw new FundRequests.WrongState(
-                    "only a freeze in force is released; request " + id + " is " + row.kind() + " " + row.state());
+                    "problem.fund.onlyInForceReleased",
+                    id,
+                    org.fanzha.platform.Texts.key("funds.kind." + row.kind()),
+                    org.fanzha.platform.Texts.key("funds.state." + row.state()));
         }
         Instant now = clock.instant();
         // a deduction adds to what returns deducted before; a plain release leaves that as it is
@@ -221,7 +225,7 @@ class Freezes {
                         .params(Timestamp.from(now), amount, id)
                         .update();
         if (released == 0) {
-            throw new FundRequests.WrongState("request " + id + " was released meanwhile");
+            throw new FundRequests.WrongState("problem.fund.releasedMeanwhile", id);
         }
         requests.event(
                 id,

@@ -218,13 +218,25 @@ class FundRequests {
 
     static final class RequestNotFound extends ProblemException {
         RequestNotFound(long id) {
-            super(HttpStatus.NOT_FOUND, "fund-request-not-found", "Request not found", "no request " + id + " for you");
+            super(
+                    HttpStatus.NOT_FOUND,
+                    "fund-request-not-found",
+                    "problem.fundRequestNotFound.title",
+                    "problem.fundRequestNotFound.detail",
+                    args(id),
+                    java.util.Map.of());
         }
     }
 
     static final class WrongState extends ProblemException {
-        WrongState(String detail) {
-            super(HttpStatus.CONFLICT, "fund-request-state", "Not in this state", detail);
+        WrongState(String detail, Object... args) {
+            super(
+                    HttpStatus.CONFLICT,
+                    "fund-request-state",
+                    "problem.wrongState.title",
+                    detail,
+                    args(args),
+                    java.util.Map.of());
         }
     }
 
@@ -233,24 +245,24 @@ class FundRequests {
 
     Origin origin(@Nullable Long caseId, @Nullable Long warningId, Actor actor) {
         if ((caseId == null) == (warningId == null)) {
-            throw new InvalidInput(List.of(new FieldError("caseId", "give caseId or warningId, one of them", null)));
+            throw new InvalidInput(List.of(new FieldError("caseId", "error.giveCaseIdWarningIdOneThem", null)));
         }
         if (caseId != null) {
             CaseDesk.CaseRef c = cases.find(caseId, actor)
                     .orElseThrow(() -> new InvalidInput(
-                            List.of(new FieldError("caseId", "no such case in your jurisdiction", caseId))));
+                            List.of(new FieldError("caseId", "error.noSuchCaseInYourJurisdiction", caseId))));
             if (c.status() == CaseStatus.WITHDRAWN) {
-                throw new InvalidInput(List.of(new FieldError("caseId", "the case was withdrawn", caseId)));
+                throw new InvalidInput(List.of(new FieldError("caseId", "error.caseWasWithdrawn", caseId)));
             }
             return new Origin(caseId, null, c.unitCode());
         }
         WarningSummary w = warnings.summary(warningId)
                 .orElseThrow(() -> new InvalidInput(
-                        List.of(new FieldError("warningId", "no such warning in your jurisdiction", warningId))));
+                        List.of(new FieldError("warningId", "error.noSuchWarningInYourJurisdiction", warningId))));
         if (w.state() != WarningState.CLOSED
                 || (w.outcome() != Outcome.ALREADY_DEFRAUDED && w.outcome() != Outcome.PERSISTS)) {
-            throw new InvalidInput(List.of(new FieldError(
-                    "warningId", "only a warning closed ALREADY_DEFRAUDED or PERSISTS has money to stop", warningId)));
+            throw new InvalidInput(
+                    List.of(new FieldError("warningId", "error.onlyWarningClosedALREADYDEFRAUDEDPERSISTS", warningId)));
         }
         return new Origin(null, warningId, w.unitCode());
     }
@@ -258,7 +270,7 @@ class FundRequests {
     static @Nullable BigDecimal amount(@Nullable String raw, String field, List<FieldError> errors, boolean required) {
         if (raw == null || raw.isBlank()) {
             if (required) {
-                errors.add(new FieldError(field, "required, yuan, like 38000.00", null));
+                errors.add(new FieldError(field, "error.requiredYuanLike3800000", null));
             }
             return null;
         }
@@ -266,15 +278,13 @@ class FundRequests {
             BigDecimal v = new BigDecimal(raw.strip());
             if (v.signum() <= 0 || v.scale() > 2 || v.compareTo(MAX_AMOUNT) >= 0) {
                 errors.add(new FieldError(
-                        field,
-                        "more than 0, at most two decimals, yuan",
-                        raw.length() > 30 ? raw.substring(0, 30) : raw));
+                        field, "error.moreThan0AtMostTwo", raw.length() > 30 ? raw.substring(0, 30) : raw));
                 return null;
             }
             return v.setScale(2);
         } catch (NumberFormatException e) {
             errors.add(new FieldError(
-                    field, "a decimal amount in yuan, like 38000.00", raw.length() > 30 ? raw.substring(0, 30) : raw));
+                    field, "error.decimalAmountInYuanLike38000", raw.length() > 30 ? raw.substring(0, 30) : raw));
             return null;
         }
     }
@@ -282,16 +292,14 @@ class FundRequests {
     static @Nullable String account(@Nullable String raw, String field, List<FieldError> errors, boolean required) {
         if (raw == null || raw.isBlank()) {
             if (required) {
-                errors.add(new FieldError(field, "required", null));
+                errors.add(new FieldError(field, "error.required", null));
             }
             return null;
         }
         String a = raw.replace(" ", "").replace("-", "");
         if (!a.matches("[0-9A-Za-z@._]{4,40}")) {
             errors.add(new FieldError(
-                    field,
-                    "an account number: 4 to 40 digits or letters",
-                    raw.length() > 40 ? raw.substring(0, 40) : raw));
+                    field, "error.accountNumber440DigitsLetters", raw.length() > 40 ? raw.substring(0, 40) : raw));
             return null;
         }
         return a;
@@ -299,21 +307,19 @@ class FundRequests {
 
     static @Nullable Instant time(@Nullable String raw, String field, List<FieldError> errors, Instant now) {
         if (raw == null || raw.isBlank()) {
-            errors.add(new FieldError(field, "required, like 2021-06-01T20:20:00+08:00", null));
+            errors.add(new FieldError(field, "error.requiredLike20210601T2020", null));
             return null;
         }
         try {
             Instant t = OffsetDateTime.parse(raw.strip()).toInstant();
             if (t.isAfter(now.plus(Duration.ofMinutes(5)))) {
-                errors.add(new FieldError(field, "is in the future", raw));
+                errors.add(new FieldError(field, "error.inFuture", raw));
                 return null;
             }
             return t;
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(
-                    field,
-                    "a time with its offset, like 2021-06-01T20:20:00+08:00",
-                    raw.length() > 40 ? raw.substring(0, 40) : raw));
+                    field, "error.timeWithItsOffsetLike2021", raw.length() > 40 ? raw.substring(0, 40) : raw));
             return null;
         }
     }
@@ -326,11 +332,11 @@ class FundRequests {
         List<@Nullable TransferInput> inputs = request.transfers() == null ? List.of() : request.transfers();
         List<FieldError> errors = new ArrayList<>();
         if (inputs.isEmpty()) {
-            errors.add(new FieldError("transfers", "at least one transfer", null));
+            errors.add(new FieldError("transfers", "error.atLeastOneTransfer", null));
         }
         if (inputs.size() > properties.maxTransfers()) {
-            throw new InvalidInput(List.of(new FieldError(
-                    "transfers", "at most " + properties.maxTransfers() + " in one request", inputs.size())));
+            throw new InvalidInput(List.of(
+                    FieldError.of("transfers", "error.atMostInOneRequest", inputs.size(), properties.maxTransfers())));
         }
         Instant now = clock.instant();
         record Parsed(Instant time, @Nullable String from, String to, String bank, BigDecimal amount, String channel) {}
@@ -339,7 +345,7 @@ class FundRequests {
             TransferInput t = inputs.get(i);
             String p = "transfers[" + i + "].";
             if (t == null) {
-                errors.add(new FieldError("transfers[" + i + "]", "a transfer", null));
+                errors.add(new FieldError("transfers[" + i + "]", "error.transfer", null));
                 continue;
             }
             int before = errors.size();
@@ -350,7 +356,7 @@ class FundRequests {
             if (bank.isEmpty()) {
                 errors.add(new FieldError(
                         p + "toBank",
-                        "not a known bank or payment institution",
+                        "error.notKnownBankPaymentInstitution",
                         t.toBank() == null || t.toBank().length() > 40 ? null : t.toBank()));
             }
             BigDecimal amount = amount(t.amount(), p + "amount", errors, true);
@@ -358,10 +364,11 @@ class FundRequests {
             try {
                 Channel.valueOf(channel);
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(
+                errors.add(FieldError.of(
                         p + "channel",
-                        "one of " + EnumSet.allOf(Channel.class),
-                        channel.length() > 20 ? null : channel));
+                        "error.oneOf",
+                        channel.length() > 20 ? null : channel,
+                        EnumSet.allOf(Channel.class)));
             }
             if (errors.size() == before) {
                 parsed.add(new Parsed(time, from, to, bank.orElseThrow().code(), amount, channel));
@@ -467,12 +474,12 @@ class FundRequests {
         if (bank == null) {
             errors.add(new FieldError(
                     "bank",
-                    "not a known bank or payment institution",
+                    "error.notKnownBankPaymentInstitution",
                     bankRaw == null || bankRaw.length() > 40 ? null : bankRaw));
         }
         BigDecimal amount = amount(amountRaw, "amount", errors, true);
         if (level < 0 || level > FundTraces.MAX_HOPS) {
-            errors.add(new FieldError("level", "0 to " + FundTraces.MAX_HOPS, level));
+            errors.add(FieldError.of("level", "error.range", level, 0, FundTraces.MAX_HOPS));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -602,7 +609,7 @@ class FundRequests {
 
     static void requirePolice(Actor actor) {
         if (!actor.isStaff() || !actor.can(Permission.FUNDS_REQUEST)) {
-            throw new Forbidden("stop-payment and freeze requests are made by police staff (funds:request)");
+            throw new Forbidden("problem.forbidden.fundsPolice");
         }
     }
 
@@ -682,15 +689,15 @@ class FundRequests {
             try {
                 State.valueOf(status);
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(
-                        "status", "one of " + EnumSet.allOf(State.class), status.length() > 20 ? null : status));
+                errors.add(FieldError.of(
+                        "status", "error.oneOf", status.length() > 20 ? null : status, EnumSet.allOf(State.class)));
             }
         }
         if (kind != null) {
             try {
                 Kind.valueOf(kind);
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("kind", "STOP_PAYMENT or FREEZE", kind.length() > 20 ? null : kind));
+                errors.add(new FieldError("kind", "error.stopPAYMENTFREEZE", kind.length() > 20 ? null : kind));
             }
         }
         if (!errors.isEmpty()) {
@@ -700,7 +707,7 @@ class FundRequests {
         List<Object> args = new ArrayList<>();
         if (actor.isStaff()) {
             if (!actor.can(Permission.FUNDS_REQUEST)) {
-                throw new Forbidden("funds:request");
+                throw new Forbidden("problem.forbidden.fundsPolice");
             }
             sql.append(" AND unit_code LIKE ?");
             args.add(actor.unitCode() + "%");
@@ -708,7 +715,7 @@ class FundRequests {
             String bank = partnerBanks
                     .bankOf(actor)
                     .filter(b -> actor.can(Permission.FUNDS_RESPOND))
-                    .orElseThrow(() -> new Forbidden("a bank's token (funds:respond, bound to its bank)"));
+                    .orElseThrow(() -> new Forbidden("problem.forbidden.bankToken"));
             sql.append(" AND bank_code = ? AND state <> 'PROPOSED'");
             args.add(bank);
         }
@@ -752,7 +759,8 @@ class FundRequests {
                         id)
                 .update();
         if (n == 0) {
-            throw new WrongState("request " + id + " is " + row.state() + "; only a PROPOSED one is sent");
+            throw new WrongState(
+                    "problem.fund.onlyProposedSent", id, org.fanzha.platform.Texts.key("funds.state." + row.state()));
         }
         event(id, now, "SENT", actor.name(), "to " + banks.get(row.bank()).name());
         audit.record("UPDATE", "fund-request", Long.toString(id), "sent");

@@ -101,16 +101,15 @@ class FundTraces {
             @Nullable Long caseId,
             Actor actor) {
         if (!actor.isStaff() || !actor.can(Permission.FUNDS_REQUEST)) {
-            throw new Forbidden("tracing is for police staff (funds:request)");
+            throw new Forbidden("problem.forbidden.fundsPolice");
         }
         List<FieldError> errors = new ArrayList<>();
         String account = FundRequests.account(accountRaw, "account", errors, true);
         if (from == null) {
-            errors.add(
-                    new FieldError("from", "required: when the money arrived, like 2021-06-01T20:20:00+08:00", null));
+            errors.add(new FieldError("from", "error.requiredWhenMoneyArrivedLike2021", null));
         }
         if (hops < 1 || hops > MAX_HOPS) {
-            errors.add(new FieldError("hops", "1 to " + MAX_HOPS, hops));
+            errors.add(FieldError.of("hops", "error.range", hops, 1, MAX_HOPS));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -163,8 +162,7 @@ class FundTraces {
                     .orElse(null);
         }
         if (amount == null || amount.signum() <= 0) {
-            throw new InvalidInput(List.of(
-                    new FieldError("amount", "no credit of the account at that time is known; give the amount", null)));
+            throw new InvalidInput(List.of(new FieldError("amount", "error.noCreditAccountAtThatTime", null)));
         }
         if (credit.isPresent()) {
             at = (Instant) credit.get().get("at");

@@ -256,7 +256,7 @@ class FundsController {
         org.fanzha.platform.Actor actor = Actors.requirePermission(org.fanzha.platform.Permission.FUNDS_RESPOND);
         if (actor.kind() != org.fanzha.platform.Actor.Kind.PARTNER
                 || partnerBanks.bankOf(actor).isEmpty()) {
-            throw new org.fanzha.platform.Forbidden("webhooks for requests belong to a bank's partner token");
+            throw new org.fanzha.platform.Forbidden("problem.forbidden.bankWebhook");
         }
         return actor;
     }

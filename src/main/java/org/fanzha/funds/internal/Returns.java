@@ -80,13 +80,25 @@ class Returns {
 
     static final class ReturnNotFound extends ProblemException {
         ReturnNotFound(long id) {
-            super(HttpStatus.NOT_FOUND, "fund-return-not-found", "Return not found", "no return " + id + " for you");
+            super(
+                    HttpStatus.NOT_FOUND,
+                    "fund-return-not-found",
+                    "problem.returnNotFound.title",
+                    "problem.returnNotFound.detail",
+                    args(id),
+                    java.util.Map.of());
         }
     }
 
     static final class ReturnRefused extends ProblemException {
-        ReturnRefused(String detail) {
-            super(HttpStatus.CONFLICT, "fund-return-state", "Return not possible", detail);
+        ReturnRefused(String detail, Object... args) {
+            super(
+                    HttpStatus.CONFLICT,
+                    "fund-return-state",
+                    "problem.returnRefused.title",
+                    detail,
+                    args(args),
+                    java.util.Map.of());
         }
     }
 
@@ -147,19 +159,22 @@ class Returns {
                 .orElseThrow(() -> new FundRequests.RequestNotFound(freezeId));
         if (!f.kind().equals("FREEZE")
                 || !(f.state().equals("FROZEN") || f.state().equals("PARTIAL"))) {
-            throw new ReturnRefused("money is returned from a freeze in force; request " + freezeId + " is " + f.kind()
-                    + " " + f.state());
+            throw new ReturnRefused(
+                    "problem.return.notInForce",
+                    freezeId,
+                    org.fanzha.platform.Texts.key("funds.kind." + f.kind()),
+                    org.fanzha.platform.Texts.key("funds.state." + f.state()));
         }
         BigDecimal available = available(f);
         if (available.signum() <= 0) {
-            throw new ReturnRefused("nothing frozen is left to return in request " + freezeId);
+            throw new ReturnRefused("problem.return.nothingLeft", freezeId);
         }
         Long open = jdbc.sql("SELECT COUNT(*) FROM fund_return WHERE freeze_id = ? AND state = 'PROPOSED'")
                 .param(freezeId)
                 .query(Long.class)
                 .single();
         if (open > 0) {
-            throw new ReturnRefused("a return of request " + freezeId + " awaits a commander's decision");
+            throw new ReturnRefused("problem.return.awaiting", freezeId);
         }
         Instant until = f.answeredAt() == null ? clock.instant() : f.answeredAt();
         Instant since = until.minus(properties.returnLookback());
@@ -184,9 +199,10 @@ class Returns {
                 .filter(t -> up.accounts().contains(t.toAccount()))
                 .toList();
         if (transfers.size() > MAX_VICTIM_TRANSFERS) {
-            throw new ReturnRefused("more than " + MAX_VICTIM_TRANSFERS + " victims' transfers in the "
-                    + properties.returnLookback().toDays()
-                    + " days before the freeze could have reached the account: shorten fanzha.funds.return-lookback");
+            throw new ReturnRefused(
+                    "problem.return.tooMany",
+                    MAX_VICTIM_TRANSFERS,
+                    properties.returnLookback().toDays());
         }
         List<VictimTransfer> contributing = new ArrayList<>();
         List<BigDecimal> traced = new ArrayList<>();
@@ -218,14 +234,11 @@ class Returns {
             }
         }
         if (contributing.isEmpty() && !transfers.isEmpty()) {
-            throw new ReturnRefused("the victims' money traced to account " + f.account()
-                    + " has been returned already (approved returns), or none of it reached the account");
+            throw new ReturnRefused("problem.return.returnedAlready", f.account());
         }
         if (contributing.isEmpty()) {
             throw new ReturnRefused(
-                    "no victim's transfer of the " + properties.returnLookback().toDays()
-                            + " days before the freeze is traced to account " + f.account()
-                            + ": record the victims' transfers and import the statements first");
+                    "problem.return.noneTraced", properties.returnLookback().toDays(), f.account());
         }
         BigDecimal total = traced.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         List<BigDecimal> shares = shares(available, traced);
@@ -430,15 +443,16 @@ class Returns {
                 ? ""
                 : decision.note().strip();
         if (note.length() > 1000 || (!approve && note.isEmpty())) {
-            throw new InvalidInput(List.of(new FieldError(
-                    "note", approve ? "up to 1000 characters" : "why it is rejected, up to 1000 characters", null)));
+            throw new InvalidInput(List.of(
+                    new FieldError("note", approve ? "error.atMost1000Characters" : "error.rejectReason", null)));
         }
         Return r = read(id).filter(x -> actor.covers(x.unitCode())).orElseThrow(() -> new ReturnNotFound(id));
         if (!r.state().equals("PROPOSED")) {
-            throw new ReturnRefused("return " + id + " is " + r.state() + " already");
+            throw new ReturnRefused(
+                    "problem.return.decided", id, org.fanzha.platform.Texts.key("funds.return." + r.state()));
         }
         if (r.proposedBy().equals(actor.name())) {
-            throw new Forbidden("a return is approved by a commander other than the one who proposed it");
+            throw new Forbidden("problem.forbidden.returnFourEyes");
         }
         Freeze f = freezeForUpdate(r.freezeId()).orElseThrow(() -> new ReturnNotFound(id));
         Instant now = clock.instant();
@@ -454,15 +468,17 @@ class Returns {
                         id)
                 .update();
         if (decided == 0) {
-            throw new ReturnRefused("return " + id + " was decided meanwhile");
+            throw new ReturnRefused("problem.return.decidedMeanwhile", id);
         }
         if (approve) {
             if (!(f.state().equals("FROZEN") || f.state().equals("PARTIAL"))) {
-                throw new ReturnRefused("the freeze " + f.id() + " is " + f.state() + " now; propose the return again");
+                throw new ReturnRefused(
+                        "problem.return.freezeChanged",
+                        f.id(),
+                        org.fanzha.platform.Texts.key("funds.state." + f.state()));
             }
             if (available(f).compareTo(r.returnTotal()) < 0) {
-                throw new ReturnRefused("only " + available(f).toPlainString() + " is left frozen in request " + f.id()
-                        + "; propose the return again");
+                throw new ReturnRefused("problem.return.onlyLeft", available(f), f.id());
             }
             BigDecimal deducted = (f.deducted() == null ? BigDecimal.ZERO : f.deducted()).add(r.returnTotal());
             boolean all = f.held() != null && deducted.compareTo(f.held()) >= 0;
@@ -604,7 +620,7 @@ class Returns {
 
     private static void police(Actor actor, Permission permission) {
         if (!actor.isStaff() || !actor.can(permission)) {
-            throw new Forbidden("returns are for police staff (" + permission.authority() + ")");
+            throw new Forbidden("problem.forbidden.returnsPolice");
         }
     }
 }

@@ -79,14 +79,14 @@ class Statements {
 
     Report importFile(String filename, InputStream in, @Nullable String bank, Actor actor) throws IOException {
         if (!actor.isStaff() || !actor.can(Permission.FUNDS_REQUEST)) {
-            throw new Forbidden("statements are imported by police staff (funds:request)");
+            throw new Forbidden("problem.forbidden.fundsPolice");
         }
         String bankCode = null;
         if (bank != null && !bank.isBlank()) {
             bankCode = banks.find(bank)
                     .map(Banks.Bank::code)
                     .orElseThrow(() -> new InvalidInput(List.of(new FieldError(
-                            "bank", "not a known bank or payment institution", bank.length() > 40 ? null : bank))));
+                            "bank", "error.notKnownBankPaymentInstitution", bank.length() > 40 ? null : bank))));
         }
         Iterator<Map<String, String>> rows = filename.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? xlsx(in) : csv(in);
         Instant now = clock.instant();
@@ -152,13 +152,12 @@ class Statements {
         String t = CaseTimes.normalise(r.get("time"));
         Instant at = null;
         if (t == null) {
-            e.add(new FieldError("time", "required, like 2021-06-01 20:20:00", null));
+            e.add(new FieldError("time", "error.requiredLike2021060120", null));
         } else {
             try {
                 at = java.time.OffsetDateTime.parse(t).toInstant();
             } catch (java.time.format.DateTimeParseException x) {
-                e.add(new FieldError(
-                        "time", "a time like 2021-06-01 20:20:00", t.length() > 40 ? t.substring(0, 40) : t));
+                e.add(new FieldError("time", "error.timeLike2021060120", t.length() > 40 ? t.substring(0, 40) : t));
             }
         }
         String rawAmount = r.get("amount");
@@ -170,7 +169,7 @@ class Statements {
         BigDecimal amount =
                 FundRequests.amount(rawAmount == null ? null : rawAmount.replace(",", ""), "amount", e, true);
         if (direction == null) {
-            e.add(new FieldError("direction", "借/贷, 出/进, D/C or a negative amount for money out", r.get("direction")));
+            e.add(new FieldError("direction", "error.dCNegativeAmountForMoney", r.get("direction")));
         }
         BigDecimal balance = null;
         String rawBalance = r.get("balance");
@@ -181,7 +180,7 @@ class Statements {
             } catch (NumberFormatException | ArithmeticException x) {
                 e.add(new FieldError(
                         "balance",
-                        "a decimal amount",
+                        "error.decimalAmount",
                         rawBalance.length() > 30 ? rawBalance.substring(0, 30) : rawBalance));
             }
         }
@@ -191,7 +190,7 @@ class Statements {
         }
         String txn = r.get("transactionId");
         if (txn == null || txn.isBlank() || txn.length() > 64) {
-            e.add(new FieldError("transactionId", "required, up to 64 characters", null));
+            e.add(new FieldError("transactionId", "error.requiredUp64Characters", null));
         }
         if (!e.isEmpty()) {
             return null;

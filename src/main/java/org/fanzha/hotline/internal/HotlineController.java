@@ -121,26 +121,29 @@ class HotlineController {
             at = OffsetDateTime.parse(visitedAt.strip()).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidInput(
-                    "visitedAt", "an ISO 8601 time with offset", visitedAt.length() > 40 ? null : visitedAt);
+                    "visitedAt", "error.iso8601TimeWithOffset", visitedAt.length() > 40 ? null : visitedAt);
         }
         if (latitude != null && (latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0)
                 || longitude != null && (longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0)) {
-            throw new InvalidInput("latitude", "latitude within ±90 and longitude within ±180", null);
+            throw new InvalidInput("latitude", "error.latitudeWithin90LongitudeWithin180", null);
         }
         if (bodyCameraRef != null && bodyCameraRef.length() > 100 || note != null && note.length() > 1000) {
-            throw new InvalidInput("bodyCameraRef", "at most 100 characters (note: 1000)", null);
+            throw new InvalidInput("bodyCameraRef", "error.atMost100CharactersNote1000", null);
         }
         byte[] bytes = null;
         String type = null;
         if (photo != null && !photo.isEmpty()) {
             if (photo.getSize() > properties.maxPhotoSize().toBytes()) {
-                throw new InvalidInput(
-                        "photo", "at most " + properties.maxPhotoSize().toMegabytes() + " MB", null);
+                throw InvalidInput.of(
+                        "photo",
+                        "error.atMostMegabytes",
+                        null,
+                        properties.maxPhotoSize().toMegabytes());
             }
             bytes = photo.getBytes();
             type = imageType(bytes);
             if (type == null) {
-                throw new InvalidInput("photo", "a JPEG or PNG image", null);
+                throw new InvalidInput("photo", "error.jpegPNGImage", null);
             }
         }
         return workbench.visit(id, at, latitude, longitude, bodyCameraRef, met, note, bytes, type, locale);

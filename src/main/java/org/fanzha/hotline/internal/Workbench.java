@@ -42,8 +42,10 @@ class Workbench {
             super(
                     HttpStatus.NOT_FOUND,
                     "task-not-found",
-                    "Task not found",
-                    "No hotline task " + id + " within your jurisdiction.");
+                    "problem.taskNotFound.title",
+                    "problem.taskNotFound.detail",
+                    args(id),
+                    java.util.Map.of());
         }
     }
 
@@ -52,8 +54,10 @@ class Workbench {
             super(
                     HttpStatus.CONFLICT,
                     "not-your-task",
-                    "Not your task",
-                    "Task " + id + " is not in your hands; take it first.");
+                    "problem.notYourTask.title",
+                    "problem.notYourTask.detail",
+                    args(id),
+                    java.util.Map.of());
         }
     }
 
@@ -128,7 +132,7 @@ class Workbench {
         HotlineTask task = inHand(id, actor);
         Instant now = clock.instant();
         if (result == ContactResult.MET) {
-            throw new InvalidInput("result", "a call is ANSWERED, NO_ANSWER, BUSY or WRONG_NUMBER", result);
+            throw new InvalidInput("result", "error.callANSWEREDNOANSWERBUSYWRONG", result);
         }
         tasks.attempt(id, actor.name(), result.name(), note, now);
         if (task.kind() == TaskKind.CALL) {
@@ -156,8 +160,7 @@ class Workbench {
         Instant now = clock.instant();
         if (task.kind() == TaskKind.CALL) {
             if (outcome == null) {
-                throw new InvalidInput(
-                        "outcome", "is required to close the warning: one of " + List.of(Outcome.values()), null);
+                throw InvalidInput.of("outcome", "error.outcomeToClose", null);
             }
             desk.close(task.warningId(), outcome, note == null ? "" : note);
             tasks.finish(id, TaskState.DONE, outcome.name(), now);
@@ -193,20 +196,20 @@ class Workbench {
         HotlineTask task =
                 tasks.forUpdate(id).filter(t -> actor.covers(t.unitCode())).orElseThrow(() -> new TaskNotFound(id));
         if (task.kind() != TaskKind.VISIT || task.state() == TaskState.DONE || task.state() == TaskState.CANCELLED) {
-            throw new InvalidInput("task", "an open visit task", id);
+            throw new InvalidInput("task", "error.openVisitTask", id);
         }
         // where the proof was taken: on the earth, whichever page or client sent it
         if (latitude != null && latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0
                 || longitude != null && longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0) {
-            throw new InvalidInput("latitude", "latitude within ±90 and longitude within ±180", null);
+            throw new InvalidInput("latitude", "error.latitudeWithin90LongitudeWithin180", null);
         }
         if (bodyCameraRef != null && bodyCameraRef.length() > 100 || note != null && note.length() > 1000) {
-            throw new InvalidInput("bodyCameraRef", "at most 100 characters (note: 1000)", null);
+            throw new InvalidInput("bodyCameraRef", "error.atMost100CharactersNote1000", null);
         }
         Instant now = clock.instant();
         if (visitedAt.isAfter(now.plusSeconds(300))
                 || visitedAt.isBefore(task.createdAt().minusSeconds(60))) {
-            throw new InvalidInput("visitedAt", "between the task's creation and now", visitedAt);
+            throw new InvalidInput("visitedAt", "error.betweenTaskCreationNow", visitedAt);
         }
         tasks.visited(id, visitedAt, latitude, longitude, bodyCameraRef);
         if (photo != null && photoType != null) {

@@ -44,8 +44,7 @@ class BulletinController {
     static Period bulletinPeriod(String label) {
         Period p = PerformanceController.period(label);
         if (p.kind() != Period.Kind.WEEK && p.kind() != Period.Kind.MONTH) {
-            throw new InvalidInput(List.of(
-                    new FieldError("period", "a bulletin is for an ISO week (2021-W22) or a month (2021-05)", label)));
+            throw new InvalidInput(List.of(new FieldError("period", "error.bulletinForISOWeek2021W22", label)));
         }
         return p;
     }
@@ -62,7 +61,7 @@ class BulletinController {
         }
         if (!List.of("html", "pdf", "xlsx").contains(format)) {
             throw new InvalidInput(List.of(new FieldError(
-                    "format", "html, pdf or xlsx", format.length() > 10 ? format.substring(0, 10) : format)));
+                    "format", "error.htmlPdfXlsx", format.length() > 10 ? format.substring(0, 10) : format)));
         }
         Period period = bulletinPeriod(label);
         Bulletins.Document doc = bulletins.document(period);
@@ -94,7 +93,7 @@ class BulletinController {
     Bulletins.Issued issue(@PathVariable String name) {
         Actor actor = Actors.requirePermission(Permission.PERFORMANCE_ADJUST);
         if (!indicators.isProvince(actor.unitCode())) {
-            throw new Forbidden("bulletins are issued by the province centre");
+            throw new Forbidden("problem.forbidden.provinceBulletins");
         }
         Bulletins.Document doc = bulletins.issue(bulletinPeriod(name));
         return new Bulletins.Issued(doc.period(), doc.issuedAt(), "");

@@ -77,13 +77,10 @@ class PerformanceController {
 
     static Period period(@Nullable String label) {
         if (label == null || label.isBlank()) {
-            throw new InvalidInput(List.of(new FieldError(
-                    "period",
-                    "required: 2021-06-01, 2021-W22, 2021-05, 2021-Q2, 2021 or 2021-05-03..2021-05-16",
-                    null)));
+            throw new InvalidInput(List.of(new FieldError("period", "error.required202106012021W22", null)));
         }
         if (label.length() > 30) {
-            throw new InvalidInput(List.of(new FieldError("period", "too long", label.substring(0, 30))));
+            throw new InvalidInput(List.of(new FieldError("period", "error.tooLong", label.substring(0, 30))));
         }
         try {
             return Period.parse(label);
@@ -100,7 +97,7 @@ class PerformanceController {
         String c = code == null || code.isBlank() ? actor.unitCode() : code;
         if (c.length() > 12 || !c.chars().allMatch(Character::isDigit)) {
             throw new InvalidInput(
-                    List.of(new FieldError("unit", "a division code", c.length() > 12 ? c.substring(0, 12) : c)));
+                    List.of(new FieldError("unit", "error.divisionCode", c.length() > 12 ? c.substring(0, 12) : c)));
         }
         Division d = divisions.find(c).orElseThrow(() -> new DivisionNotFound(c));
         boolean published = d.level() == DivisionLevel.PROVINCE || d.level() == DivisionLevel.CITY;
@@ -163,8 +160,7 @@ class PerformanceController {
         Period p = period(period);
         String level = d.level() == DivisionLevel.CITY ? "city" : d.level() == DivisionLevel.COUNTY ? "county" : null;
         if (level == null) {
-            throw new InvalidInput(
-                    List.of(new FieldError("unit", "scores are kept for city-level and county-level units", unit)));
+            throw new InvalidInput(List.of(new FieldError("unit", "error.scoresAreKeptForCityLevel", unit)));
         }
         List<Division> peers = scores.peers(level, "county".equals(level) ? d.parentCode() : null);
         Scores.Score score = scores.scores(peers, p).stream()
@@ -205,13 +201,13 @@ class PerformanceController {
         Actor actor = Actors.requirePermission(Permission.PERFORMANCE_ADJUST);
         List<FieldError> missing = new ArrayList<>();
         if (request.unitCode() == null) {
-            missing.add(new FieldError("unitCode", "required", null));
+            missing.add(new FieldError("unitCode", "error.required", null));
         }
         if (request.effectiveOn() == null) {
-            missing.add(new FieldError("effectiveOn", "required: the day it counts for, like 2021-05-31", null));
+            missing.add(new FieldError("effectiveOn", "error.requiredDayItCountsForLike", null));
         }
         if (request.points() == null) {
-            missing.add(new FieldError("points", "required", null));
+            missing.add(new FieldError("points", "error.required", null));
         }
         if (!missing.isEmpty()) {
             throw new InvalidInput(missing);
@@ -231,7 +227,7 @@ class PerformanceController {
     Map<String, Object> rebuild() {
         Actor actor = Actors.requirePermission(Permission.PERFORMANCE_ADJUST);
         if (!indicators.isProvince(actor.unitCode())) {
-            throw new org.fanzha.platform.Forbidden("the province centre rebuilds the totals");
+            throw new org.fanzha.platform.Forbidden("problem.forbidden.provinceRebuilds");
         }
         long started = System.nanoTime();
         rollups.rebuild();
@@ -251,7 +247,7 @@ class PerformanceController {
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(List.of(new FieldError(
                     "indicator",
-                    "one of the indicator keys",
+                    "error.oneIndicatorKeys",
                     indicator.length() > 40 ? indicator.substring(0, 40) : indicator)));
         }
         return dashboard.view(d, i, FactSource.day(clock.instant()));

@@ -122,19 +122,19 @@ public class Scores {
         }
         if ("county".equals(level)) {
             if (parent == null) {
-                throw new InvalidInput(List.of(new FieldError("parent", "the city whose counties are ranked", null)));
+                throw new InvalidInput(List.of(new FieldError("parent", "error.cityWhoseCountiesAreRanked", null)));
             }
             Division city = divisions
                     .find(parent)
                     .filter(d -> d.level() == DivisionLevel.CITY)
                     .orElseThrow(
-                            () -> new InvalidInput(List.of(new FieldError("parent", "not a city-level unit", null))));
+                            () -> new InvalidInput(List.of(new FieldError("parent", "error.notCityLevelUnit", null))));
             return divisions.children(city.code()).stream()
                     .filter(Division::unit)
                     .filter(d -> d.level() == DivisionLevel.COUNTY)
                     .toList();
         }
-        throw new InvalidInput(List.of(new FieldError("level", "city or county", null)));
+        throw new InvalidInput(List.of(new FieldError("level", "error.cityCounty", null)));
     }
 
     /** Scores of the peers for the period, in code order. */
@@ -291,21 +291,20 @@ public class Scores {
             String evidence,
             Actor actor) {
         if (!indicators.isProvince(actor.unitCode())) {
-            throw new Forbidden("adjustments are entered by the province centre");
+            throw new Forbidden("problem.forbidden.provinceAdjusts");
         }
         List<FieldError> errors = new ArrayList<>();
         if (divisions.find(unitCode).filter(Division::unit).isEmpty()) {
-            errors.add(new FieldError("unitCode", "not a unit", null));
+            errors.add(new FieldError("unitCode", "error.notUnit", null));
         }
         if (points.signum() == 0 || points.abs().compareTo(BigDecimal.valueOf(100)) > 0 || points.scale() > 2) {
-            errors.add(new FieldError("points", "between -100 and 100, not 0, at most two decimals", null));
+            errors.add(new FieldError("points", "error.between100100Not0At", null));
         }
         if (reason.isBlank() || reason.length() > 500) {
-            errors.add(new FieldError("reason", "required, at most 500 characters", null));
+            errors.add(new FieldError("reason", "error.requiredAtMost500Characters", null));
         }
         if (evidence.isBlank() || evidence.length() > 1000) {
-            errors.add(new FieldError(
-                    "evidence", "required (document number or reference), at most 1000 characters", null));
+            errors.add(new FieldError("evidence", "error.requiredDocumentNumberReferenceAtMost", null));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

@@ -3,8 +3,10 @@ package org.fanzha.platform.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.fanzha.platform.FieldError;
 import org.fanzha.platform.InvalidInput;
+import org.fanzha.platform.Texts;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -49,6 +52,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (!isApi(request)) {
             throw Rethrow.<RuntimeException>unchecked(ex);
+        }
+        if (body == null && ex instanceof org.fanzha.platform.ProblemException problem) {
+            body = problem.localized(apiLocale());
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
@@ -90,23 +96,25 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         } else if (cause instanceof UnrecognizedPropertyException unknown) {
             problem = validation(List.of(new FieldError(
                     unknown.getPathReference().replaceAll("^[^\\[]*\\[\"?|\"?\\]$", ""),
-                    "unknown field \"" + unknown.getPropertyName() + "\"",
-                    null)));
+                    "error.unknownField",
+                    null,
+                    List.of(unknown.getPropertyName()))));
         } else if (cause instanceof DatabindException bad && !bad.getPath().isEmpty()) {
             problem = validation(
-                    List.of(new FieldError(path(bad), "cannot be read: " + firstLine(bad.getOriginalMessage()), null)));
+                    List.of(FieldError.of(path(bad), "error.unreadable", null, firstLine(bad.getOriginalMessage()))));
         } else if (cause instanceof JacksonException json) {
             problem = problem(
                     HttpStatus.BAD_REQUEST,
                     "malformed-json",
-                    "Malformed JSON",
-                    "The body is not valid JSON: " + firstLine(json.getOriginalMessage()));
+                    "problem.malformedJson.title",
+                    "problem.malformedJson.detail",
+                    firstLine(json.getOriginalMessage()));
         } else {
             problem = problem(
                     HttpStatus.BAD_REQUEST,
                     "unreadable-body",
-                    "Unreadable body",
-                    "The request body is missing or cannot be read.");
+                    "problem.unreadableBody.title",
+                    "problem.unreadableBody.detail");
         }
         return ResponseEntity.badRequest().body(problem);
     }
@@ -116,14 +124,15 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             throws Exception {
         pagesRethrow(ex, request);
         return ResponseEntity.badRequest()
-                .body(validation(List.of(new FieldError(ex.getName(), "has the wrong form", safe(ex.getValue())))));
+                .body(validation(List.of(FieldError.of(ex.getName(), "error.wrongForm", safe(ex.getValue())))));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException ex, WebRequest request) throws Exception {
         pagesRethrow(ex, request);
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your roles do not allow this."));
+                .body(problem(
+                        HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden.title", "problem.forbidden.detail"));
     }
 
     @ExceptionHandler(Exception.class)
@@ -133,7 +142,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         var bad = BadInputCauses.of(ex);
         if (bad.isPresent()) {
             var refusal = bad.get();
-            var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+            var locale = apiLocale();
             ProblemDetail problem = problem(
                     refusal.status(),
                     refusal.slug(),
@@ -153,8 +162,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem(
                         HttpStatus.INTERNAL_SERVER_ERROR,
                         "internal",
-                        "Internal error",
-                        "The request failed unexpectedly; it has been logged."));
+                        "problem.internal.title",
+                        "problem.internal.detail"));
     }
 
     private static boolean isApi(WebRequest request) {
@@ -179,14 +188,33 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail validation(List<FieldError> errors) {
-        return new InvalidInput(errors).getBody();
+        return new InvalidInput(errors).localized(apiLocale());
     }
 
-    static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    /** A problem detail whose title and detail are bundle keys, resolved in the API's language. */
+    static ProblemDetail problem(HttpStatus status, String slug, String title, String detail, Object... args) {
+        Locale locale = apiLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, Texts.resolve(detail, List.of(args), locale));
         problem.setType(URI.create("urn:fanzha:problem:" + slug));
-        problem.setTitle(title);
+        problem.setTitle(Texts.resolve(title, List.of(), locale));
         return problem;
+    }
+
+    /**
+     * The API's language: the one the caller asks for with {@code Accept-Language} (a browser's
+     * script gets Chinese), else English, the language partners integrate in.
+     */
+    static Locale apiLocale() {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof ServletRequestAttributes servlet) {
+            String asked = servlet.getRequest().getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+            if (asked != null && !asked.isBlank()) {
+                return "zh".equals(servlet.getRequest().getLocale().getLanguage())
+                        ? Locale.SIMPLIFIED_CHINESE
+                        : Locale.ENGLISH;
+            }
+        }
+        return Locale.ENGLISH;
     }
 
     private static String path(DatabindException ex) {
@@ -205,7 +233,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String message(@Nullable String message) {
-        return message == null ? "is invalid" : message;
+        return message == null ? "error.invalid" : message;
     }
 
     private static String firstLine(@Nullable String message) {

@@ -11,7 +11,9 @@ class PayloadTooLarge extends ProblemException {
         super(
                 HttpStatus.CONTENT_TOO_LARGE,
                 "payload-too-large",
-                "Payload too large",
-                "The request body exceeds the limit of " + limit.toKilobytes() + " KB for this endpoint.");
+                "problem.payloadTooLarge.title",
+                "problem.payloadTooLarge.detail",
+                java.util.List.of(limit.toKilobytes()),
+                java.util.Map.of());
     }
 }

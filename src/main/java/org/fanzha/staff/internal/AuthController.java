@@ -37,7 +37,11 @@ class AuthController {
 
     static class BadSignIn extends ProblemException {
         BadSignIn() {
-            super(HttpStatus.UNAUTHORIZED, "bad-credentials", "Sign-in failed", "The username or password is wrong.");
+            super(
+                    HttpStatus.UNAUTHORIZED,
+                    "bad-credentials",
+                    "problem.badCredentials.title",
+                    "problem.badCredentials.detail");
         }
     }
 
@@ -46,8 +50,9 @@ class AuthController {
             super(
                     HttpStatus.TOO_MANY_REQUESTS,
                     "sign-in-throttled",
-                    "Too many failed sign-ins",
-                    "Try again in " + seconds + " s.",
+                    "problem.throttled.title",
+                    "problem.throttled.detail",
+                    args(seconds),
                     java.util.Map.of("retryAfter", seconds));
             getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         }

@@ -50,7 +50,7 @@ class DutyRosterController {
         Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);
         String code = unit(actor, unit);
         if (to.isBefore(from) || from.plusDays(92).isBefore(to)) {
-            throw new InvalidInput("to", "on or after from, at most 92 days later", to);
+            throw new InvalidInput("to", "error.onAfterFromAtMost92", to);
         }
         return roster.between(code, from, to);
     }
@@ -68,7 +68,7 @@ class DutyRosterController {
         for (String username : request.staff()) {
             var account = accounts.byUsername(username).filter(a -> a.unitCode().equals(code) && a.enabled());
             if (account.isEmpty()) {
-                errors.add(new FieldError("staff", "no active account of unit " + code, username));
+                errors.add(FieldError.of("staff", "error.noActiveAccountOfUnit", username, code));
             } else {
                 ids.add(account.get().id());
             }
@@ -85,11 +85,11 @@ class DutyRosterController {
         try {
             String code = divisions.get(raw).code();
             if (!actor.covers(code)) {
-                throw new InvalidInput("unit", "a unit within your jurisdiction", raw);
+                throw new InvalidInput("unit", "error.unitWithinYourJurisdiction", raw);
             }
             return code;
         } catch (org.fanzha.divisions.DivisionNotFound e) {
-            throw new InvalidInput("unit", "no such unit", raw.length() > 20 ? null : raw);
+            throw new InvalidInput("unit", "error.noSuchUnit", raw.length() > 20 ? null : raw);
         }
     }
 }

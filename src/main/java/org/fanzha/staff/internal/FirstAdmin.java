@@ -58,7 +58,7 @@ class FirstAdmin implements ApplicationRunner {
         StaffAdministration.checkPassword("admin", password, errors);
         if (!errors.isEmpty()) {
             throw new IllegalStateException(
-                    "FANZHA_BOOTSTRAP_ADMIN_PASSWORD: " + errors.get(0).message());
+                    "FANZHA_BOOTSTRAP_ADMIN_PASSWORD: " + errors.get(0).message(java.util.Locale.ENGLISH));
         }
         accounts.insert(
                 "admin", "系统管理员", provinceCode, null, passwords.encode(password), Set.of(Role.ADMIN), "bootstrap");

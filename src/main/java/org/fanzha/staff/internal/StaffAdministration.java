@@ -100,10 +100,9 @@ class StaffAdministration implements StaffDirectory {
         List<FieldError> errors = new ArrayList<>();
         String username = request.username().strip();
         if (!USERNAME.matcher(username).matches()) {
-            errors.add(new FieldError(
-                    "username", "3 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter", null));
+            errors.add(new FieldError("username", "error.332LowerCaseLettersDigits", null));
         } else if (accounts.usernameTaken(username)) {
-            errors.add(new FieldError("username", "is taken", username));
+            errors.add(new FieldError("username", "error.taken", username));
         }
         checkDisplayName(request.displayName(), errors);
         String unit = checkUnit(actor, request.unitCode(), errors);
@@ -157,13 +156,11 @@ class StaffAdministration implements StaffDirectory {
                     "staff",
                     Long.toString(id),
                     "own roles " + new java.util.TreeSet<>(current.roles()) + " → " + new java.util.TreeSet<>(roles));
-            errors.add(new FieldError("roles", "no one grants roles to themselves: another administrator must", null));
+            errors.add(new FieldError("roles", "error.noOneGrantsRolesThemselvesAnother", null));
         }
         if (current.id() == actor.id() && (!enabled || !roles.contains(Role.ADMIN))) {
             errors.add(new FieldError(
-                    change.enabled() != null ? "enabled" : "roles",
-                    "you cannot disable yourself or drop your own ADMIN role",
-                    null));
+                    change.enabled() != null ? "enabled" : "roles", "error.youCannotDisableYourselfDropYour", null));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -196,7 +193,7 @@ class StaffAdministration implements StaffDirectory {
         Actor actor = Actors.require();
         var account = accounts.byIdUnscoped(actor.id()).orElseThrow(() -> new StaffNotFound(actor.id()));
         if (!passwords.matches(currentPassword, account.passwordHash())) {
-            throw new InvalidInput("currentPassword", "is wrong", null);
+            throw new InvalidInput("currentPassword", "error.wrong", null);
         }
         List<FieldError> errors = new ArrayList<>();
         checkPassword(account.username(), newPassword, errors);
@@ -237,7 +234,7 @@ class StaffAdministration implements StaffDirectory {
 
     private static void checkDisplayName(String name, List<FieldError> errors) {
         if (name.isBlank() || name.strip().length() > 50) {
-            errors.add(new FieldError("displayName", "1 to 50 characters", null));
+            errors.add(new FieldError("displayName", "error.150Characters", null));
         }
     }
 
@@ -245,13 +242,13 @@ class StaffAdministration implements StaffDirectory {
         try {
             Division unit = divisions.get(raw);
             if (!unit.unit()) {
-                errors.add(new FieldError("unitCode", unit.name() + " is a statistical group, not a unit", raw));
+                errors.add(FieldError.of("unitCode", "error.statisticalGroup", raw, unit.name()));
             } else if (!actor.covers(unit.code())) {
-                errors.add(new FieldError("unitCode", "is outside your jurisdiction", raw));
+                errors.add(new FieldError("unitCode", "error.outsideYourJurisdiction", raw));
             }
             return unit.code();
         } catch (InvalidDivisionCode | DivisionNotFound e) {
-            errors.add(new FieldError("unitCode", "no such unit", raw.length() > 20 ? null : raw));
+            errors.add(new FieldError("unitCode", "error.noSuchUnit", raw.length() > 20 ? null : raw));
             return raw;
         }
     }
@@ -259,23 +256,23 @@ class StaffAdministration implements StaffDirectory {
     /** At least one role; AUDITOR alone (who audits the others holds no other role: separation of duties). */
     private static void checkRoles(Set<Role> roles, List<FieldError> errors) {
         if (roles.isEmpty()) {
-            errors.add(new FieldError("roles", "give at least one role of " + EnumSet.allOf(Role.class), null));
+            errors.add(FieldError.of("roles", "error.atLeastOneRole", null, EnumSet.allOf(Role.class)));
         } else if (roles.contains(Role.AUDITOR) && roles.size() > 1) {
-            errors.add(new FieldError("roles", "AUDITOR is held alone: an auditor holds no other role", null));
+            errors.add(new FieldError("roles", "error.auditorHeldAloneAuditorHoldsNo", null));
         }
     }
 
     private static void checkPhone(@Nullable String phone, List<FieldError> errors) {
         if (phone != null && !phone.isBlank() && !MOBILE.matcher(phone.strip()).matches()) {
-            errors.add(new FieldError("phone", "an 11-digit mobile number", null));
+            errors.add(new FieldError("phone", "error.11DigitMobileNumber", null));
         }
     }
 
     static void checkPassword(String username, String password, List<FieldError> errors) {
         if (password.length() < 10 || password.length() > 200) {
-            errors.add(new FieldError("password", "10 to 200 characters", null));
+            errors.add(new FieldError("password", "error.10200Characters", null));
         } else if (password.toLowerCase().contains(username.toLowerCase())) {
-            errors.add(new FieldError("password", "must not contain the username", null));
+            errors.add(new FieldError("password", "error.mustNotContainUsername", null));
         }
     }
 

@@ -86,13 +86,13 @@ class StaffController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (!unit.chars().allMatch(Character::isDigit) || unit.length() > 12) {
-            throw new InvalidInput("unit", "a division code", null);
+            throw new InvalidInput("unit", "error.divisionCode", null);
         }
         if (q.length() > 50) {
-            throw new InvalidInput("q", "at most 50 characters", null);
+            throw new InvalidInput("q", "error.atMost50Characters", null);
         }
         if (page < 0 || size < 1 || size > 500) {
-            throw new InvalidInput("size", "page ≥ 0 and size between 1 and 500", null);
+            throw new InvalidInput("size", "error.page0SizeBetween1500", null);
         }
         return staff.list(unit, q, page * size, size);
     }

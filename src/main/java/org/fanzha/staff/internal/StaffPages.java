@@ -75,7 +75,9 @@ class StaffPages {
         } catch (org.fanzha.platform.InvalidInput e) {
             redirect.addFlashAttribute(
                     "errors",
-                    e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
+                    e.errors().stream()
+                            .map(f -> f.text(org.springframework.context.i18n.LocaleContextHolder.getLocale()))
+                            .toList());
         }
         return "redirect:/account/password";
     }

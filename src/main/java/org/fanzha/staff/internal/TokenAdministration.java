@@ -28,8 +28,10 @@ class TokenAdministration {
             super(
                     HttpStatus.NOT_FOUND,
                     "token-not-found",
-                    "Token not found",
-                    "No partner token " + id + " within your jurisdiction.");
+                    "problem.tokenNotFound.title",
+                    "problem.tokenNotFound.detail",
+                    args(id),
+                    java.util.Map.of());
         }
     }
 
@@ -67,40 +69,39 @@ class TokenAdministration {
         Actor actor = Actors.requirePermission(Permission.TOKENS_MANAGE);
         List<FieldError> errors = new ArrayList<>();
         if (name.isBlank() || name.strip().length() > MAX_NAME) {
-            errors.add(new FieldError("name", "1 to " + MAX_NAME + " characters", null));
+            errors.add(FieldError.of("name", "error.lengthRange", null, 1, MAX_NAME));
         }
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         for (String permissionName : permissionNames) {
             var permission = Permission.ofAuthority(permissionName).filter(Permission::partnerGrantable);
             if (permission.isEmpty()) {
-                errors.add(new FieldError(
+                errors.add(FieldError.of(
                         "permissions",
-                        "not a permission a partner may hold; one of " + grantable(),
-                        permissionName.length() > 40 ? null : permissionName));
+                        "error.partnerPermission",
+                        permissionName.length() > 40 ? null : permissionName,
+                        grantable()));
             } else {
                 permissions.add(permission.get());
             }
         }
         if (permissionNames.isEmpty()) {
-            errors.add(new FieldError("permissions", "give at least one of " + grantable(), null));
+            errors.add(FieldError.of("permissions", "error.atLeastOneOf", null, grantable()));
         }
         if (permissions.contains(Permission.LEADS_SUBMIT) && sources.isEmpty()) {
-            errors.add(
-                    new FieldError("sources", "a token that submits leads must name the sources it speaks for", null));
+            errors.add(new FieldError("sources", "error.tokenThatSubmitsLeadsMustName", null));
         }
         String bankCode = null;
         if (bank != null && !bank.isBlank()) {
             bankCode = banks.resolve(bank).orElse(null);
             if (bankCode == null) {
                 errors.add(new FieldError(
-                        "bank", "not a known bank or payment institution", bank.length() > 40 ? null : bank));
+                        "bank", "error.notKnownBankPaymentInstitution", bank.length() > 40 ? null : bank));
             }
         } else if (permissions.contains(Permission.FUNDS_RESPOND)) {
-            errors.add(new FieldError(
-                    "bank", "a token that answers stop-payment and freeze requests must name its bank", null));
+            errors.add(new FieldError("bank", "error.tokenThatAnswersStopPaymentFreeze", null));
         }
         if (expiresAt != null && expiresAt.isBefore(Instant.now())) {
-            errors.add(new FieldError("expiresAt", "is in the past", expiresAt.toString()));
+            errors.add(new FieldError("expiresAt", "error.inPast", expiresAt.toString()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

@@ -101,8 +101,10 @@ class LeadController {
             super(
                     HttpStatus.NOT_FOUND,
                     "lead-not-found",
-                    "Lead not found",
-                    "No lead " + source + "/" + sourceId + " that you may read.");
+                    "problem.leadNotFound.title",
+                    "problem.leadNotFound.detail",
+                    args(source, sourceId),
+                    java.util.Map.of());
         }
     }
 
@@ -111,8 +113,10 @@ class LeadController {
         Actor actor = Actors.requirePermission(Permission.LEADS_SUBMIT);
         var validated = validator.validate(request);
         if (!actor.mayActFor(validated.lead().source())) {
-            throw new Forbidden("This token may submit leads of " + actor.sources() + " only, not "
-                    + validated.lead().source() + ".");
+            throw new Forbidden(
+                    "problem.forbidden.tokenSources",
+                    actor.sources(),
+                    validated.lead().source());
         }
         var ack = singleLeads.accept(validated, actor);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Accepted.of(ack));
@@ -122,7 +126,7 @@ class LeadController {
     ResponseEntity<BatchResult> batch(@RequestBody List<@Nullable LeadRequest> requests) {
         Actor actor = Actors.requirePermission(Permission.LEADS_SUBMIT);
         if (requests.isEmpty() || requests.size() > properties.maxBatch()) {
-            throw new InvalidInput("leads", "a batch holds 1 to " + properties.maxBatch() + " leads", requests.size());
+            throw InvalidInput.of("leads", "error.batchSize", requests.size(), properties.maxBatch());
         }
         // validate every row first; the valid ones are filed together, in chunks of one transaction each
         List<Row> rows = new ArrayList<>(java.util.Collections.nCopies(requests.size(), (Row) null));
@@ -132,14 +136,12 @@ class LeadController {
             LeadRequest request = requests.get(i);
             try {
                 if (request == null) {
-                    throw new InvalidInput("lead", "is null", null);
+                    throw new InvalidInput("lead", "error.null", null);
                 }
                 var validated = validator.validate(request);
                 if (!actor.mayActFor(validated.lead().source())) {
-                    throw new InvalidInput(
-                            "source",
-                            "this token may submit leads of " + actor.sources() + " only",
-                            validated.lead().source());
+                    throw InvalidInput.of(
+                            "source", "error.tokenSources", validated.lead().source(), actor.sources());
                 }
                 valid.add(validated);
                 validIndex.add(i);
@@ -187,7 +189,7 @@ class LeadController {
     private static Actor partner() {
         Actor actor = Actors.requirePermission(Permission.LEADS_SUBMIT);
         if (actor.kind() != Actor.Kind.PARTNER) {
-            throw new Forbidden("Webhooks belong to partner tokens.");
+            throw new Forbidden("problem.forbidden.partnerWebhook");
         }
         return actor;
     }
@@ -200,8 +202,8 @@ class LeadController {
         try {
             parsed = Source.valueOf(source);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput(
-                    "source", "one of " + List.of(Source.values()), source.length() > 30 ? null : source);
+            throw InvalidInput.of(
+                    "source", "error.oneOf", source.length() > 30 ? null : source, List.of(Source.values()));
         }
         // a partner reads the leads it submitted itself; staff those of their jurisdiction
         Optional<WarningStore.LeadAck> found;

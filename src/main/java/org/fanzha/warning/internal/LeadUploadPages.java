@@ -90,7 +90,7 @@ class LeadUploadPages {
                     lines.add(new Line(
                             line,
                             null,
-                            List.of(new FieldError("file", "more than " + properties.maxBatch() + " leads", null))));
+                            List.of(FieldError.of("file", "error.moreThanLeads", null, properties.maxBatch()))));
                     break;
                 }
                 try {

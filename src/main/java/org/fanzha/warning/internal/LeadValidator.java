@@ -53,22 +53,21 @@ class LeadValidator {
         }
         Source source = null;
         if (blank(r.source())) {
-            errors.add(new FieldError("source", "is required; one of " + List.of(Source.values()), null));
+            errors.add(FieldError.of("source", "error.requiredOneOf", null, List.of(Source.values())));
         } else {
             try {
                 source = Source.valueOf(r.source().strip());
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("source", "one of " + List.of(Source.values()), clip(r.source())));
+                errors.add(FieldError.of("source", "error.oneOf", clip(r.source()), List.of(Source.values())));
             }
         }
         String sourceId = r.sourceId() == null ? "" : r.sourceId().strip();
         if (sourceId.isEmpty() || sourceId.length() > 100 || sourceId.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(
-                    "sourceId", "is required: the source's own id, 1 to 100 printable characters", clip(r.sourceId())));
+            errors.add(new FieldError("sourceId", "error.requiredSourceOwnId1100", clip(r.sourceId())));
         }
         String phone = null;
         if (blank(r.phone())) {
-            errors.add(new FieldError("phone", "is required: the potential victim's phone", null));
+            errors.add(new FieldError("phone", "error.requiredPotentialVictimPhone", null));
         } else {
             try {
                 phone = PhoneNumbers.normalise("phone", r.phone());
@@ -94,7 +93,7 @@ class LeadValidator {
             try {
                 divisionCode = DivisionCode.of(r.divisionCode()).value();
             } catch (InvalidInput e) {
-                ignored.add(new FieldError("divisionCode", "not a division code", clip(r.divisionCode())));
+                ignored.add(new FieldError("divisionCode", "error.notDivisionCode", clip(r.divisionCode())));
             }
         }
         FraudType fraudType = null;
@@ -102,7 +101,8 @@ class LeadValidator {
             try {
                 fraudType = FraudType.valueOf(r.fraudType().strip());
             } catch (IllegalArgumentException e) {
-                ignored.add(new FieldError("fraudType", "one of " + List.of(FraudType.values()), clip(r.fraudType())));
+                ignored.add(
+                        FieldError.of("fraudType", "error.oneOf", clip(r.fraudType()), List.of(FraudType.values())));
             }
         }
         List<LeadInput.Signal> signals = new ArrayList<>();
@@ -130,14 +130,14 @@ class LeadValidator {
     private java.util.Optional<LeadInput.Signal> signal(
             LeadRequest.SignalRequest s, String field, List<FieldError> ignored) {
         if (s == null || blank(s.type())) {
-            ignored.add(new FieldError(field + ".type", "is required", null));
+            ignored.add(new FieldError(field + ".type", "error.required2", null));
             return java.util.Optional.empty();
         }
         SignalType type;
         try {
             type = SignalType.valueOf(s.type().strip());
         } catch (IllegalArgumentException e) {
-            ignored.add(new FieldError(field + ".type", "one of " + List.of(SignalType.values()), clip(s.type())));
+            ignored.add(FieldError.of(field + ".type", "error.oneOf", clip(s.type()), List.of(SignalType.values())));
             return java.util.Optional.empty();
         }
         Integer minutes = null;
@@ -150,7 +150,7 @@ class LeadValidator {
             } catch (NumberFormatException e) {
                 ignored.add(new FieldError(
                         field + ".minutes",
-                        "whole minutes, 0 or more",
+                        "error.wholeMinutes0More",
                         clip(s.minutes().toString())));
                 minutes = null;
             }
@@ -176,8 +176,7 @@ class LeadValidator {
             }
             return amount;
         } catch (NumberFormatException e) {
-            ignored.add(
-                    new FieldError(field, "an amount in yuan, 0 or more, at most two decimals", clip(raw.toString())));
+            ignored.add(new FieldError(field, "error.amountInYuan0MoreAt", clip(raw.toString())));
             return null;
         }
     }
@@ -190,13 +189,12 @@ class LeadValidator {
         try {
             Instant at = OffsetDateTime.parse(raw.strip()).toInstant();
             if (at.isAfter(now.plus(Duration.ofMinutes(5)))) {
-                ignored.add(new FieldError("observedAt", "is in the future; the time of receipt is used", clip(raw)));
+                ignored.add(new FieldError("observedAt", "error.inFutureTimeReceiptUsed", clip(raw)));
                 return now;
             }
             return at;
         } catch (DateTimeParseException e) {
-            ignored.add(new FieldError(
-                    "observedAt", "an ISO 8601 time with offset, e.g. 2021-06-17T09:49:21+08:00", clip(raw)));
+            ignored.add(new FieldError("observedAt", "error.iso8601TimeWithOffsetE", clip(raw)));
             return now;
         }
     }
@@ -208,7 +206,7 @@ class LeadValidator {
         }
         String text = raw.strip();
         if (text.length() > max || text.chars().anyMatch(Character::isISOControl)) {
-            ignored.add(new FieldError(field, "at most " + max + " printable characters", null));
+            ignored.add(FieldError.of(field, "error.maxPrintable", null, max));
             return null;
         }
         return text;

@@ -39,9 +39,10 @@ class SingleLeads implements SmartLifecycle {
             super(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "intake-busy",
-                    "Intake busy",
-                    "The lead was not confirmed within " + WAIT.toSeconds()
-                            + " s. Send it again: intake is idempotent on the source id.");
+                    "problem.intakeBusy.title",
+                    "problem.intakeBusy.detail",
+                    args(WAIT.toSeconds()),
+                    java.util.Map.of());
         }
     }
 

@@ -153,7 +153,7 @@ record Warning(
     Warning close(Outcome result, Instant at) {
         if (state != WarningState.ACKNOWLEDGED && state != WarningState.IN_CONTACT) {
             throw new IllegalTransition(
-                    id, state, state == WarningState.CLOSED ? "closed again" : "closed before it is acknowledged");
+                    id, state, state == WarningState.CLOSED ? "closedAgain" : "closedUnacknowledged");
         }
         return with(WarningState.CLOSED, unitCode, assignedAt, acknowledgedAt, acknowledgeDue, result, at);
     }

@@ -71,10 +71,10 @@ class WarningActions {
         try {
             unit = divisions.get(unitCode);
         } catch (DivisionNotFound | InvalidInput e) {
-            throw new InvalidInput("unitCode", "no such unit", unitCode.length() > 20 ? null : unitCode);
+            throw new InvalidInput("unitCode", "error.noSuchUnit", unitCode.length() > 20 ? null : unitCode);
         }
         if (!unit.unit() || !actor.covers(unit.code())) {
-            throw new InvalidInput("unitCode", "a unit within your jurisdiction", unitCode);
+            throw new InvalidInput("unitCode", "error.unitWithinYourJurisdiction", unitCode);
         }
         Instant now = clock.instant();
         Warning done = warning.assign(unit.code(), now, properties.deadline(warning.urgency()));

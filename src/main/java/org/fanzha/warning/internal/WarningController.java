@@ -77,10 +77,10 @@ class WarningController {
             @RequestParam(defaultValue = "50") int size) {
         Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);
         if (unit.length() > 12 || !unit.chars().allMatch(Character::isDigit)) {
-            throw new InvalidInput("unit", "a division code", null);
+            throw new InvalidInput("unit", "error.divisionCode", null);
         }
         if (page < 0 || page > 100_000 || size < 1 || size > 500) {
-            throw new InvalidInput("size", "page 0 to 100000, size 1 to 500", size);
+            throw new InvalidInput("size", "error.page0100000Size1500", size);
         }
         // the unit filter narrows the caller's jurisdiction, never widens it
         String prefix = !unit.isEmpty() && unit.startsWith(actor.unitCode()) ? unit : actor.unitCode();
@@ -109,10 +109,10 @@ class WarningController {
         Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);
         String scope = unit.isEmpty() ? actor.unitCode() : unit;
         if (scope.length() > 12 || !scope.chars().allMatch(Character::isDigit) || !actor.covers(scope)) {
-            throw new InvalidInput("unit", "a unit within your jurisdiction", unit.length() > 12 ? null : unit);
+            throw new InvalidInput("unit", "error.unitWithinYourJurisdiction", unit.length() > 12 ? null : unit);
         }
         if (to.isBefore(from) || from.plusYears(5).isBefore(to)) {
-            throw new InvalidInput("to", "on or after from, at most five years later", to);
+            throw new InvalidInput("to", "error.onAfterFromAtMostFive", to);
         }
         return statistics.of(
                 scope,

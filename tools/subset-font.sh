@@ -31,3 +31,15 @@ PYTHONPATH="$work/x/usr/lib/python3/dist-packages" python3 -m fontTools.subset \
   "$work/x/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf" \
   --text-file="$work/chars.txt" --layout-features='*' --name-IDs='*' \
   --output-file=src/main/resources/fonts/DroidSansFallback-subset.ttf
+
+# The Latin letters and signs (arrows for rank changes) of the bulletins: DejaVu Sans
+# (Debian package fonts-dejavu-core, Bitstream Vera licence), cut down to what they print.
+(cd "$work" && apt-get download fonts-dejavu-core >/dev/null)
+dpkg-deb -x "$work"/fonts-dejavu-core_*.deb "$work/x"
+python3 -c 'import sys; open(sys.argv[1], "w", encoding="utf-8").write("".join(sorted(set(
+    [chr(c) for c in range(0x20, 0x7F)] + [chr(c) for c in range(0xA0, 0x100)]
+    + list("—–…‰′″※←↑→↓△▲▼●○■□★☆¥·•‹›«»“”‘’")))))' "$work/latin.txt"
+PYTHONPATH="$work/x/usr/lib/python3/dist-packages" python3 -m fontTools.subset \
+  "$work/x/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" \
+  --text-file="$work/latin.txt" --layout-features='*' --name-IDs='*' \
+  --output-file=src/main/resources/fonts/DejaVuSans-subset.ttf

@@ -72,3 +72,85 @@ document.addEventListener("DOMContentLoaded", function () {
   source.onopen = function () { live.classList.add("on"); };
   source.onerror = function () { live.classList.remove("on"); };
 });
+
+// Sound and desktop alerts for new red warnings and escalations: opt-in per browser (the button on
+// the notices page), then every page asks the server every 15 s what arrived after the last notice
+// this browser saw, beeps, shows a desktop notification per alert and updates the badge.
+(function () {
+  var KEY = "fanzha-alerts";
+  var AFTER = "fanzha-alerts-after";
+  window.fanzhaAlerted = [];
+  function on() { return window.localStorage && localStorage.getItem(KEY) === "on"; }
+  function beep() {
+    try {
+      var Ctx = window.AudioContext || window.webkitAudioContext;
+      if (!Ctx) { return; }
+      var ctx = new Ctx();
+      [0, 0.35].forEach(function (start) {
+        var osc = ctx.createOscillator();
+        var gain = ctx.createGain();
+        osc.frequency.value = 880;
+        gain.gain.value = 0.2;
+        osc.connect(gain);
+        gain.connect(ctx.destination);
+        osc.start(ctx.currentTime + start);
+        osc.stop(ctx.currentTime + start + 0.25);
+      });
+    } catch (e) { /* no sound here */ }
+  }
+  function poll(badge) {
+    var after = localStorage.getItem(AFTER);
+    var url = badge.getAttribute("data-alerts") + (after ? "?after=" + encodeURIComponent(after) : "");
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (answer) {
+        if (!answer) { return; }
+        localStorage.setItem(AFTER, String(answer.latest));
+        badge.textContent = badge.getAttribute("data-label").replace("{n}", answer.unread);
+        badge.classList.toggle("hot", answer.unread > 0);
+        if (answer.alerts.length === 0) { return; }
+        beep();
+        answer.alerts.forEach(function (a) {
+          window.fanzhaAlerted.push(a.text);
+          if (window.Notification && Notification.permission === "granted") {
+            var n = new Notification(badge.getAttribute("data-title"), { body: a.text, tag: "fanzha-" + a.id });
+            n.onclick = function () { window.focus(); window.location.href = a.link; };
+          }
+        });
+      })
+      .catch(function () { /* the next round tries again */ });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var badge = document.getElementById("notices");
+    var toggle = document.getElementById("alerts-toggle");
+    function label() {
+      if (toggle) {
+        toggle.textContent = toggle.getAttribute(on() ? "data-label-on" : "data-label-off");
+        toggle.classList.toggle("active", on());
+      }
+    }
+    if (toggle) {
+      label();
+      toggle.addEventListener("click", function () {
+        if (on()) {
+          localStorage.removeItem(KEY);
+        } else {
+          localStorage.setItem(KEY, "on");
+          window.fanzhaPollAlerts = function () { poll(badge); };
+          beep(); // the click lets the page play sound from now on
+          if (window.Notification && Notification.permission === "default") {
+            Notification.requestPermission();
+          }
+          if (badge) { poll(badge); }
+        }
+        label();
+      });
+    }
+    if (!badge || !badge.getAttribute("data-alerts") || !on()) {
+      return;
+    }
+    window.fanzhaPollAlerts = function () { poll(badge); };
+    poll(badge);
+    setInterval(function () { poll(badge); }, window.fanzhaAlertInterval || 15000);
+  });
+})();

@@ -16,7 +16,13 @@ public record UnitResolution(
         Status status,
         @Nullable Division unit,
         @Nullable String province,
-        String basis) {
+        @com.fasterxml.jackson.annotation.JsonIgnore String basis) {
+
+    /** How it was decided, in English, as partners read it (the stored basis is read in each reader's language). */
+    @com.fasterxml.jackson.annotation.JsonProperty("basis")
+    public String basisText() {
+        return org.fanzha.platform.Texts.decode(basis, java.util.Locale.ENGLISH);
+    }
 
     public enum Status {
         /** A unit of this province covers the person. */

@@ -94,4 +94,56 @@ public final class Texts {
         }
         return out.toString();
     }
+
+    /** Between the parts of a stored text. */
+    private static final String PARTS = "\u001E";
+
+    /**
+     * A text to store (a routing basis, a timeline note) that is read later in the reader's
+     * language: the key and its arguments, {@code key|arg|arg}; {@link #decode} resolves it. An
+     * argument {@code #other.key} is itself a word of the bundles.
+     */
+    public static String encode(String key, Object... args) {
+        StringBuilder out = new StringBuilder(key);
+        for (Object a : args) {
+            out.append('|').append(String.valueOf(a).replace('|', '/').replace(PARTS, " "));
+        }
+        return out.toString();
+    }
+
+    /** Stored texts one after another, read as one ("…；…"). */
+    public static String join(String... encoded) {
+        return String.join(PARTS, encoded);
+    }
+
+    /**
+     * A stored text in the locale: each part that is an encoded key resolved with its arguments,
+     * anything else (words stored before, a partner's own words) as it is.
+     */
+    public static String decode(@Nullable String stored, Locale locale) {
+        if (stored == null) {
+            return "";
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : stored.split(PARTS)) {
+            String[] pieces = part.split("\\|", -1);
+            if (isKey(pieces[0])) {
+                List<Object> args = new java.util.ArrayList<>();
+                for (int i = 1; i < pieces.length; i++) {
+                    // "#key": a word of the bundles, read in the same language
+                    args.add(
+                            pieces[i].startsWith("#") && isKey(pieces[i].substring(1))
+                                    ? resolve(pieces[i].substring(1), List.of(), locale)
+                                    : pieces[i]);
+                }
+                Optional<String> text = find(pieces[0], args, locale);
+                if (text.isPresent()) {
+                    out.add(text.get());
+                    continue;
+                }
+            }
+            out.add(part);
+        }
+        return String.join(resolve("problem.separator", List.of(), locale), out);
+    }
 }

@@ -10,6 +10,9 @@ public interface WarningDesk {
 
     Optional<WarningSummary> summary(long warningId);
 
+    /** Of these warnings, those assigned to the actor's own unit and not yet acknowledged there. */
+    java.util.Set<Long> awaitingAcknowledgement(java.util.Collection<Long> warningIds);
+
     /** The full phone, to call it; audited as a full view with the purpose. */
     String phoneToCall(long warningId, String purpose);
 

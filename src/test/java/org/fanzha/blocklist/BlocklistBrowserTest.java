@@ -85,6 +85,7 @@ class BlocklistBrowserTest extends BrowserTest {
         signIn("duty");
         go("/blocklist/entries/" + id);
         browser.findElement(By.id("review-note")).sendKeys("证据充分");
+        screenshot("reviewer-entry-review");
         browser.findElement(By.id("approve")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("remove-form")));
         assertThat(browser.getPageSource()).doesNotContain("您的角色无权进行此操作");

@@ -98,6 +98,6 @@ class TraceBrowserTest extends BrowserTest {
                 .click();
         wait.until(ExpectedConditions.urlMatches(".*/funds/requests/\\d+$"));
         assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("已发送待答复");
-        assertThat(browser.findElement(By.id("facts")).getText()).contains(c, "3000", "中国农业银行");
+        assertThat(browser.findElement(By.id("facts")).getText()).contains(c, "3,000.00", "中国农业银行");
     }
 }

@@ -45,6 +45,25 @@ class BulletinTest {
     }
 
     @Test
+    void thePdfPrintsRankArrowsAndLatinWithEmbeddedFonts() throws Exception {
+        byte[] pdf = bulletins.pdf("""
+                <html><head><style>body { font-family: FanzhaLatin, FanzhaCJK, sans-serif; }</style></head>
+                <body><p>郑州市 ↑4 · 洛阳市 ↓14 — 72.9 %</p></body></html>""");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("郑州市", "↑4", "↓14", "72.9 %");
+            java.util.Set<String> embedded = new java.util.HashSet<>();
+            for (var name : doc.getPage(0).getResources().getFontNames()) {
+                PDFont font = doc.getPage(0).getResources().getFont(name);
+                if (font.isEmbedded()) {
+                    embedded.add(font.getName().replaceAll("^[A-Z]{6}\\+", ""));
+                }
+            }
+            assertThat(embedded).anyMatch(n -> n.contains("DejaVuSans")).anyMatch(n -> n.contains("DroidSansFallback"));
+        }
+    }
+
+    @Test
     void aWeeklyBulletinIsIssuedAsHtmlA4PdfWithTheChineseFontAndXlsxAndStaysAsIssued() throws Exception {
         String week = "2014-W10";
         String draft = fetch("duty", week).getResponse().getContentAsString(StandardCharsets.UTF_8);

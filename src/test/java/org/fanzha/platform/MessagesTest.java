@@ -39,4 +39,24 @@ class MessagesTest {
         }
         assertThat(en.keySet()).containsAll(zh.keySet());
     }
+
+    @Test
+    void apostrophesAreWrittenAsMessageFormatReadsThem() throws Exception {
+        // a message with arguments goes through MessageFormat ('' for one '); one without is shown as written
+        for (String name : java.util.List.of("/messages.properties", "/messages_en.properties")) {
+            var p = new java.util.Properties();
+            try (var in = MessagesTest.class.getResourceAsStream(name)) {
+                p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            java.util.List<String> wrong = new java.util.ArrayList<>();
+            p.forEach((k, v) -> {
+                String text = v.toString();
+                boolean formatted = text.matches("(?s).*\\{\\d.*");
+                if (formatted ? text.replace("''", "").contains("'") : text.contains("''")) {
+                    wrong.add(k.toString());
+                }
+            });
+            assertThat(wrong).as(name).isEmpty();
+        }
+    }
 }

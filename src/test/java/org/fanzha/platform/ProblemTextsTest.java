@@ -70,7 +70,7 @@ class ProblemTextsTest {
     void noRefusalIsAnEnglishSentenceInJava() throws IOException {
         Pattern sentence = Pattern.compile(
                 "new (?:FieldError|InvalidInput|Forbidden|WrongState|ReturnRefused|[A-Za-z]*NotFound)\\(\\s*"
-                        + "(?:[^,()\"]+,\\s*)?\"[^\"]*[a-z] [a-z][^\"]*\"");
+                        + "(?:(?:\"[^\"]*\"|[^,()\"]+),\\s*)?\"[^\"]*[a-z] [a-z][^\"]*\"");
         List<String> found = new ArrayList<>();
         for (String source : sources()) {
             Matcher m = sentence.matcher(source);

@@ -51,6 +51,7 @@ class BoardBrowserTest extends BrowserTest {
         assertThat(row.getAttribute("class")).contains("u-RED");
         assertThat(row.getText()).contains("红色").contains("139****").contains("签收剩余");
 
+        screenshot("duty-board");
         browser.findElement(By.id("ack-" + id)).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("ack-" + id)));
         assertThat(browser.findElement(By.id("w-" + id)).getText())

@@ -96,7 +96,7 @@ class BoardPagesTest {
                 .andExpect(redirectedUrl("/warnings/" + id))
                 .andExpect(result -> org.assertj.core.api.Assertions.assertThat(
                                 (String) result.getFlashMap().get("problem"))
-                        .contains("1,000"));
+                        .isEqualTo("备注：最多 1000 个字（现有 1001 个字）"));
         mvc.perform(post("/warnings/{id}/close", id)
                         .session(session)
                         .with(csrf())

@@ -56,6 +56,7 @@ class RevealBrowserTest extends BrowserTest {
         var link = browser.findElement(By.cssSelector("#revealed-phone-" + id + " a"));
         assertThat(link.getText()).isEqualTo(phone);
         assertThat(link.getAttribute("href")).isEqualTo("tel:" + phone);
+        screenshot("duty-warning-revealed");
         assertThat(jdbc.sql(
                                 "SELECT COUNT(*) FROM audit_record WHERE action = 'REVEAL' AND entity = 'warning' AND entity_id = ?")
                         .param(Long.toString(id))

@@ -386,9 +386,8 @@ class JdbcAuditLog implements AuditLog, org.springframework.context.SmartLifecyc
         return new ChainVerification(true, checked, null, null);
     }
 
-    /** Newest first, within the auditor's subtree. */
-    @Transactional(readOnly = true)
-    public List<AuditRecord> find(
+    /** The records the filter finds: the WHERE clause, its parameters added. */
+    private static String where(
             String unitPrefix,
             String actor,
             String action,
@@ -396,11 +395,11 @@ class JdbcAuditLog implements AuditLog, org.springframework.context.SmartLifecyc
             String entityId,
             Instant from,
             Instant to,
-            int offset,
-            int limit) {
+            List<Object> params) {
         // a province auditor sees everything, including what the system did on its own (unit "")
-        StringBuilder sql = new StringBuilder("SELECT * FROM audit_record WHERE at >= ? AND at < ?");
-        List<Object> params = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        StringBuilder sql = new StringBuilder(" WHERE at >= ? AND at < ?");
+        params.add(Timestamp.from(from));
+        params.add(Timestamp.from(to));
         if (unitPrefix.length() > 2) {
             sql.append(" AND actor_unit LIKE ?");
             params.add(unitPrefix + "%");
@@ -421,6 +420,35 @@ class JdbcAuditLog implements AuditLog, org.springframework.context.SmartLifecyc
             sql.append(" AND entity_id = ?");
             params.add(entityId);
         }
+        return sql.toString();
+    }
+
+    /** How many records the filter finds. */
+    public long count(
+            String unitPrefix, String actor, String action, String entity, String entityId, Instant from, Instant to) {
+        List<Object> params = new ArrayList<>();
+        String where = where(unitPrefix, actor, action, entity, entityId, from, to, params);
+        return jdbc.sql("SELECT COUNT(*) FROM audit_record" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Newest first, within the auditor's subtree. */
+    @Transactional(readOnly = true)
+    public List<AuditRecord> find(
+            String unitPrefix,
+            String actor,
+            String action,
+            String entity,
+            String entityId,
+            Instant from,
+            Instant to,
+            int offset,
+            int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_record")
+                .append(where(unitPrefix, actor, action, entity, entityId, from, to, params));
         sql.append(" ORDER BY seq DESC LIMIT ? OFFSET ?");
         params.add(limit);
         params.add(offset);

@@ -252,7 +252,9 @@ class BlocklistPages {
     @PreAuthorize("hasAuthority('blocklist:submit')")
     String imports(Model model) {
         choices(model);
-        model.addAttribute("imports", store.imports(50));
+        model.addAttribute(
+                "imports",
+                store.imports(50).stream().map(BlocklistPages::readable).toList());
         return "blocklist/imports";
     }
 
@@ -283,7 +285,7 @@ class BlocklistPages {
     @PreAuthorize("hasAuthority('blocklist:submit')")
     String importReport(@PathVariable long id, Model model) {
         var row = store.importReport(id).orElseThrow(() -> new Blocklist.EntryNotFound(id));
-        model.addAttribute("imp", row);
+        model.addAttribute("imp", readable(row));
         String report = row.get("report") == null ? "" : row.get("report").toString();
         model.addAttribute(
                 "lines",
@@ -326,5 +328,16 @@ class BlocklistPages {
             redirect.addFlashAttribute("problem", e.summary());
         }
         return "redirect:/blocklist/allow";
+    }
+
+    /** An import's row with its time as an instant, for the page to show in Beijing time. */
+    static java.util.Map<String, Object> readable(java.util.Map<String, Object> row) {
+        Object at = row.get("imported_at");
+        if (at instanceof java.sql.Timestamp t) {
+            row.put("imported_at", t.toInstant());
+        } else if (at instanceof java.time.OffsetDateTime t) {
+            row.put("imported_at", t.toInstant());
+        }
+        return row;
     }
 }

@@ -73,17 +73,31 @@ class CardRegistry {
             @Nullable LocalDate openedOn,
             @Nullable Integer fundLevel) {}
 
+    /** Why a verification moved up: the unit that let it lapse, then why it had been there (as fits the column). */
+    static String escalatedBasis(String unit, String before) {
+        String escalated = org.fanzha.platform.Texts.encode("route.escalated", unit);
+        String both = org.fanzha.platform.Texts.join(escalated, before);
+        return both.length() <= 200 ? both : escalated;
+    }
+
     record Verification(
             long id,
             long cardId,
             String unitCode,
-            String routedBy,
+            @com.fasterxml.jackson.annotation.JsonIgnore String routedBy,
             Instant dueAt,
             String state,
             @Nullable String result,
             @Nullable String note,
             @Nullable String doneBy,
-            @Nullable Instant doneAt) {}
+            @Nullable Instant doneAt) {
+
+        /** Why the task is with its unit, in English, as partners and the API read it. */
+        @com.fasterxml.jackson.annotation.JsonProperty("routedBy")
+        public String routedByText() {
+            return org.fanzha.platform.Texts.decode(routedBy, java.util.Locale.ENGLISH);
+        }
+    }
 
     record Registration(
             @Nullable String ownerName,
@@ -357,16 +371,17 @@ class CardRegistry {
         UnitResolution byId = idNumber == null ? null : resolver.byIdNumber(idNumber);
         if (byHome != null && byHome.status() == UnitResolution.Status.RESOLVED && byHome.unit() != null) {
             unit = unitOf(byHome.unit().code());
-            routedBy = "where the owner lives: " + byHome.basis();
+            routedBy =
+                    org.fanzha.platform.Texts.join(org.fanzha.platform.Texts.encode("route.ownerHome"), byHome.basis());
         } else if (byId != null && byId.status() == UnitResolution.Status.RESOLVED && byId.unit() != null) {
             unit = byId.unit().code();
-            routedBy = "owner's ID number: " + byId.basis();
+            routedBy = org.fanzha.platform.Texts.join(org.fanzha.platform.Texts.encode("route.ownerId"), byId.basis());
         } else if (r.outletDivision() != null) {
             unit = unitOf(r.outletDivision());
-            routedBy = "the opening outlet's division " + r.outletDivision();
+            routedBy = org.fanzha.platform.Texts.encode("route.outlet", r.outletDivision());
         } else {
             unit = actor.unitCode();
-            routedBy = "no owner or outlet division: the registering partner's unit";
+            routedBy = org.fanzha.platform.Texts.encode("route.registeringUnit");
         }
         Instant now = clock.instant();
         var keys = new GeneratedKeyHolder();
@@ -501,20 +516,14 @@ class CardRegistry {
                     .params(
                             target,
                             Timestamp.from(now.plus(verificationDue)),
-                            ("not verified by " + v.unitCode() + " in time; " + v.routedBy())
-                                    .substring(
-                                            0,
-                                            Math.min(
-                                                    200,
-                                                    ("not verified by " + v.unitCode() + " in time; " + v.routedBy())
-                                                            .length())),
+                            escalatedBasis(v.unitCode(), v.routedBy()),
                             v.id())
                     .update();
             notifier.notify(new org.fanzha.platform.Notifier.Notice(
                     target,
                     "VERIFICATION_OVERDUE",
                     "verification " + v.id(),
-                    "Card verification " + v.id() + " was not done by " + v.unitCode() + " in time and is now yours",
+                    org.fanzha.platform.Texts.encode("notices.text.verificationOverdue", v.id(), v.unitCode()),
                     "/cards"));
         }
         return due.size();

@@ -53,11 +53,16 @@ class CasePages {
     String list(
             @RequestParam(required = false) @Nullable CaseStatus status,
             @RequestParam(required = false) @Nullable FraudType type,
+            @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         Actor actor = Actors.requirePermission(Permission.CASES_READ);
-        int p = Math.max(0, Math.min(page, 10_000));
-        var found = store.search(actor.unitCode(), null, status, type, null, null, p * 50, 50).stream()
+        String query = q.strip().length() > 100 ? q.strip().substring(0, 100) : q.strip();
+        CaseStore.Lookup lookup = lookup(query);
+        long total = store.count(actor.unitCode(), status, type, lookup);
+        int pages = (int) Math.max(1, (total + PAGE - 1) / PAGE);
+        int p = Math.max(0, Math.min(page, pages - 1));
+        var found = store.page(actor.unitCode(), status, type, lookup, p * PAGE, PAGE).stream()
                 .map(files::view)
                 .toList();
         model.addAttribute("cases", found);
@@ -67,11 +72,44 @@ class CasePages {
         model.addAttribute("unitNames", unitNames);
         model.addAttribute("status", status);
         model.addAttribute("type", type);
+        model.addAttribute("q", query);
         model.addAttribute("page", p);
+        model.addAttribute("pages", pages);
+        model.addAttribute(
+                "pageNumbers",
+                java.util.stream.IntStream.rangeClosed(Math.max(0, p - 4), Math.min(pages - 1, p + 4))
+                        .boxed()
+                        .toList());
+        model.addAttribute("total", total);
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("types", FraudType.values());
-        model.addAttribute("identifierTypes", IdentifierType.values());
+        model.addAttribute("identifierTypes", typeList());
         return "cases/list";
+    }
+
+    private static final int PAGE = 50;
+
+    /** What the search box finds a case by: the number, the victim's phone, an identifier of any type. */
+    static CaseStore.Lookup lookup(String q) {
+        if (q.isBlank()) {
+            return CaseStore.Lookup.ANY;
+        }
+        java.util.Set<String> phones = new java.util.LinkedHashSet<>();
+        java.util.Set<String> values = new java.util.LinkedHashSet<>();
+        values.add(q);
+        for (IdentifierType t : IdentifierType.values()) {
+            try {
+                String v = org.fanzha.cases.Identifiers.normalise(t, q).value();
+                values.add(v);
+                if (t == IdentifierType.PHONE) {
+                    phones.add(v);
+                    phones.add(v.startsWith("+86") ? v.substring(3) : v);
+                }
+            } catch (org.fanzha.cases.Identifiers.InvalidIdentifier notThisType) {
+                // the text is no identifier of this type
+            }
+        }
+        return new CaseStore.Lookup(q.toUpperCase(java.util.Locale.ROOT), List.copyOf(phones), List.copyOf(values));
     }
 
     @PostMapping("/cases")
@@ -124,12 +162,32 @@ class CasePages {
         }
     }
 
-    /** Identifier lines as the form takes them: a type and a value, one pair a line. */
+    /**
+     * Identifier lines as the form takes them: a type and a value, one pair a line; the type by
+     * its code ({@code BANK_CARD}) or by its name as the page shows it ({@code 银行卡}, {@code bank card}).
+     */
     static List<CaseFiles.@Nullable IdentifierInput> lines(String text) {
         List<CaseFiles.@Nullable IdentifierInput> out = new ArrayList<>();
         for (String line : text.split("\\R")) {
             String l = line.strip();
             if (l.isEmpty()) {
+                continue;
+            }
+            String type = null;
+            int length = 0;
+            for (var name : TYPE_NAMES.entrySet()) {
+                String n = name.getKey();
+                if (n.length() > length
+                        && l.length() > n.length()
+                        && l.regionMatches(true, 0, n, 0, n.length())
+                        && " \t:：".indexOf(l.charAt(n.length())) >= 0) {
+                    type = name.getValue();
+                    length = n.length();
+                }
+            }
+            if (type != null) {
+                out.add(new CaseFiles.IdentifierInput(
+                        type, l.substring(length + 1).strip()));
                 continue;
             }
             int space = l.indexOf(' ');
@@ -141,6 +199,30 @@ class CasePages {
                                     l.substring(space + 1).strip()));
         }
         return out;
+    }
+
+    /** Every way a line may name an identifier type: its code and its names in both bundles. */
+    private static final java.util.Map<String, String> TYPE_NAMES = typeNames();
+
+    private static java.util.Map<String, String> typeNames() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (IdentifierType t : IdentifierType.values()) {
+            names.put(t.name(), t.name());
+            for (var locale : List.of(java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH)) {
+                org.fanzha.platform.Texts.find("ident." + t.name(), List.of(), locale)
+                        .ifPresent(n -> names.put(n, t.name()));
+            }
+        }
+        return java.util.Map.copyOf(names);
+    }
+
+    /** The identifier types by their names in the reader's language, for the form's hint. */
+    static String typeList() {
+        return String.join(
+                org.fanzha.platform.Texts.resolve("cases.identifiers.separator"),
+                java.util.Arrays.stream(IdentifierType.values())
+                        .map(t -> org.fanzha.platform.Texts.resolve("ident." + t.name()))
+                        .toList());
     }
 
     @GetMapping("/cases/{id}")
@@ -204,7 +286,7 @@ class CasePages {
         try {
             var lines = lines(identifiers);
             if (lines.isEmpty()) {
-                throw new InvalidInput("identifiers", "one or more lines \"TYPE value\"", null);
+                throw InvalidInput.of("identifiers", "error.identifierLines", null);
             }
             files.addIdentifiers(id, lines, actor);
         } catch (ProblemException e) {

@@ -67,7 +67,7 @@ class PhoneAttribution {
             return UnitResolution.outOfProvince(
                     VIA,
                     region.isEmpty() ? "+" + number.getCountryCode() : region,
-                    "country code +" + number.getCountryCode());
+                    org.fanzha.platform.Texts.encode("route.countryCode", number.getCountryCode()));
         }
         boolean mobile = national.startsWith("1");
         if (mobile) {
@@ -76,12 +76,19 @@ class PhoneAttribution {
             }
             Optional<String> segmentCity = segmentCityOf.apply(national);
             if (segmentCity.isPresent()) {
-                return byCode(segmentCity.get(), "number segment " + national.substring(0, 7));
+                return byCode(
+                        segmentCity.get(), org.fanzha.platform.Texts.encode("route.segment", national.substring(0, 7)));
             }
         }
         // fixed-line numbers are attributed by their area code even when the subscriber part is short
         String description = GEOCODER.getDescriptionForValidNumber(number, Locale.SIMPLIFIED_CHINESE);
-        return byDescription(description, mobile ? "geocoder: " : "area code 0" + areaCode(national) + ": ");
+        String basis = mobile
+                ? (description.isEmpty()
+                        ? org.fanzha.platform.Texts.encode("route.geocoderNone")
+                        : org.fanzha.platform.Texts.encode("route.geocoder", description))
+                : org.fanzha.platform.Texts.encode(
+                        "route.areaCode", "0" + areaCode(national), description.isEmpty() ? "—" : description);
+        return byDescription(description, basis);
     }
 
     private PhoneNumber parse(String raw) {
@@ -108,11 +115,17 @@ class PhoneAttribution {
             return divisions
                     .find(code)
                     .map(d -> UnitResolution.resolved(VIA, d, basis))
-                    .orElseGet(() -> UnitResolution.unknown(VIA, basis + " names " + code + ", no unit of ours"));
+                    .orElseGet(() -> UnitResolution.unknown(
+                            VIA,
+                            org.fanzha.platform.Texts.join(
+                                    basis, org.fanzha.platform.Texts.encode("route.namesNotOurs", code))));
         }
         return Provinces.nameOf(code)
                 .map(p -> UnitResolution.outOfProvince(VIA, p, basis))
-                .orElseGet(() -> UnitResolution.unknown(VIA, basis + " names the unknown code " + code));
+                .orElseGet(() -> UnitResolution.unknown(
+                        VIA,
+                        org.fanzha.platform.Texts.join(
+                                basis, org.fanzha.platform.Texts.encode("route.namesUnknown", code))));
     }
 
     /**
@@ -121,13 +134,11 @@ class PhoneAttribution {
      */
     private final Map<String, UnitResolution> byDescription = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private UnitResolution byDescription(String description, String basisPrefix) {
-        return byDescription.computeIfAbsent(
-                basisPrefix + "\u0000" + description, k -> describe(description, basisPrefix));
+    private UnitResolution byDescription(String description, String basis) {
+        return byDescription.computeIfAbsent(basis + "\u0000" + description, k -> describe(description, basis));
     }
 
-    private UnitResolution describe(String description, String basisPrefix) {
-        String basis = basisPrefix + (description.isEmpty() ? "no attribution" : description);
+    private UnitResolution describe(String description, String basis) {
         Optional<Map.Entry<String, String>> province = Provinces.leading(description);
         if (province.isEmpty()) {
             return UnitResolution.unknown(VIA, basis);

@@ -40,17 +40,21 @@ class Resolver implements UnitResolver {
         String issued = id.countyCode();
         if (!issued.startsWith(provinceCode)) {
             return Provinces.nameOf(issued)
-                    .map(p -> UnitResolution.outOfProvince("idNumber", p, "issued in " + issued))
-                    .orElseGet(() -> UnitResolution.unknown("idNumber", "issued in the unknown code " + issued));
+                    .map(p -> UnitResolution.outOfProvince(
+                            "idNumber", p, org.fanzha.platform.Texts.encode("route.idIssued", issued)))
+                    .orElseGet(() -> UnitResolution.unknown(
+                            "idNumber", org.fanzha.platform.Texts.encode("route.idUnknownCode", issued)));
         }
         String current = divisions.canonical(issued).value();
-        String basis = current.equals(issued) ? "issued in " + issued : "issued in " + issued + ", today " + current;
+        String basis = current.equals(issued)
+                ? org.fanzha.platform.Texts.encode("route.idIssued", issued)
+                : org.fanzha.platform.Texts.encode("route.idIssuedToday", issued, current);
         return divisions
                 .find(current)
                 .filter(d -> d.unit())
                 .map(d -> UnitResolution.resolved("idNumber", d, basis))
-                .orElseGet(() ->
-                        UnitResolution.unknown("idNumber", "issued in " + issued + ", which is no county we know"));
+                .orElseGet(() -> UnitResolution.unknown(
+                        "idNumber", org.fanzha.platform.Texts.encode("route.idNoCounty", issued)));
     }
 
     @Override
@@ -58,17 +62,21 @@ class Resolver implements UnitResolver {
         String canonical = divisions.canonical(code).value();
         if (!canonical.startsWith(provinceCode)) {
             return Provinces.nameOf(canonical)
-                    .map(p -> UnitResolution.outOfProvince("divisionCode", p, "as given"))
+                    .map(p -> UnitResolution.outOfProvince(
+                            "divisionCode", p, org.fanzha.platform.Texts.encode("route.asGiven")))
                     .orElseThrow(() -> new DivisionNotFound(code));
         }
-        return UnitResolution.resolved("divisionCode", divisions.get(canonical), "as given");
+        return UnitResolution.resolved(
+                "divisionCode", divisions.get(canonical), org.fanzha.platform.Texts.encode("route.asGiven"));
     }
 
     @Override
     public UnitResolution byAddress(String address) {
         return addresses
                 .match(address, provinceCode)
-                .map(m -> UnitResolution.resolved("address", m.division(), "address names " + m.matched()))
-                .orElseGet(() -> UnitResolution.unknown("address", "no division of the province matched"));
+                .map(m -> UnitResolution.resolved(
+                        "address", m.division(), org.fanzha.platform.Texts.encode("route.addressNames", m.matched())))
+                .orElseGet(() ->
+                        UnitResolution.unknown("address", org.fanzha.platform.Texts.encode("route.addressNoMatch")));
     }
 }

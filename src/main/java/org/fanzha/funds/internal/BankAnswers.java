@@ -192,8 +192,8 @@ class BankAnswers {
                 now,
                 result,
                 answeredBy,
-                (held == null ? "" : "held " + held.toPlainString())
-                        + (next.isEmpty() ? "" : ", " + next.size() + " onward"));
+                (held == null ? "" : "止付/冻结 " + held.toPlainString() + " 元")
+                        + (next.isEmpty() ? "" : "，转出 " + next.size() + " 笔"));
         FundRequests.Origin origin = new FundRequests.Origin(row.caseId(), row.warningId(), row.unitCode());
         for (Next n : next) {
             long proposal = requests.insertRequest(

@@ -137,7 +137,7 @@ class Freezes {
                 now,
                 "SENT",
                 actor.name(),
-                "freeze " + amount.toPlainString() + " for " + months + " months, "
+                "冻结 " + amount.toPlainString() + " 元，" + months + " 个月，文书 "
                         + request.documentNumber().strip());
         audit.record(
                 "CREATE",
@@ -184,7 +184,7 @@ class Freezes {
         jdbc.sql("UPDATE fund_request SET freeze_until = ?, renewals = renewals + 1, document_number = ? WHERE id = ?")
                 .params(Date.valueOf(newUntil), documentNumber.strip(), id)
                 .update();
-        requests.event(id, now, "RENEWED", actor.name(), "until " + newUntil + ", " + documentNumber.strip());
+        requests.event(id, now, "RENEWED", actor.name(), "续冻至 " + newUntil + "，文书 " + documentNumber.strip());
         audit.record("UPDATE", "fund-request", Long.toString(id), "freeze renewed until " + newUntil);
         return requests.view(id);
     }

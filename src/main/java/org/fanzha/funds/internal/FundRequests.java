@@ -430,18 +430,13 @@ class FundRequests {
                         "TRANSFER",
                         now);
             }
-            event(
-                    id,
-                    now,
-                    "REQUESTED",
-                    actor.name(),
-                    group.size() + " transfer(s), " + total.toPlainString() + " yuan");
+            event(id, now, "REQUESTED", actor.name(), group.size() + " 笔转账，共 " + total.toPlainString() + " 元");
             event(
                     id,
                     now,
                     "SENT",
                     actor.name(),
-                    "to " + banks.get(group.get(0).bank()).name());
+                    "发往" + banks.get(group.get(0).bank()).name());
             audit.record(
                     "CREATE",
                     "fund-request",
@@ -487,13 +482,8 @@ class FundRequests {
         Instant now = clock.instant();
         long id = insertRequest(
                 Kind.STOP_PAYMENT, State.SENT, account, bank, amount, origin, null, level, actor.name(), now);
-        event(
-                id,
-                now,
-                "REQUESTED",
-                actor.name(),
-                "from the trace, level " + level + ", " + amount.toPlainString() + " yuan");
-        event(id, now, "SENT", actor.name(), "to " + banks.get(bank).name());
+        event(id, now, "REQUESTED", actor.name(), "资金流向第 " + level + " 级，" + amount.toPlainString() + " 元");
+        event(id, now, "SENT", actor.name(), "发往" + banks.get(bank).name());
         audit.record(
                 "CREATE",
                 "fund-request",
@@ -762,7 +752,7 @@ class FundRequests {
             throw new WrongState(
                     "problem.fund.onlyProposedSent", id, org.fanzha.platform.Texts.key("funds.state." + row.state()));
         }
-        event(id, now, "SENT", actor.name(), "to " + banks.get(row.bank()).name());
+        event(id, now, "SENT", actor.name(), "发往" + banks.get(row.bank()).name());
         audit.record("UPDATE", "fund-request", Long.toString(id), "sent");
         return announce(view(id));
     }

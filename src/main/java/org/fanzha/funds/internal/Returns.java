@@ -330,7 +330,7 @@ class Returns {
                             shares.get(i))
                     .update();
         }
-        event(f.id(), now, "RETURN_PROPOSED", actor.name(), "return " + id + ": " + returnTotal.toPlainString());
+        event(f.id(), now, "RETURN_PROPOSED", actor.name(), "返还方案 " + id + "：" + returnTotal.toPlainString() + " 元");
         audit.record(
                 "CREATE",
                 "fund-return",
@@ -491,7 +491,7 @@ class Returns {
                 now,
                 approve ? "RETURN_APPROVED" : "RETURN_REJECTED",
                 actor.name(),
-                "return " + id + ": " + r.returnTotal().toPlainString() + (note.isEmpty() ? "" : " " + note));
+                "返还方案 " + id + "：" + r.returnTotal().toPlainString() + " 元" + (note.isEmpty() ? "" : "，" + note));
         audit.record(
                 "UPDATE",
                 "fund-return",

@@ -276,11 +276,7 @@ class Statements {
         }
         for (String needed : List.of("time", "account", "amount", "transactionId")) {
             if (!fields.containsValue(needed)) {
-                throw new InvalidInput(List.of(new FieldError(
-                        "file",
-                        "a header row with the columns 交易时间, 账号, 交易金额, 借贷标志, 交易流水号 (or time, account, amount, direction, transactionId); missing "
-                                + needed,
-                        null)));
+                throw new InvalidInput(List.of(FieldError.of("file", "error.statementHeader", null, needed)));
             }
         }
         return fields;

@@ -158,8 +158,7 @@ class HotlinePages {
     private static @Nullable String blank(String s) {
         String t = s.strip();
         if (t.length() > 1000) {
-            throw new org.fanzha.platform.InvalidInput(
-                    "note", "at most 1,000 characters (this one has " + t.length() + ")", null);
+            throw org.fanzha.platform.InvalidInput.of("note", "error.tooLongHas", null, 1000, t.length());
         }
         return t.isEmpty() ? null : t;
     }

@@ -55,6 +55,9 @@ public class Bulletins {
     static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     static final String FONT = "/fonts/DroidSansFallback-subset.ttf";
 
+    /** Latin letters, digits and the signs Droid Sans Fallback lacks (the rank arrows ↑ ↓). */
+    static final String LATIN_FONT = "/fonts/DejaVuSans-subset.ttf";
+
     /** The columns of each city's line. */
     static final List<Indicator> CITY_LINE = List.of(
             Indicator.warningsReceived,
@@ -246,6 +249,7 @@ public class Bulletins {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.useFont(() -> getClass().getResourceAsStream(LATIN_FONT), "FanzhaLatin");
             builder.useFont(() -> getClass().getResourceAsStream(FONT), "FanzhaCJK");
             builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html)), "/");
             builder.toStream(out);

@@ -34,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * units; for lower-is-better indicators the part is 2 − ratio; each part is kept between 0 and its
  * cap; the score is 100 × Σ weight × part / Σ weight, so a unit average on every indicator scores
  * 100. A unit without the indicator scores 0 on it; an indicator no unit has (or whose mean is 0)
- * counts 1 for all. Adjustments (加减分) entered by province commanders are added after, apart.
+ * says nothing about anyone this period: it is not counted, and the score is over the weights of
+ * the indicators that are (it never hands every unit full points). Adjustments (加减分) entered by province commanders are added after, apart.
  */
 @Service
 public class Scores {
@@ -48,7 +49,13 @@ public class Scores {
             @Nullable BigDecimal mean,
             @Nullable BigDecimal ratio,
             BigDecimal part,
-            BigDecimal points) {}
+            BigDecimal points) {
+
+        /** False for an indicator no unit of the peers has this period (or whose mean is 0): not counted. */
+        public boolean counted() {
+            return mean != null && mean.signum() != 0;
+        }
+    }
 
     /** An adjustment (加减分). */
     public record Adjustment(
@@ -143,8 +150,6 @@ public class Scores {
         Map<String, Map<Indicator, BigDecimal>> values = indicators.values(codes, period);
         Map<String, List<Adjustment>> adjustments = adjustments(codes, period);
         Scheme scheme = properties.scheme();
-        BigDecimal totalWeight =
-                scheme.items().stream().map(Scheme.Item::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, BigDecimal> means = new HashMap<>();
         for (Scheme.Item item : scheme.items()) {
             Indicator ind = Indicator.valueOf(item.indicator());
@@ -160,6 +165,12 @@ public class Scores {
                                 .divide(BigDecimal.valueOf(present.size()), 8, RoundingMode.HALF_UP));
             }
         }
+        // only indicators that say something this period weigh: one whose mean is 0 is not counted
+        BigDecimal totalWeight = scheme.items().stream()
+                .filter(item -> means.containsKey(item.indicator())
+                        && means.get(item.indicator()).signum() != 0)
+                .map(Scheme.Item::weight)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         List<Score> out = new ArrayList<>();
         for (Division unit : peers) {
             List<Part> parts = new ArrayList<>();
@@ -170,7 +181,7 @@ public class Scores {
                 BigDecimal ratio = null;
                 BigDecimal part;
                 if (mean == null || mean.signum() == 0) {
-                    part = BigDecimal.ONE;
+                    part = BigDecimal.ZERO;
                 } else if (value == null) {
                     part = BigDecimal.ZERO;
                 } else {

@@ -36,12 +36,16 @@ class StaffPages {
     private final Notices notices;
     private final StaffAccounts accounts;
 
+    private final org.fanzha.warning.WarningDesk warnings;
+
     StaffPages(
             Divisions divisions,
             StaffAdministration staff,
             TokenAdministration tokens,
             Notices notices,
-            StaffAccounts accounts) {
+            StaffAccounts accounts,
+            org.fanzha.warning.WarningDesk warnings) {
+        this.warnings = warnings;
         this.accounts = accounts;
         this.divisions = divisions;
         this.staff = staff;
@@ -112,12 +116,64 @@ class StaffPages {
         return "staff/home";
     }
 
-    /** The notices of the last day for the signed-in unit (escalations, red warnings). */
+    /**
+     * The notices of the last day for the signed-in unit (escalations, red warnings), one row per
+     * record they are about: the unit's, those sent to me, or those whose warning still awaits
+     * acknowledgement here.
+     */
     @GetMapping("/notices")
-    String notices(@RequestParam(defaultValue = "false") boolean unread, Model model) {
-        model.addAttribute("notices", notices.recent(Actors.require(), unread));
+    String notices(
+            @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(defaultValue = "UNIT") Notices.View view,
+            Model model) {
+        Actor actor = Actors.require();
+        var groups =
+                Notices.grouped(notices.recent(actor, unread, view == Notices.View.MINE ? view : Notices.View.UNIT));
+        java.util.Set<Long> awaiting = java.util.Set.of();
+        if (actor.can(org.fanzha.platform.Permission.WARNINGS_READ)) {
+            awaiting = warnings.awaitingAcknowledgement(groups.stream()
+                    .map(g -> Notices.warningOf(g.subject()))
+                    .filter(java.util.Objects::nonNull)
+                    .toList());
+        }
+        if (view == Notices.View.OPEN) {
+            java.util.Set<Long> waiting = awaiting;
+            groups = groups.stream()
+                    .filter(g ->
+                            Notices.warningOf(g.subject()) != null && waiting.contains(Notices.warningOf(g.subject())))
+                    .toList();
+        }
+        model.addAttribute("groups", groups);
+        java.util.Set<Long> open = awaiting;
+        model.addAttribute(
+                "awaitingSubjects",
+                groups.stream()
+                        .map(Notices.Group::subject)
+                        .filter(subject ->
+                                Notices.warningOf(subject) != null && open.contains(Notices.warningOf(subject)))
+                        .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("unread", unread);
+        model.addAttribute("view", view);
         return "staff/notices";
+    }
+
+    /** What a browser that opted in alerts with sound and a desktop notice: the red warnings and escalations since it last looked. */
+    @GetMapping(path = "/notices/alerts.json", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    java.util.Map<String, Object> alerts(@RequestParam(required = false) @Nullable Long after) {
+        Actor actor = Actors.require();
+        long latest = notices.latestId(actor);
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        List<java.util.Map<String, Object>> alerts = after == null
+                ? List.of()
+                : notices.alertsAfter(actor, after).stream()
+                        .map(n -> java.util.Map.<String, Object>of(
+                                "id", n.id(),
+                                "kind", n.kind(),
+                                "text", org.fanzha.platform.Texts.decode(n.text(), locale),
+                                "link", "/notices/" + n.id() + "/open"))
+                        .toList();
+        return java.util.Map.of("latest", latest, "unread", notices.recentCount(actor), "alerts", alerts);
     }
 
     /** A notice opened: read from now on, and on to what it is about. */

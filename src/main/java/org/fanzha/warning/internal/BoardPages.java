@@ -54,7 +54,18 @@ class BoardPages {
             @Nullable String unit,
             @Nullable Urgency urgency,
             @Nullable WarningState state,
-            @Nullable FraudType fraudType) {
+            @Nullable FraudType fraudType,
+            WarningStore.@Nullable Sort sort,
+            @Nullable Integer page) {
+
+        /** The page asked for, from 0, within bounds. */
+        public int pageIndex() {
+            return page == null ? 0 : Math.max(0, Math.min(page, 10_000));
+        }
+
+        public WarningStore.Sort order() {
+            return sort == null ? WarningStore.Sort.URGENCY : sort;
+        }
 
         String unitOr(String fallback) {
             return unit == null
@@ -66,10 +77,26 @@ class BoardPages {
         }
     }
 
-    /** One row of the board. */
+    /** The board's page size. */
+    static final int PAGE = 50;
+
+    /** A page of the board: its rows, how many there are in all, and which page this is. */
+    record BoardPage(List<Row> rows, long total, int page) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + PAGE - 1) / PAGE);
+        }
+
+        public boolean isEmpty() {
+            return rows.isEmpty();
+        }
+    }
+
+    /** One row of the board; {@code personArea} is where the person is (the unit first assigned), kept when escalated. */
     record Row(
             WarningView warning,
             String unitName,
+            @Nullable String personArea,
             long acknowledgeDueMillis,
             long closeDueMillis,
             boolean closeOverdue) {}
@@ -77,6 +104,11 @@ class BoardPages {
     @ModelAttribute("urgencies")
     List<Urgency> urgencies() {
         return List.of(Urgency.values());
+    }
+
+    @ModelAttribute("sorts")
+    List<WarningStore.Sort> sorts() {
+        return List.of(WarningStore.Sort.values());
     }
 
     @GetMapping("/board")
@@ -145,7 +177,7 @@ class BoardPages {
         // a unit the warning was once assigned to (and escalated away from) still reads it, read only
         Warning w = own.or(() -> store.everAssignedTo(id, actor.unitCode())).orElseThrow(() -> new WarningNotFound(id));
         model.addAttribute("readOnly", own.isEmpty());
-        model.addAttribute("row", row(w));
+        model.addAttribute("row", row(w, store.firstUnits(List.of(w.id())).get(w.id())));
         model.addAttribute(
                 "leads",
                 store.leads(id).stream()
@@ -208,20 +240,42 @@ class BoardPages {
         return "redirect:/warnings/" + id;
     }
 
-    private List<Row> rows(BoardFilter filter) {
+    private BoardPage rows(BoardFilter filter) {
         Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);
         String unit = filter.unitOr(actor.unitCode());
         String scope = unit.startsWith(actor.unitCode()) ? unit : actor.unitCode();
         var query =
                 new WarningStore.Filter(scope, filter.state(), filter.urgency(), filter.fraudType(), true, null, null);
-        return store.list(query, 0, 500).stream().map(this::row).toList();
+        long total = store.count(query);
+        int page = Math.min(filter.pageIndex(), (int) Math.max(0, (total - 1) / PAGE));
+        List<Warning> warnings = store.list(query, filter.order(), page * PAGE, PAGE);
+        var first = store.firstUnits(warnings.stream().map(Warning::id).toList());
+        return new BoardPage(
+                warnings.stream().map(w -> row(w, first.get(w.id()))).toList(), total, page);
     }
 
-    private Row row(Warning w) {
+    /** A unit by its name with the name of the city above it (洛阳市 · 西工区). */
+    private @Nullable String area(@Nullable String code) {
+        if (code == null) {
+            return null;
+        }
+        return divisions
+                .find(code)
+                .map(d -> divisions.ancestors(d.code()).stream()
+                                .filter(a -> a.code().length() == 4 && !a.code().equals(d.code()))
+                                .map(a -> a.name() + " · ")
+                                .findFirst()
+                                .orElse("")
+                        + d.name())
+                .orElse(code);
+    }
+
+    private Row row(Warning w, @Nullable String firstUnit) {
         Instant now = Instant.now();
         return new Row(
                 WarningView.of(w),
                 divisions.find(w.unitCode()).map(d -> d.name()).orElse(w.unitCode()),
+                firstUnit == null || firstUnit.equals(w.unitCode()) ? null : area(firstUnit),
                 w.acknowledgeDue() == null ? 0 : w.acknowledgeDue().toEpochMilli(),
                 w.closeDue() == null ? 0 : w.closeDue().toEpochMilli(),
                 w.isOpen() && w.closeDue() != null && w.closeDue().isBefore(now));
@@ -231,8 +285,7 @@ class BoardPages {
     private static @Nullable String clip(String note) {
         String n = note.strip();
         if (n.length() > 1000) {
-            throw new org.fanzha.platform.InvalidInput(
-                    "note", "at most 1,000 characters (this one has " + n.length() + ")", null);
+            throw org.fanzha.platform.InvalidInput.of("note", "error.tooLongHas", null, 1000, n.length());
         }
         return n.isEmpty() ? null : n;
     }

@@ -180,7 +180,11 @@ class BulkFiling {
                 "LEAD",
                 null,
                 grade.urgency().name(),
-                lead.source() + " " + lead.sourceId() + " (" + grade.rule() + ")",
+                org.fanzha.platform.Texts.encode(
+                        "warning.event.lead",
+                        "#source." + lead.source(),
+                        lead.sourceId(),
+                        "#urgency.rule." + grade.rule()),
                 enteredBy
             });
             slots[i] = leads.size() - 1;

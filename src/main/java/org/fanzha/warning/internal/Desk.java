@@ -32,6 +32,13 @@ class Desk implements WarningDesk {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Set<Long> awaitingAcknowledgement(java.util.Collection<Long> warningIds) {
+        Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);
+        return store.awaitingAcknowledgement(warningIds, actor.unitCode());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<WarningSummary> summary(long warningId) {
         Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);
         return store.find(warningId, actor.unitCode())

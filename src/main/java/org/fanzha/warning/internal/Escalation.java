@@ -95,14 +95,19 @@ class Escalation {
         Warning escalated = w.escalate(target, now, properties.deadline(w.urgency()));
         store.update(escalated);
         store.changed(w.id(), w.unitCode());
-        String why = "not acknowledged by " + w.unitCode() + " within the " + w.urgency() + " deadline";
+        String fromName = divisions.find(w.unitCode()).map(d -> d.name()).orElse(w.unitCode());
+        String why = org.fanzha.platform.Texts.encode(
+                "warning.why.notAcknowledged",
+                fromName,
+                "#urgency." + w.urgency().name());
         store.event(w.id(), now, "ESCALATED", "system", target, null, null, why);
         String unitName = divisions.find(target).map(d -> d.name()).orElse(target);
         notifier.notify(new Notifier.Notice(
                 target,
                 "ESCALATED",
                 "warning " + w.id(),
-                w.urgency() + " warning " + w.id() + " escalated to " + unitName + ": " + why,
+                org.fanzha.platform.Texts.encode(
+                        "notices.text.escalated", "#urgency." + w.urgency().name(), w.id(), unitName, fromName),
                 "/warnings/" + w.id()));
     }
 }

@@ -96,6 +96,16 @@ class LeadController {
             Urgency urgency,
             String unitCode) {}
 
+    static class WebhookNotFound extends ProblemException {
+        WebhookNotFound() {
+            super(
+                    HttpStatus.NOT_FOUND,
+                    "webhook-not-found",
+                    "problem.webhookNotFound.title",
+                    "problem.webhookNotFound.detail");
+        }
+    }
+
     static class LeadNotFound extends ProblemException {
         LeadNotFound(String source, String sourceId) {
             super(
@@ -176,7 +186,7 @@ class LeadController {
 
     @GetMapping("/webhook")
     WebhookView webhook() {
-        var hook = webhooks.of(partner()).orElseThrow(() -> new LeadNotFound("webhook", "of this token"));
+        var hook = webhooks.of(partner()).orElseThrow(() -> new WebhookNotFound());
         return new WebhookView(hook.url(), null, hook.sources());
     }
 

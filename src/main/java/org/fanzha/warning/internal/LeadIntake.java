@@ -197,7 +197,13 @@ class LeadIntake {
                 w.unitCode(),
                 "RED_WARNING",
                 "warning " + w.id(),
-                "RED warning " + w.id() + " (" + w.urgencyRule() + "): acknowledge by " + w.acknowledgeDue(),
+                org.fanzha.platform.Texts.encode(
+                        "notices.text.red",
+                        w.id(),
+                        "#urgency.rule." + w.urgencyRule(),
+                        java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                                .withZone(java.time.ZoneId.of("Asia/Shanghai"))
+                                .format(w.acknowledgeDue())),
                 "/warnings/" + w.id()));
     }
 
@@ -229,7 +235,11 @@ class LeadIntake {
                     null,
                     null,
                     grade.urgency().name(),
-                    lead.source() + " " + lead.sourceId() + " (" + grade.rule() + ")");
+                    org.fanzha.platform.Texts.encode(
+                            "warning.event.lead",
+                            "#source." + lead.source(),
+                            lead.sourceId(),
+                            "#urgency.rule." + grade.rule()));
             if (joined.urgency() == Urgency.RED && joinable.get().urgency() != Urgency.RED) {
                 notifyRed(joined);
             }
@@ -261,9 +271,21 @@ class LeadIntake {
                 null,
                 null,
                 grade.urgency().name(),
-                lead.source() + " " + lead.sourceId() + " (" + grade.rule() + ")");
+                org.fanzha.platform.Texts.encode(
+                        "warning.event.lead",
+                        "#source." + lead.source(),
+                        lead.sourceId(),
+                        "#urgency.rule." + grade.rule()));
         store.event(
-                warningId, now, "ASSIGNED", "system", route.unitCode(), null, null, route.via() + ": " + route.basis());
+                warningId,
+                now,
+                "ASSIGNED",
+                "system",
+                route.unitCode(),
+                null,
+                null,
+                org.fanzha.platform.Texts.join(
+                        org.fanzha.platform.Texts.encode("route.via." + route.via()), route.basis()));
         if (grade.urgency() == Urgency.RED) {
             notifyRed(opened.withId(warningId));
         }

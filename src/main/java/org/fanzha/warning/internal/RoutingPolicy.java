@@ -56,7 +56,8 @@ class RoutingPolicy {
                 return new Route(
                         located.unit().code(),
                         "divisionCode",
-                        "located by the partner in " + located.unit().name(),
+                        org.fanzha.platform.Texts.encode(
+                                "route.partnerLocated", located.unit().name()),
                         false,
                         null);
             }
@@ -80,7 +81,8 @@ class RoutingPolicy {
                 return new Route(
                         county.code(),
                         "phone+idNumber",
-                        byPhone.basis() + "; ID issued in " + county.name(),
+                        org.fanzha.platform.Texts.join(
+                                byPhone.basis(), org.fanzha.platform.Texts.encode("route.alsoIdIssued", county.name())),
                         false,
                         null);
             }
@@ -94,8 +96,17 @@ class RoutingPolicy {
                 : byPhone.status() == UnitResolution.Status.OUT_OF_PROVINCE ? byPhone.province() : null;
         if (elsewhere != null) {
             return new Route(
-                    provinceCode, "outOfProvince", "belongs to " + elsewhere + "; for hand-over", true, elsewhere);
+                    provinceCode,
+                    "outOfProvince",
+                    org.fanzha.platform.Texts.encode("route.handOver", elsewhere),
+                    true,
+                    elsewhere);
         }
-        return new Route(provinceCode, "provinceDesk", "no unit found: " + byPhone.basis(), false, null);
+        return new Route(
+                provinceCode,
+                "provinceDesk",
+                org.fanzha.platform.Texts.join(org.fanzha.platform.Texts.encode("route.noUnit"), byPhone.basis()),
+                false,
+                null);
     }
 }

@@ -56,7 +56,16 @@ class WarningStore {
             @Nullable String unitCode,
             @Nullable String method,
             @Nullable String result,
-            @Nullable String note) {}
+
+            @com.fasterxml.jackson.annotation.JsonIgnore @Nullable
+            String note) {
+
+        /** The note in English, as partners and the API read it (the page reads it in its reader's language). */
+        @com.fasterxml.jackson.annotation.JsonProperty("note")
+        public @Nullable String noteText() {
+            return note == null ? null : org.fanzha.platform.Texts.decode(note, java.util.Locale.ENGLISH);
+        }
+    }
 
     record Filter(
             String unitPrefix,
@@ -286,9 +295,48 @@ class WarningStore {
                 .update();
     }
 
+    /** How a list of warnings is ordered: most urgent first, nearest deadline first, newest, largest amount. */
+    enum Sort {
+        URGENCY(" ORDER BY CASE urgency WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 ELSE 2 END, opened_at DESC, id DESC"),
+        DUE(" ORDER BY COALESCE(CASE WHEN state = 'ASSIGNED' THEN acknowledge_due ELSE close_due END, opened_at), id"),
+        OPENED(" ORDER BY opened_at DESC, id DESC"),
+        AMOUNT(" ORDER BY CASE WHEN amount_at_risk IS NULL THEN 1 ELSE 0 END, amount_at_risk DESC, id DESC");
+
+        final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+    }
+
     List<Warning> list(Filter filter, int offset, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM warning WHERE unit_code LIKE ?");
-        List<Object> params = new ArrayList<>(List.of(filter.unitPrefix() + "%"));
+        return list(filter, Sort.URGENCY, offset, limit);
+    }
+
+    List<Warning> list(Filter filter, Sort sort, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("SELECT * FROM warning" + where + sort.orderBy + " LIMIT ? OFFSET ?")
+                .params(params)
+                .query(WarningStore::map)
+                .list();
+    }
+
+    /** How many warnings the filter holds. */
+    long count(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        return jdbc.sql("SELECT COUNT(*) FROM warning" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String where(Filter filter, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" WHERE unit_code LIKE ?");
+        params.add(filter.unitPrefix() + "%");
         if (filter.openOnly()) {
             sql.append(" AND state <> 'CLOSED'");
         }
@@ -312,11 +360,23 @@ class WarningStore {
             sql.append(" AND opened_at < ?");
             params.add(ts(filter.to()));
         }
-        sql.append(
-                " ORDER BY CASE urgency WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 ELSE 2 END, opened_at DESC, id DESC LIMIT ? OFFSET ?");
-        params.add(limit);
-        params.add(offset);
-        return jdbc.sql(sql.toString()).params(params).query(WarningStore::map).list();
+        return sql.toString();
+    }
+
+    /** The unit each warning was first assigned to: where its person is (the board keeps it on an escalated row). */
+    java.util.Map<Long, String> firstUnits(java.util.Collection<Long> warningIds) {
+        if (warningIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(warningIds));
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT warning_id, unit_code FROM warning_event WHERE kind = 'ASSIGNED' AND unit_code IS NOT NULL"
+                        + " AND warning_id IN (" + marks + ") ORDER BY at, id")
+                .params(new ArrayList<Object>(ids))
+                .query((org.springframework.jdbc.core.RowCallbackHandler)
+                        rs -> out.putIfAbsent(rs.getLong(1), rs.getString(2)));
+        return out;
     }
 
     List<StoredLead> leads(long warningId) {
@@ -398,5 +458,21 @@ class WarningStore {
 
     private static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, @Nullable String name) {
         return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    /** Of these warnings, those assigned to the unit and not yet acknowledged. */
+    java.util.Set<Long> awaitingAcknowledgement(java.util.Collection<Long> ids, String unitCode) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<Long> list = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        String marks = String.join(",", java.util.Collections.nCopies(list.size(), "?"));
+        List<Object> params = new java.util.ArrayList<>(list);
+        params.add(unitCode);
+        return java.util.Set.copyOf(
+                jdbc.sql("SELECT id FROM warning WHERE id IN (" + marks + ") AND state = 'ASSIGNED' AND unit_code = ?")
+                        .params(params)
+                        .query(Long.class)
+                        .list());
     }
 }

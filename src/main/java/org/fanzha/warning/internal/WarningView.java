@@ -22,7 +22,7 @@ record WarningView(
         String urgencyRule,
         String unitCode,
         String routedVia,
-        String routingBasis,
+        @com.fasterxml.jackson.annotation.JsonIgnore String routingBasis,
         boolean outOfProvince,
         @Nullable String personProvince,
         WarningState state,
@@ -36,6 +36,20 @@ record WarningView(
         @Nullable Instant acknowledgeDue,
         @Nullable Instant closeDue,
         int escalations) {
+
+    /** How the warning was routed, in English, as partners and the API read it. */
+    @com.fasterxml.jackson.annotation.JsonProperty("routingBasis")
+    public String routingBasisText() {
+        return org.fanzha.platform.Texts.decode(routingBasis, java.util.Locale.ENGLISH);
+    }
+
+    /** How the warning was routed, in the reader's language, for the page. */
+    public String routing(java.util.Locale locale) {
+        return org.fanzha.platform.Texts.decode(
+                org.fanzha.platform.Texts.join(
+                        org.fanzha.platform.Texts.encode("route.via." + routedVia), routingBasis),
+                locale);
+    }
 
     static WarningView of(Warning w) {
         return new WarningView(
@@ -79,6 +93,36 @@ record WarningView(
             Urgency urgency,
             String urgencyRule,
             String enteredBy) {
+
+        /** One signal as the page shows it: its type and what it names (number, account, site, app, minutes, amount). */
+        public record SignalText(String type, List<String> details) {}
+
+        /** The signals in order, for the page. */
+        public List<SignalText> signalTexts() {
+            List<SignalText> out = new java.util.ArrayList<>();
+            if (signals instanceof tools.jackson.databind.JsonNode array && array.isArray()) {
+                for (tools.jackson.databind.JsonNode s : array) {
+                    List<String> details = new java.util.ArrayList<>();
+                    for (String field : List.of("counterpart", "account", "url", "app")) {
+                        tools.jackson.databind.JsonNode v = s.get(field);
+                        if (v != null && !v.isNull()) {
+                            details.add(v.asString());
+                        }
+                    }
+                    tools.jackson.databind.JsonNode minutes = s.get("minutes");
+                    if (minutes != null && !minutes.isNull()) {
+                        details.add(org.fanzha.platform.Texts.resolve("warning.signal.minutes", minutes.asInt()));
+                    }
+                    tools.jackson.databind.JsonNode amount = s.get("amount");
+                    if (amount != null && !amount.isNull()) {
+                        details.add(org.fanzha.platform.Texts.resolve(
+                                "warning.signal.amount", new BigDecimal(amount.asString())));
+                    }
+                    out.add(new SignalText(s.path("type").asString(), details));
+                }
+            }
+            return out;
+        }
 
         /** The lead with the person's phone masked; signals (the fraudsters' numbers, accounts, URLs) in full. */
         static LeadView of(WarningStore.StoredLead l, tools.jackson.databind.json.JsonMapper json) {

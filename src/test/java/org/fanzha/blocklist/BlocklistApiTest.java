@@ -63,6 +63,20 @@ class BlocklistApiTest {
     }
 
     @Test
+    void aGovernmentNameIsBlockedOnlyWhenConfirmed() throws Exception {
+        String name = unique("jwc").replace(".example", "") + ".zzu.edu.cn";
+        addEntry("duty", """
+                        {"value":"%s","scope":"DOMAIN","category":"IMPERSONATE_POLICE","source":"POLICE"}""".formatted(name))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:fanzha:problem:sensitive-name"))
+                .andExpect(jsonPath("$.confirmWith").value("sensitiveConfirmed"));
+        check("analyst", name).andExpect(jsonPath("$.verdict").value("UNKNOWN"));
+        addEntry("duty", """
+                        {"value":"%s","scope":"DOMAIN","category":"IMPERSONATE_POLICE","source":"POLICE","sensitiveConfirmed":true}""".formatted(name)).andExpect(status().isCreated());
+        check("analyst", name).andExpect(jsonPath("$.verdict").value("BLOCKED"));
+    }
+
+    @Test
     void theContractExampleIsBlockedWithItsSubdomainsAndTheAnswerExplainsItself() throws Exception {
         String domain = unique("loan-fast");
         addEntry("duty", """

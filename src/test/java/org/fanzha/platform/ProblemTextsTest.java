@@ -69,7 +69,8 @@ class ProblemTextsTest {
     @Test
     void noRefusalIsAnEnglishSentenceInJava() throws IOException {
         Pattern sentence = Pattern.compile(
-                "new (?:FieldError|InvalidInput|Forbidden|WrongState|ReturnRefused|[A-Za-z]*NotFound)\\(\\s*"
+                "new (?:[A-Za-z.]*\\.)?(?:FieldError|InvalidInput|Forbidden|WrongState|ReturnRefused|[A-Za-z]*NotFound"
+                        + "|InvalidName|InvalidIdentifier|InvalidIdNumber|InvalidPhoneNumber|InvalidDivisionCode)\\(\\s*"
                         + "(?:(?:\"[^\"]*\"|[^,()\"]+),\\s*)?\"[^\"]*[a-z] [a-z][^\"]*\"");
         List<String> found = new ArrayList<>();
         for (String source : sources()) {

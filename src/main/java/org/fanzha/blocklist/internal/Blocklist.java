@@ -92,7 +92,49 @@ class Blocklist {
             @Nullable Source source,
             @Nullable String evidence,
             @Nullable String screenshotRef,
-            @Nullable Instant expiresAt) {}
+            @Nullable Instant expiresAt,
+            @Nullable Boolean sensitiveConfirmed) {
+
+        Submission(
+                @Nullable String value,
+                @Nullable Scope scope,
+                @Nullable FraudType category,
+                @Nullable Source source,
+                @Nullable String evidence,
+                @Nullable String screenshotRef,
+                @Nullable Instant expiresAt) {
+            this(value, scope, category, source, evidence, screenshotRef, expiresAt, null);
+        }
+    }
+
+    /**
+     * A name of a government, Party, education or military institution (gov.cn, edu.cn, mil.cn …):
+     * blocking one by mistake cuts the public off from the state; it is blocked only when the
+     * submitter confirms it.
+     */
+    static boolean sensitive(String host) {
+        for (String suffix : SENSITIVE) {
+            if (host.equals(suffix) || host.endsWith("." + suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> SENSITIVE =
+            List.of("gov.cn", "edu.cn", "mil.cn", "gov", "mil", "edu", "政务", "公益");
+
+    static final class SensitiveName extends ProblemException {
+        SensitiveName(String host) {
+            super(
+                    HttpStatus.CONFLICT,
+                    "sensitive-name",
+                    "problem.sensitiveName.title",
+                    "problem.sensitiveName.detail",
+                    args(host),
+                    java.util.Map.of("confirmWith", "sensitiveConfirmed"));
+        }
+    }
 
     record Added(BlockStore.Entry entry, boolean duplicate) {}
 
@@ -166,11 +208,10 @@ class Blocklist {
             return new Normalised(host, Scope.IP, host);
         }
         if (scope == Scope.IP) {
-            throw new Names.InvalidName("is not an IP address");
+            throw new Names.InvalidName("error.ident.notIp");
         }
         if (scope == Scope.DOMAIN_AND_SUBDOMAINS && Matcher.isPublicSuffix(host)) {
-            throw new Names.InvalidName(
-                    "is a public suffix: blocking it with its subdomains would block every site under it");
+            throw new Names.InvalidName("error.name.publicSuffix");
         }
         return new Normalised(host, scope, host);
     }
@@ -216,6 +257,9 @@ class Blocklist {
         protectedBy(n).ifPresent(a -> {
             throw new AllowedName(n.value(), a);
         });
+        if (sensitive(n.host()) && !Boolean.TRUE.equals(s.sensitiveConfirmed())) {
+            throw new SensitiveName(n.host());
+        }
         EntryState initial = trusted(actor, s.source()) ? EntryState.ACTIVE : EntryState.PENDING_REVIEW;
         String by = by(actor);
         Added added = tx.execute(status -> {

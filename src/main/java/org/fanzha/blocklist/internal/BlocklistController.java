@@ -62,7 +62,8 @@ class BlocklistController {
             @Nullable Source source,
             @Nullable String evidence,
             @Nullable String screenshotRef,
-            @Nullable Instant expiresAt) {}
+            @Nullable Instant expiresAt,
+            @Nullable Boolean sensitiveConfirmed) {}
 
     record EntryView(
             long id,
@@ -127,7 +128,8 @@ class BlocklistController {
                         request.source(),
                         request.evidence(),
                         request.screenshotRef(),
-                        request.expiresAt()),
+                        request.expiresAt(),
+                        request.sensitiveConfirmed()),
                 actor);
         return ResponseEntity.status(added.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new Added(EntryView.of(added.entry()), added.duplicate()));

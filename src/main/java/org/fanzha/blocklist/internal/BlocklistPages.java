@@ -132,6 +132,7 @@ class BlocklistPages {
             @RequestParam(defaultValue = "") String evidence,
             @RequestParam(defaultValue = "") String screenshotRef,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate expires,
+            @RequestParam(defaultValue = "false") boolean sensitiveConfirmed,
             RedirectAttributes redirect) {
         Actor actor = Actors.requirePermission(Permission.BLOCKLIST_SUBMIT);
         try {
@@ -147,12 +148,25 @@ class BlocklistPages {
                                     ? null
                                     : expires.plusDays(1)
                                             .atStartOfDay(ZoneId.of("Asia/Shanghai"))
-                                            .toInstant()),
+                                            .toInstant(),
+                            sensitiveConfirmed),
                     actor);
             return "redirect:/blocklist/entries/" + added.entry().id();
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e.summary());
-            return "redirect:/blocklist";
+            // the form comes back as typed; a sensitive name asks for the confirmation box
+            org.fanzha.platform.Forms.refused(
+                    redirect,
+                    e,
+                    org.fanzha.platform.Forms.typed(
+                            "value", value,
+                            "scope", scope,
+                            "category", category,
+                            "source", source,
+                            "evidence", evidence,
+                            "screenshotRef", screenshotRef,
+                            "expires", expires));
+            redirect.addFlashAttribute("askSensitive", e instanceof Blocklist.SensitiveName);
+            return "redirect:/blocklist#add-form";
         }
     }
 

@@ -125,7 +125,7 @@ class Suspicions {
                                 Scope.DOMAIN_AND_SUBDOMAINS,
                                 category,
                                 Source.POLICE,
-                                "look-alike found by checks",
+                                "相似域名检查发现的仿冒网站",
                                 null,
                                 null),
                         actor)

@@ -189,7 +189,7 @@ class CardCampaign {
                 .filter(x -> actor.covers(x.unitCode()))
                 .orElseThrow(() -> new ReviewNotFound(id));
         if (!r.state().equals("OPEN")) {
-            throw new CreditRestrictions.WrongState("Outlet review " + id + " is done already.");
+            throw new CreditRestrictions.WrongState("problem.review.done", id);
         }
         if (insiderInvolved == null) {
             throw new InvalidInput("insiderInvolved", "error.trueFalseWasInsiderOutletInvolved", null);
@@ -321,10 +321,10 @@ class CardCampaign {
     void markSuspect(String recruiter, @Nullable String note, Actor actor) {
         java.util.List<org.fanzha.platform.FieldError> errors = new ArrayList<>();
         if (recruiter.isBlank() || recruiter.length() > 100) {
-            errors.add(new org.fanzha.platform.FieldError("recruiter", "a recruiter named in verifications", null));
+            errors.add(new org.fanzha.platform.FieldError("recruiter", "error.recruiterKnown", null));
         }
         if (note != null && note.length() > 1000) {
-            errors.add(new org.fanzha.platform.FieldError("note", "at most 1,000 characters", null));
+            errors.add(new org.fanzha.platform.FieldError("note", "error.atMost1000Characters", null));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

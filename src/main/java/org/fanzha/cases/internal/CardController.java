@@ -51,8 +51,8 @@ class CardController {
     CardView card(@PathVariable String kind, @PathVariable String number) {
         Actors.requirePermission(Permission.CASES_READ);
         String[] k = CardRegistry.parse(kind, number);
-        var card = cards.find(k[0], k[1])
-                .orElseThrow(() -> new CardRegistry.CardNotFound("card used in a case with that number"));
+        var card =
+                cards.find(k[0], k[1]).orElseThrow(() -> new CardRegistry.CardNotFound("problem.cardNotFound.detail"));
         return new CardView(cards.masked(card), cards.casesOf(card.id()), cards.verificationsOf(card.id()));
     }
 

@@ -259,8 +259,7 @@ class CreditRestrictions {
     @Transactional
     Restriction decide(long id, boolean approve, Actor actor) {
         if (!actor.roles().contains(Role.COMMANDER) || actor.unitCode().length() > 4) {
-            throw new org.fanzha.platform.Forbidden(
-                    "Credit restrictions are approved by a commander at city level or above.");
+            throw new org.fanzha.platform.Forbidden("problem.forbidden.creditCommander");
         }
         var r = visible(id, actor, true);
         if (!r.state().equals("PROPOSED")) {

@@ -103,8 +103,7 @@ class FundsController {
             throws java.io.IOException {
         String name = file.getOriginalFilename() == null ? "statement.csv" : file.getOriginalFilename();
         if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") && file.getSize() > Statements.MAX_XLSX_BYTES) {
-            throw new org.fanzha.platform.InvalidInput(
-                    "file", "a .xlsx statement is read whole: at most 32 MB; send larger statements as .csv", null);
+            throw new org.fanzha.platform.InvalidInput("file", "error.xlsxTooLarge", null);
         }
         try (var in = file.getInputStream()) {
             return statements.importFile(name, in, bank, Actors.require());

@@ -212,10 +212,19 @@ class FundsPages {
     /** Runs an action that creates a request: to the new request's page, or back with the reason. */
     private static String created(
             java.util.function.Supplier<FundRequests.View> action, String back, RedirectAttributes redirect) {
+        return created(action, back, redirect, java.util.Map.of());
+    }
+
+    /** As above; a refused form comes back as typed, each error at its field. */
+    private static String created(
+            java.util.function.Supplier<FundRequests.View> action,
+            String back,
+            RedirectAttributes redirect,
+            java.util.Map<String, ?> typed) {
         try {
             return "redirect:/funds/requests/" + action.get().id();
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e.summary());
+            org.fanzha.platform.Forms.refused(redirect, e, typed);
             return "redirect:" + back;
         }
     }
@@ -342,7 +351,13 @@ class FundsPages {
                                 aboveBalanceConfirmed),
                         Actors.requirePermission(Permission.FUNDS_REQUEST)),
                 "/funds/requests/" + id,
-                redirect);
+                redirect,
+                org.fanzha.platform.Forms.typed(
+                        "amount", amount,
+                        "documentNumber", documentNumber,
+                        "approvingOfficer", approvingOfficer,
+                        "months", months,
+                        "aboveBalanceConfirmed", aboveBalanceConfirmed));
     }
 
     @PostMapping("/funds/requests/{id}/renew")

@@ -25,8 +25,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class HotlinePages {
 
     private final Workbench workbench;
+    private final org.fanzha.divisions.Divisions divisions;
 
-    HotlinePages(Workbench workbench) {
+    HotlinePages(Workbench workbench, org.fanzha.divisions.Divisions divisions) {
+        this.divisions = divisions;
         this.workbench = workbench;
     }
 
@@ -104,7 +106,12 @@ class HotlinePages {
     @GetMapping("/hotline/visits")
     @PreAuthorize("hasAuthority('warnings:read')")
     String visits(Locale locale, Model model) {
-        model.addAttribute("visits", workbench.visits(locale));
+        var visits = workbench.visits(locale);
+        model.addAttribute("visits", visits);
+        java.util.Map<String, String> unitNames = new java.util.HashMap<>();
+        visits.forEach(v -> unitNames.computeIfAbsent(
+                v.unitCode(), code -> divisions.find(code).map(d -> d.name()).orElse(code)));
+        model.addAttribute("unitNames", unitNames);
         return "hotline/visits";
     }
 
@@ -126,8 +133,7 @@ class HotlinePages {
             byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
             String type = bytes == null ? null : HotlineController.imageType(bytes);
             if (bytes != null && type == null) {
-                redirect.addFlashAttribute("problem", "photo: a JPEG or PNG image");
-                return "redirect:/hotline/visits";
+                throw org.fanzha.platform.InvalidInput.of("photo", "error.jpegPNGImage", null);
             }
             workbench.visit(
                     id,
@@ -141,8 +147,20 @@ class HotlinePages {
                     type,
                     locale);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e.summary());
-            return "redirect:/hotline/visits";
+            // the form comes back as typed, at its task (a chosen photo must be chosen again: browsers never refill a
+            // file)
+            org.fanzha.platform.Forms.refused(
+                    redirect,
+                    e,
+                    org.fanzha.platform.Forms.typed(
+                            "task", id,
+                            "visitedAt", visitedAt,
+                            "latitude", latitude == null ? "" : latitude.toPlainString(),
+                            "longitude", longitude == null ? "" : longitude.toPlainString(),
+                            "bodyCameraRef", bodyCameraRef,
+                            "met", met,
+                            "note", note));
+            return "redirect:/hotline/visits#visit-" + id;
         }
         return "redirect:/hotline/tasks/" + id;
     }

@@ -100,14 +100,13 @@ class Webhooks implements org.fanzha.warning.PartnerWebhooks {
         try {
             uri = new java.net.URI(url);
         } catch (java.net.URISyntaxException e) {
-            throw new org.fanzha.platform.InvalidInput("url", "an http or https URL", null);
+            throw new org.fanzha.platform.InvalidInput("url", "error.httpUrl", null);
         }
         if (url.length() > 500
                 || uri.getHost() == null
                 || uri.getUserInfo() != null
                 || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-            throw new org.fanzha.platform.InvalidInput(
-                    "url", "an http or https URL with a host, without credentials, at most 500 characters", null);
+            throw new org.fanzha.platform.InvalidInput("url", "error.webhookUrl", null);
         }
         String refusal = targets.refusal(uri.getHost());
         if (refusal != null) {

@@ -18,7 +18,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 public final class Texts {
 
     /** What a key looks like: lower-case words joined by dots, never a sentence. */
-    private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9_-]+)+");
+    private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9_+-]+)+");
 
     private static final ResourceBundleMessageSource BUNDLES = bundles();
 

@@ -111,6 +111,21 @@ class BlocklistPagesTest {
                 .andExpect(content().string(containsString("高风险")))
                 .andExpect(content().string(containsString("虚假购物")))
                 .andExpect(content().string(containsString("appeal-form")));
+        // an appeal without its contact comes back to the site's answer as typed, the error at the field
+        mvc.perform(post("/risk/appeals")
+                        .with(csrf())
+                        .with(r -> {
+                            r.setRemoteAddr("198.51.100.8");
+                            return r;
+                        })
+                        .param("entryId", Long.toString(id))
+                        .param("target", "shop.example.test")
+                        .param("appellant", "某某网店")
+                        .param("contact", "")
+                        .param("reason", "本店为合法经营的网店"))
+                .andExpect(redirectedUrl("/risk?target=shop.example.test#appeal"))
+                .andExpect(flash().attribute("typed", org.hamcrest.Matchers.hasEntry("reason", "本店为合法经营的网店")))
+                .andExpect(flash().attribute("errors", org.hamcrest.Matchers.hasKey("contact")));
         mvc.perform(post("/risk/appeals")
                         .with(csrf())
                         .with(r -> {

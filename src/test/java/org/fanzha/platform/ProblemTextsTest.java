@@ -128,4 +128,21 @@ class ProblemTextsTest {
         assertThat(refused.summary(Locale.ENGLISH)).isEqualTo("This action needs the permission funds:request.");
         assertThat(refused.getMessage()).isEqualTo("This action needs the permission funds:request.");
     }
+
+    @Test
+    void aStoredTextIsReadInEachReadersLanguage() {
+        String stored = Texts.join(
+                Texts.encode("route.via.phone+idNumber"),
+                Texts.encode("route.geocoder", "河南省开封市"),
+                Texts.encode("route.alsoIdIssued", "杞县"));
+        assertThat(Texts.decode(stored, Locale.SIMPLIFIED_CHINESE)).isEqualTo("电话号码和身份证号；号码归属地 河南省开封市；身份证签发于 杞县");
+        assertThat(Texts.decode(stored, Locale.ENGLISH))
+                .isEqualTo("phone and ID number; geocoder: 河南省开封市; ID issued in 杞县");
+        // a nested word, and words stored before texts were keys, as they are
+        assertThat(Texts.decode(
+                        Texts.encode("warning.why.notAcknowledged", "金水区", "#urgency.RED"), Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("金水区未在红色预警时限内签收");
+        assertThat(Texts.decode("number segment 1370371", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("number segment 1370371");
+    }
 }

@@ -72,6 +72,19 @@ class RiskLookup {
             }
             var result = checks.check(model.getAttribute("target").toString());
             model.addAttribute("result", result);
+            if (result.error() != null) {
+                // why the text is no site, in the reader's language
+                try {
+                    Names.url(model.getAttribute("target").toString());
+                } catch (Names.InvalidName e) {
+                    model.addAttribute(
+                            "errorText",
+                            org.fanzha.platform.Texts.resolve(
+                                    e.key(),
+                                    java.util.List.of(e.args()),
+                                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+                }
+            }
             if (result.decidedBy() != null && "BLOCK".equals(result.decidedBy().kind())) {
                 store.find(result.decidedBy().id())
                         .filter(e -> e.state() == EntryState.ACTIVE)
@@ -87,6 +100,7 @@ class RiskLookup {
             @RequestParam(defaultValue = "") String appellant,
             @RequestParam(defaultValue = "") String contact,
             @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String target,
             HttpServletRequest request,
             RedirectAttributes redirect) {
         if (!allowed(request.getRemoteAddr())) {
@@ -97,7 +111,15 @@ class RiskLookup {
             long id = blocklist.appeal(entryId, appellant, contact, reason);
             redirect.addFlashAttribute("appealed", id);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e.summary());
+            // back to the site's answer with the appeal as typed, each error at its field
+            org.fanzha.platform.Forms.refused(
+                    redirect,
+                    e,
+                    org.fanzha.platform.Forms.typed("appellant", appellant, "contact", contact, "reason", reason));
+            if (!target.isBlank() && target.length() <= Names.MAX_URL) {
+                redirect.addAttribute("target", target);
+                return "redirect:/risk#appeal";
+            }
         }
         return "redirect:/risk";
     }

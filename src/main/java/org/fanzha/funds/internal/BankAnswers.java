@@ -207,7 +207,7 @@ class BankAnswers {
                     row.hop() + 1,
                     answeredBy,
                     now);
-            requests.event(proposal, now, "PROPOSED", answeredBy, "onward from request " + id);
+            requests.event(proposal, now, "PROPOSED", answeredBy, "由请求 " + id + " 的转出资金追踪");
             requests.transaction(
                     row.account(),
                     bank,

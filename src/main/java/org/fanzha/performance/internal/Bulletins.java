@@ -55,6 +55,10 @@ public class Bulletins {
     static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     static final String FONT = "/fonts/DroidSansFallback-subset.ttf";
 
+    /** Figures as the bulletin prints them (the page is rendered outside a request: no beans). */
+    private static final org.fanzha.platform.web.TemplateFigures FIGURES =
+            new org.fanzha.platform.web.TemplateFigures();
+
     /** Latin letters, digits and the signs Droid Sans Fallback lacks (the rank arrows ↑ ↓). */
     static final String LATIN_FONT = "/fonts/DejaVuSans-subset.ttf";
 
@@ -223,6 +227,7 @@ public class Bulletins {
     public String html(Content content, @Nullable Instant issuedAt) {
         Context ctx = new Context(ZH);
         ctx.setVariable("b", content);
+        ctx.setVariable("fmt", FIGURES);
         ctx.setVariable("columns", CITY_LINE);
         ctx.setVariable(
                 "issuedAt",

@@ -49,4 +49,27 @@ public class TemplateFigures {
     public String count(@Nullable Number n) {
         return n == null ? NONE : String.format(Locale.ROOT, "%,d", n.longValue());
     }
+
+    /**
+     * An indicator's value as its kind reads: shares and rates as percentages, money in yuan,
+     * per-10,000 figures with two decimals, durations in minutes, counts whole.
+     */
+    public String indicator(String indicator, @Nullable Number value, Locale locale) {
+        if (value == null) {
+            return NONE;
+        }
+        if (indicator.endsWith("Share") || indicator.endsWith("Rate")) {
+            return percent(value);
+        }
+        if (indicator.endsWith("Seconds") || indicator.startsWith("meanSeconds")) {
+            return minutes(value, locale);
+        }
+        if (indicator.endsWith("Per10k")) {
+            return String.format(Locale.ROOT, "%,.2f", value.doubleValue());
+        }
+        if (indicator.startsWith("loss") || indicator.startsWith("amount")) {
+            return yuan(value);
+        }
+        return count(Math.round(value.doubleValue()));
+    }
 }

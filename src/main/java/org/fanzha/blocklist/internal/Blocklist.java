@@ -107,35 +107,6 @@ class Blocklist {
         }
     }
 
-    /**
-     * A name of a government, Party, education or military institution (gov.cn, edu.cn, mil.cn …):
-     * blocking one by mistake cuts the public off from the state; it is blocked only when the
-     * submitter confirms it.
-     */
-    static boolean sensitive(String host) {
-        for (String suffix : SENSITIVE) {
-            if (host.equals(suffix) || host.endsWith("." + suffix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final List<String> SENSITIVE =
-            List.of("gov.cn", "edu.cn", "mil.cn", "gov", "mil", "edu", "政务", "公益");
-
-    static final class SensitiveName extends ProblemException {
-        SensitiveName(String host) {
-            super(
-                    HttpStatus.CONFLICT,
-                    "sensitive-name",
-                    "problem.sensitiveName.title",
-                    "problem.sensitiveName.detail",
-                    args(host),
-                    java.util.Map.of("confirmWith", "sensitiveConfirmed"));
-        }
-    }
-
     record Added(BlockStore.Entry entry, boolean duplicate) {}
 
     /** A value normalised for its scope. */
@@ -257,8 +228,8 @@ class Blocklist {
         protectedBy(n).ifPresent(a -> {
             throw new AllowedName(n.value(), a);
         });
-        if (sensitive(n.host()) && !Boolean.TRUE.equals(s.sensitiveConfirmed())) {
-            throw new SensitiveName(n.host());
+        if (SensitiveNames.sensitive(n.host()) && !Boolean.TRUE.equals(s.sensitiveConfirmed())) {
+            throw new SensitiveNames.SensitiveName(n.host());
         }
         EntryState initial = trusted(actor, s.source()) ? EntryState.ACTIVE : EntryState.PENDING_REVIEW;
         String by = by(actor);

@@ -165,7 +165,7 @@ class BlocklistPages {
                             "evidence", evidence,
                             "screenshotRef", screenshotRef,
                             "expires", expires));
-            redirect.addFlashAttribute("askSensitive", e instanceof Blocklist.SensitiveName);
+            redirect.addFlashAttribute("askSensitive", e instanceof SensitiveNames.SensitiveName);
             return "redirect:/blocklist#add-form";
         }
     }

@@ -43,21 +43,21 @@ class CardPages {
         // a card number, or a part of it, with or without spaces
         String number = q.replaceAll("[\\s-]", "");
         number = number.isEmpty() || !number.matches("[0-9A-Za-z]{1,30}") ? null : number;
-        long openTotal = cards.countVerifications(actor.unitCode(), "OPEN", number);
+        long openTotal = verificationCards.countVerifications(actor.unitCode(), "OPEN", number);
         int pages = (int) Math.max(1, (openTotal + 50 - 1) / 50);
         int p = Math.max(0, Math.min(page, pages - 1));
-        var open = cards.verifications(actor.unitCode(), "OPEN", number, p * 50, 50);
+        var open = verificationCards.verifications(actor.unitCode(), "OPEN", number, p * 50, 50);
         model.addAttribute("q", q.length() > 40 ? q.substring(0, 40) : q);
         model.addAttribute("page", p);
         model.addAttribute("pages", pages);
         model.addAttribute("openTotal", openTotal);
-        model.addAttribute("doneTotal", cards.countVerifications(actor.unitCode(), "DONE", number));
+        model.addAttribute("doneTotal", verificationCards.countVerifications(actor.unitCode(), "DONE", number));
         model.addAttribute("open", open);
         model.addAttribute(
                 "cardsOf",
                 verificationCards.of(
                         open.stream().map(CardRegistry.Verification::cardId).toList(), actor));
-        model.addAttribute("done", cards.verifications(actor.unitCode(), "DONE", number, 0, 50));
+        model.addAttribute("done", verificationCards.verifications(actor.unitCode(), "DONE", number, 0, 50));
         model.addAttribute("results", VerificationResult.values());
         return "cards/verifications";
     }

@@ -435,31 +435,6 @@ class CardRegistry {
     }
 
     /** Verification tasks of the jurisdiction, open ones by due time first. */
-    /**
-     * A page of the jurisdiction's verifications in a state, the nearest deadline first; only
-     * those of a card whose number contains {@code number} when one is given (digits only).
-     */
-    List<Verification> verifications(
-            String jurisdiction, String state, @Nullable String number, int offset, int limit) {
-        return jdbc.sql("""
-                        SELECT v.* FROM card_verification v JOIN card c ON c.id = v.card_id
-                        WHERE v.unit_code LIKE ? AND v.state = ? AND (CAST(? AS VARCHAR(30)) IS NULL OR c.card_number LIKE ?)
-                        ORDER BY v.due_at, v.id LIMIT ? OFFSET ?""")
-                .params(jurisdiction + "%", state, number, "%" + number + "%", limit, offset)
-                .query(CardRegistry::verification)
-                .list();
-    }
-
-    /** How many verifications {@link #verifications(String, String, String, int, int)} finds. */
-    long countVerifications(String jurisdiction, String state, @Nullable String number) {
-        return jdbc.sql("""
-                        SELECT COUNT(*) FROM card_verification v JOIN card c ON c.id = v.card_id
-                        WHERE v.unit_code LIKE ? AND v.state = ? AND (CAST(? AS VARCHAR(30)) IS NULL OR c.card_number LIKE ?)""")
-                .params(jurisdiction + "%", state, number, "%" + number + "%")
-                .query(Long.class)
-                .single();
-    }
-
     List<Verification> verifications(String jurisdiction, @Nullable String state, int limit) {
         return jdbc.sql("""
                         SELECT * FROM card_verification WHERE unit_code LIKE ? AND (CAST(? AS VARCHAR(10)) IS NULL OR state = ?)

@@ -34,13 +34,16 @@ class CasePages {
     private final org.fanzha.divisions.Divisions divisions;
 
     private final CaseEdits edits;
+    private final CaseSearch search;
 
     CasePages(
             CaseFiles files,
             CaseStore store,
             Clusters clusters,
             org.fanzha.divisions.Divisions divisions,
-            CaseEdits edits) {
+            CaseEdits edits,
+            CaseSearch search) {
+        this.search = search;
         this.edits = edits;
         this.divisions = divisions;
         this.files = files;
@@ -58,11 +61,11 @@ class CasePages {
             Model model) {
         Actor actor = Actors.requirePermission(Permission.CASES_READ);
         String query = q.strip().length() > 100 ? q.strip().substring(0, 100) : q.strip();
-        CaseStore.Lookup lookup = lookup(query);
-        long total = store.count(actor.unitCode(), status, type, lookup);
+        CaseSearch.Lookup lookup = lookup(query);
+        long total = search.count(actor.unitCode(), status, type, lookup);
         int pages = (int) Math.max(1, (total + PAGE - 1) / PAGE);
         int p = Math.max(0, Math.min(page, pages - 1));
-        var found = store.page(actor.unitCode(), status, type, lookup, p * PAGE, PAGE).stream()
+        var found = search.page(actor.unitCode(), status, type, lookup, p * PAGE, PAGE).stream()
                 .map(files::view)
                 .toList();
         model.addAttribute("cases", found);
@@ -90,9 +93,9 @@ class CasePages {
     private static final int PAGE = 50;
 
     /** What the search box finds a case by: the number, the victim's phone, an identifier of any type. */
-    static CaseStore.Lookup lookup(String q) {
+    static CaseSearch.Lookup lookup(String q) {
         if (q.isBlank()) {
-            return CaseStore.Lookup.ANY;
+            return CaseSearch.Lookup.ANY;
         }
         java.util.Set<String> phones = new java.util.LinkedHashSet<>();
         java.util.Set<String> values = new java.util.LinkedHashSet<>();
@@ -109,7 +112,7 @@ class CasePages {
                 // the text is no identifier of this type
             }
         }
-        return new CaseStore.Lookup(q.toUpperCase(java.util.Locale.ROOT), List.copyOf(phones), List.copyOf(values));
+        return new CaseSearch.Lookup(q.toUpperCase(java.util.Locale.ROOT), List.copyOf(phones), List.copyOf(values));
     }
 
     @PostMapping("/cases")

@@ -19,14 +19,14 @@ public final class Forms {
     public static void refused(RedirectAttributes redirect, ProblemException e, Map<String, ?> typed) {
         var locale = LocaleContextHolder.getLocale();
         redirect.addFlashAttribute("problem", e.summary(locale));
-        redirect.addFlashAttribute("errors", e.fieldMessages(locale));
+        Map<String, String> errors = e.fieldMessages(locale);
+        redirect.addFlashAttribute("errors", errors);
         Map<String, String> labelled = new LinkedHashMap<>();
-        e.fieldMessages(locale)
-                .forEach((field, message) -> labelled.put(
-                        field,
-                        Texts.fieldLabel(field, locale)
-                                + Texts.resolve("problem.colon", java.util.List.of(), locale)
-                                + message));
+        errors.forEach((field, message) -> labelled.put(
+                field,
+                Texts.fieldLabel(field, locale)
+                        + Texts.resolve("problem.colon", java.util.List.of(), locale)
+                        + message));
         redirect.addFlashAttribute("labelled", labelled);
         Map<String, Object> kept = new LinkedHashMap<>();
         typed.forEach((k, v) -> kept.put(k, v == null ? "" : v));

@@ -1,7 +1,6 @@
 package org.fanzha.cases.internal;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.fanzha.audit.AuditLog;
 import org.fanzha.cases.CaseStatus;
@@ -224,11 +222,11 @@ class CaseEdits {
                 : divisions.find(code).map(d -> d.name() + "（" + code + "）").orElse(code);
     }
 
+    private static final org.fanzha.platform.web.TemplateFigures FIGURES =
+            new org.fanzha.platform.web.TemplateFigures();
+
     private static String yuan(BigDecimal amount) {
-        NumberFormat f = NumberFormat.getNumberInstance(Locale.SIMPLIFIED_CHINESE);
-        f.setMinimumFractionDigits(2);
-        f.setMaximumFractionDigits(2);
-        return f.format(amount) + " 元";
+        return FIGURES.yuan(amount) + " 元";
     }
 
     private static String time(Instant at) {

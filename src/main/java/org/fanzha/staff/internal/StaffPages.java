@@ -129,29 +129,28 @@ class StaffPages {
         Actor actor = Actors.require();
         var groups =
                 Notices.grouped(notices.recent(actor, unread, view == Notices.View.MINE ? view : Notices.View.UNIT));
-        java.util.Set<Long> awaiting = java.util.Set.of();
-        if (actor.can(org.fanzha.platform.Permission.WARNINGS_READ)) {
-            awaiting = warnings.awaitingAcknowledgement(groups.stream()
-                    .map(g -> Notices.warningOf(g.subject()))
-                    .filter(java.util.Objects::nonNull)
-                    .toList());
-        }
+        // the records whose warning still awaits acknowledgement here: marked on each row, and the OPEN view
+        java.util.Map<String, Long> warningOf = new java.util.HashMap<>();
+        groups.forEach(g -> {
+            Long w = Notices.warningOf(g.subject());
+            if (w != null) {
+                warningOf.put(g.subject(), w);
+            }
+        });
+        java.util.Set<Long> awaiting = actor.can(org.fanzha.platform.Permission.WARNINGS_READ)
+                ? warnings.awaitingAcknowledgement(warningOf.values())
+                : java.util.Set.of();
+        java.util.Set<String> awaitingSubjects = warningOf.entrySet().stream()
+                .filter(e -> awaiting.contains(e.getValue()))
+                .map(java.util.Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toSet());
         if (view == Notices.View.OPEN) {
-            java.util.Set<Long> waiting = awaiting;
             groups = groups.stream()
-                    .filter(g ->
-                            Notices.warningOf(g.subject()) != null && waiting.contains(Notices.warningOf(g.subject())))
+                    .filter(g -> awaitingSubjects.contains(g.subject()))
                     .toList();
         }
         model.addAttribute("groups", groups);
-        java.util.Set<Long> open = awaiting;
-        model.addAttribute(
-                "awaitingSubjects",
-                groups.stream()
-                        .map(Notices.Group::subject)
-                        .filter(subject ->
-                                Notices.warningOf(subject) != null && open.contains(Notices.warningOf(subject)))
-                        .collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("awaitingSubjects", awaitingSubjects);
         model.addAttribute("unread", unread);
         model.addAttribute("view", view);
         return "staff/notices";

@@ -10,6 +10,11 @@ public enum Urgency {
         return ordinal() < other.ordinal();
     }
 
+    /** One level more urgent; red stays red. */
+    public Urgency raised() {
+        return this == RED ? RED : values()[ordinal() - 1];
+    }
+
     public static Urgency highest(Urgency a, Urgency b) {
         return a.isHigherThan(b) ? a : b;
     }

@@ -36,5 +36,21 @@ public interface WarningDesk {
 
     void contact(long warningId, ContactMethod method, ContactResult result, String note);
 
+    /** The people of these warnings by id, for the contact plan's machines (no actor: the contact module's own work). */
+    java.util.Map<Long, WarningPerson> personsOf(java.util.Collection<Long> warningIds);
+
+    /** The newest open warning about this phone, if any (no actor: a person's SMS reply lands on it). */
+    Optional<Long> openWarningOf(String phone);
+
+    /** A machine's contact attempt on the warning's timeline (no actor: the gateway reported it). */
+    void recordAttempt(ContactAttempt attempt);
+
+    /**
+     * Raises an open warning one level (yellow → orange → red) under the named rule, tightening its
+     * deadlines, and publishes {@link WarningUpgraded}; a red or closed warning stays as it is.
+     * Returns whether it changed.
+     */
+    boolean upgrade(long warningId, String rule, String reasonKey);
+
     void close(long warningId, Outcome outcome, String note);
 }

@@ -2,21 +2,21 @@ package org.fanzha.hotline.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.fanzha.contact.Channel;
+import org.fanzha.contact.ContactRequested;
 import org.fanzha.hotline.HotlineProperties;
 import org.fanzha.hotline.TaskKind;
 import org.fanzha.hotline.TaskState;
 import org.fanzha.warning.Outcome;
 import org.fanzha.warning.Urgency;
 import org.fanzha.warning.WarningClosed;
-import org.fanzha.warning.WarningOpened;
-import org.fanzha.warning.WarningUpgraded;
-import org.fanzha.warning.WarningsOpened;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns warning events into hotline work: every red and orange warning gets a call task; a
- * closed warning's open calls end; a dissuasion gets a follow-up call some days later; a person
+ * Turns contact plans and warning events into hotline work: a call task or a visit task when a
+ * warning's contact plan hands the person to people (a red warning at once, an orange one when
+ * the robot did not reach them); a closed warning's open calls end; a dissuasion gets a follow-up call some days later; a person
  * who insists on paying gets a face-to-face visit.
  */
 @Component
@@ -32,25 +32,12 @@ class TaskPlanner {
         this.clock = clock;
     }
 
+    /** The contact plan hands a call or a visit to people: the operators' queue or the local officer's. */
     @ApplicationModuleListener
-    public void on(WarningOpened opened) {
-        callIfUrgent(opened.warningId(), opened.unitCode(), opened.urgency());
-    }
-
-    @ApplicationModuleListener
-    public void on(WarningsOpened opened) {
+    public void on(ContactRequested requested) {
         Instant now = clock.instant();
-        tasks.openAll(
-                opened.warnings().stream()
-                        .filter(w -> w.urgency() == Urgency.RED || w.urgency() == Urgency.ORANGE)
-                        .map(w -> new TaskStore.NewTask(w.warningId(), TaskKind.CALL, w.unitCode(), w.urgency(), now))
-                        .toList(),
-                now);
-    }
-
-    @ApplicationModuleListener
-    public void on(WarningUpgraded upgraded) {
-        callIfUrgent(upgraded.warningId(), upgraded.unitCode(), upgraded.urgency());
+        TaskKind kind = requested.channel() == Channel.VISIT ? TaskKind.VISIT : TaskKind.CALL;
+        tasks.open(requested.warningId(), kind, requested.unitCode(), requested.urgency(), now, now);
     }
 
     @ApplicationModuleListener
@@ -71,13 +58,6 @@ class TaskPlanner {
                     now);
         } else if (closed.outcome() == Outcome.PERSISTS) {
             tasks.open(closed.warningId(), TaskKind.VISIT, closed.unitCode(), Urgency.RED, now, now);
-        }
-    }
-
-    private void callIfUrgent(long warningId, String unitCode, Urgency urgency) {
-        if (urgency == Urgency.RED || urgency == Urgency.ORANGE) {
-            Instant now = clock.instant();
-            tasks.open(warningId, TaskKind.CALL, unitCode, urgency, now, now);
         }
     }
 }

@@ -23,7 +23,21 @@ class Desk implements WarningDesk {
     private final AuditLog audit;
     private final tools.jackson.databind.json.JsonMapper json;
 
-    Desk(WarningStore store, WarningActions actions, AuditLog audit, tools.jackson.databind.json.JsonMapper json) {
+    private final org.fanzha.warning.WarningProperties properties;
+    private final java.time.Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Desk(
+            WarningStore store,
+            WarningActions actions,
+            AuditLog audit,
+            tools.jackson.databind.json.JsonMapper json,
+            org.fanzha.warning.WarningProperties properties,
+            org.springframework.context.ApplicationEventPublisher events,
+            java.time.Clock clock) {
+        this.clock = clock;
+        this.properties = properties;
+        this.events = events;
         this.json = json;
         this.store = store;
         this.actions = actions;
@@ -102,5 +116,57 @@ class Desk implements WarningDesk {
     @Override
     public void close(long warningId, Outcome outcome, String note) {
         actions.close(warningId, outcome, note);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, WarningPerson> personsOf(java.util.Collection<Long> warningIds) {
+        return store.persons(warningIds);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Long> openWarningOf(String phone) {
+        return store.newestOpenOf(phone);
+    }
+
+    @Override
+    @Transactional
+    public void recordAttempt(org.fanzha.warning.ContactAttempt attempt) {
+        store.event(
+                attempt.warningId(),
+                attempt.at(),
+                "CONTACT",
+                "system",
+                null,
+                attempt.channel(),
+                attempt.result(),
+                attempt.note(),
+                attempt.gatewayRef());
+    }
+
+    @Override
+    @Transactional
+    public boolean upgrade(long warningId, String rule, String reasonKey) {
+        var warning = store.forUpdate(warningId).orElseThrow(() -> new WarningNotFound(warningId));
+        if (!warning.isOpen() || warning.urgency() == org.fanzha.warning.Urgency.RED) {
+            return false;
+        }
+        java.time.Instant now = clock.instant();
+        var raised =
+                warning.upgrade(rule, now, properties.deadline(warning.urgency().raised()));
+        store.update(raised);
+        store.changed(warningId, raised.unitCode());
+        store.event(
+                warningId,
+                now,
+                "UPGRADED",
+                "system",
+                raised.unitCode(),
+                null,
+                raised.urgency().name(),
+                org.fanzha.platform.Texts.encode(reasonKey));
+        events.publishEvent(new org.fanzha.warning.WarningUpgraded(warningId, raised.unitCode(), raised.urgency()));
+        return true;
     }
 }

@@ -201,6 +201,45 @@ record Warning(
                 escalations);
     }
 
+    /**
+     * One level more urgent under a rule of the contact plan (two robot calls reached nobody, the
+     * person said they are at risk): deadlines only tighten, as when a more urgent lead joins.
+     */
+    Warning upgrade(String rule, Instant at, Deadline raisedDeadline) {
+        if (!OPEN.contains(state)) {
+            throw new IllegalTransition(id, state, "upgraded");
+        }
+        Instant ackDue = acknowledgedAt == null
+                ? earlier(acknowledgeDue, at.plus(raisedDeadline.acknowledge()))
+                : acknowledgeDue;
+        return new Warning(
+                id,
+                phone,
+                idNumber,
+                name,
+                address,
+                fraudType,
+                urgency.raised(),
+                rule,
+                unitCode,
+                routedVia,
+                routingBasis,
+                outOfProvince,
+                personProvince,
+                state,
+                outcome,
+                amountAtRisk,
+                leadCount,
+                openedAt,
+                lastLeadAt,
+                assignedAt,
+                acknowledgedAt,
+                closedAt,
+                ackDue,
+                earlier(closeDue, at.plus(raisedDeadline.close())),
+                escalations);
+    }
+
     private Warning with(
             WarningState newState,
             String unit,

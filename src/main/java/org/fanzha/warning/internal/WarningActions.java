@@ -14,6 +14,7 @@ import org.fanzha.warning.ContactMethod;
 import org.fanzha.warning.ContactResult;
 import org.fanzha.warning.Outcome;
 import org.fanzha.warning.WarningClosed;
+import org.fanzha.warning.WarningContacted;
 import org.fanzha.warning.WarningNotFound;
 import org.fanzha.warning.WarningProperties;
 import org.jspecify.annotations.Nullable;
@@ -97,6 +98,8 @@ class WarningActions {
         }
         store.event(id, now, "CONTACT", actor.name(), actor.unitCode(), method.name(), result.name(), note);
         audit.record("CONTACT", "warning", Long.toString(id), method + " " + result);
+        events.publishEvent(new WarningContacted(
+                id, method, result, result == ContactResult.ANSWERED || result == ContactResult.MET, now));
         return done;
     }
 

@@ -58,7 +58,9 @@ class WarningStore {
             @Nullable String result,
 
             @com.fasterxml.jackson.annotation.JsonIgnore @Nullable
-            String note) {
+            String note,
+
+            @Nullable String gatewayRef) {
 
         /** The note in English, as partners and the API read it (the page reads it in its reader's language). */
         @com.fasterxml.jackson.annotation.JsonProperty("note")
@@ -145,6 +147,36 @@ class WarningStore {
                             SELECT 1 FROM warning_event e WHERE e.warning_id = w.id AND e.kind = 'ASSIGNED' AND e.unit_code LIKE ?)""")
                 .params(id, jurisdiction + "%")
                 .query(WarningStore::map)
+                .optional();
+    }
+
+    /** The people of these warnings, in one query per thousand ids. */
+    java.util.Map<Long, org.fanzha.warning.WarningDesk.WarningPerson> persons(java.util.Collection<Long> ids) {
+        java.util.Map<Long, org.fanzha.warning.WarningDesk.WarningPerson> found = new java.util.HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            jdbc.sql("SELECT id, phone, id_number, name, address, unit_code FROM warning WHERE id IN (:ids)")
+                    .param("ids", chunk)
+                    .query(rs -> {
+                        found.put(
+                                rs.getLong("id"),
+                                new org.fanzha.warning.WarningDesk.WarningPerson(
+                                        rs.getString("phone"),
+                                        rs.getString("id_number"),
+                                        rs.getString("name"),
+                                        rs.getString("address"),
+                                        rs.getString("unit_code")));
+                    });
+        }
+        return found;
+    }
+
+    Optional<Long> newestOpenOf(String phone) {
+        return jdbc.sql(
+                        "SELECT id FROM warning WHERE phone = ? AND state <> 'CLOSED' ORDER BY opened_at DESC, id DESC LIMIT 1")
+                .param(phone)
+                .query(Long.class)
                 .optional();
     }
 
@@ -288,10 +320,24 @@ class WarningStore {
             @Nullable String method,
             @Nullable String result,
             @Nullable String note) {
+        event(warningId, at, kind, actor, unitCode, method, result, note, null);
+    }
+
+    void event(
+            long warningId,
+            Instant at,
+            String kind,
+            String actor,
+            @Nullable String unitCode,
+            @Nullable String method,
+            @Nullable String result,
+            @Nullable String note,
+            @Nullable String gatewayRef) {
         jdbc.sql("""
-                INSERT INTO warning_event (warning_id, at, kind, actor, unit_code, method, result, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO warning_event (warning_id, at, kind, actor, unit_code, method, result, note, gateway_ref)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-                .params(warningId, ts(at), kind, actor, unitCode, method, result, note)
+                .params(warningId, ts(at), kind, actor, unitCode, method, result, note, gatewayRef)
                 .update();
     }
 
@@ -410,7 +456,8 @@ class WarningStore {
                         rs.getString("unit_code"),
                         rs.getString("method"),
                         rs.getString("result"),
-                        rs.getString("note")))
+                        rs.getString("note"),
+                        rs.getString("gateway_ref")))
                 .list();
     }
 

@@ -198,7 +198,8 @@ class SmppLink implements SmartLifecycle {
                         settings.systemType(),
                         TypeOfNumber.UNKNOWN,
                         NumberingPlanIndicator.UNKNOWN,
-                        null));
+                        null),
+                settings.responseTimeout().toMillis());
         return s;
     }
 

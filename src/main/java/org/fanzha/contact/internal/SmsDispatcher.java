@@ -44,7 +44,7 @@ class SmsDispatcher implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ContactProperties.Sms settings;
-    private final String instance = "fanzha-" + UUID.randomUUID();
+    private final String instance = UUID.randomUUID().toString();
     private final Bucket bucket;
     private final Semaphore window;
     private final ExecutorService senders;

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param centreName the sender the warning texts name
  * @param tickInterval how often the step runner looks for due steps
  * @param sms the SMSC connection and the outbox
+ * @param voice the call centre that places robot calls
  */
 @ConfigurationProperties("fanzha.contact")
 public record ContactProperties(
@@ -24,7 +25,8 @@ public record ContactProperties(
         @DefaultValue("2") int robotFailuresToUpgrade,
         @DefaultValue("河南省公安厅反诈中心") String centreName,
         @DefaultValue("1s") Duration tickInterval,
-        @DefaultValue Sms sms) {
+        @DefaultValue Sms sms,
+        @DefaultValue Voice voice) {
 
     public ContactProperties {
         plans = plans.isEmpty() ? defaults() : new EnumMap<>(plans);
@@ -80,6 +82,47 @@ public record ContactProperties(
 
         public boolean configured() {
             return host != null && !host.isBlank();
+        }
+    }
+
+    /**
+     * The call-centre platform's voice gateway (智能外呼). With a URL set, Fanzha posts each robot
+     * call as an order signed with the shared secret ({@code X-Fanzha-Signature: sha256=<hex>} of
+     * the body, as the bank webhooks are) and takes the results, signed the same way, at {@code POST
+     * /api/v1/contact/voice-results}. Without one robot calls are not tried (the plan hands the
+     * person to a human); the demo profile then runs a simulated call centre.
+     *
+     * @param url where call orders are posted
+     * @param secret the HMAC-SHA256 key both sides sign with
+     * @param callerId the number the person sees
+     * @param callbackUrl where the call centre posts results (this platform's public address)
+     * @param orderTimeout how long posting one order may take
+     * @param resultWithin a call ordered without a result after this long failed (NO_RESULT)
+     * @param maxTries orders the gateway could not take (5xx, no connection) are posted again up to this often
+     * @param retryMin the first wait before posting again; doubles up to five minutes
+     * @param pollInterval how often queued orders are looked for
+     */
+    public record Voice(
+            @Nullable String url,
+            @DefaultValue("") String secret,
+            @DefaultValue("96110") String callerId,
+            @DefaultValue("") String callbackUrl,
+            @DefaultValue("10s") Duration orderTimeout,
+            @DefaultValue("15m") Duration resultWithin,
+            @DefaultValue("5") int maxTries,
+            @DefaultValue("5s") Duration retryMin,
+            @DefaultValue("500ms") Duration pollInterval) {
+
+        public Voice {
+            if (url != null && !url.isBlank() && secret.length() < 16) {
+                throw new IllegalArgumentException(
+                        "fanzha.contact.voice.secret (FANZHA_VOICE_SECRET) must be set, 16 characters or more, "
+                                + "when fanzha.contact.voice.url is");
+            }
+        }
+
+        public boolean configured() {
+            return url != null && !url.isBlank();
         }
     }
 

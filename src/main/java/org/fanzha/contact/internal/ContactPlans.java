@@ -162,7 +162,7 @@ class ContactPlans {
             long stepId, Urgency urgency, RunWhen when, int failuresNeeded, @Nullable Channel of, Instant notBefore) {
         jdbc.sql("""
                         UPDATE contact_step SET urgency = ?, run_when = ?, failures_needed = ?, failures_of = ?, not_before = ?,
-                            due_at = CASE WHEN ? = 'AFTER_FAILURES' THEN NULL ELSE ? END
+                            due_at = ?
                         WHERE id = ? AND state = 'PENDING'""")
                 .params(
                         urgency.name(),
@@ -170,8 +170,8 @@ class ContactPlans {
                         failuresNeeded,
                         of == null ? null : of.name(),
                         ts(notBefore),
-                        when.name(),
-                        ts(notBefore),
+                        // an AFTER_FAILURES step has no due time until its failures release it
+                        when == RunWhen.AFTER_FAILURES ? null : ts(notBefore),
                         stepId)
                 .update();
     }
@@ -261,6 +261,11 @@ class ContactPlans {
 
     @SuppressWarnings("NullAway")
     static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

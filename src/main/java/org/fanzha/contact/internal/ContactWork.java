@@ -41,6 +41,7 @@ class ContactWork {
     private final ContactPlans plans;
     private final ContactProperties properties;
     private final WarningDesk desk;
+    private final VoiceCalls calls;
     private final Map<Channel, StepChannel> channels = new EnumMap<>(Channel.class);
     private final Clock clock;
 
@@ -48,12 +49,14 @@ class ContactWork {
             ContactPlans plans,
             ContactProperties properties,
             WarningDesk desk,
+            VoiceCalls calls,
             List<StepChannel> machineChannels,
             HandOver handOver,
             Clock clock) {
         this.plans = plans;
         this.properties = properties;
         this.desk = desk;
+        this.calls = calls;
         this.clock = clock;
         for (var channel : machineChannels) {
             channels.put(channel.channel(), channel);
@@ -107,6 +110,7 @@ class ContactWork {
             Instant now = clock.instant();
             plans.contacted(warningId, by, now);
             plans.cancelWaiting(warningId, false, "CONTACTED", now);
+            cancelCalls(warningId, "CONTACTED", now);
         });
     }
 
@@ -125,6 +129,7 @@ class ContactWork {
             Instant now = clock.instant();
             plans.close(warningId, now);
             plans.cancelWaiting(warningId, true, "WARNING_CLOSED", now);
+            cancelCalls(warningId, "WARNING_CLOSED", now);
         });
     }
 
@@ -169,6 +174,13 @@ class ContactWork {
             }
         }
         runDue(plans.lock(step.warningId()).orElseThrow());
+    }
+
+    /** Robot calls not yet ordered are not placed any more; their steps end CANCELLED. */
+    private void cancelCalls(long warningId, String why, Instant now) {
+        for (long stepId : calls.cancelQueued(warningId, why, now)) {
+            plans.finish(stepId, StepState.CANCELLED, why, null, now);
+        }
     }
 
     /** A gateway's answer. */

@@ -3,7 +3,11 @@ package org.fanzha.contact.internal;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
-/** Whether a number (in the platform's written form) can take a text message: a valid Chinese mobile. */
+/**
+ * What a number (in the platform's written form, {@link org.fanzha.divisions.PhoneNumbers}) can
+ * take: a text message needs a valid Chinese mobile; a robot call a Chinese mobile or fixed line
+ * (the call centre dials domestic numbers only).
+ */
 final class Mobiles {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
@@ -14,12 +18,26 @@ final class Mobiles {
         if (!phone.matches("1[0-9]{10}")) {
             return false;
         }
+        var type = type(phone);
+        return type == PhoneNumberUtil.PhoneNumberType.MOBILE
+                || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
+    }
+
+    static boolean isCallable(String phone) {
+        if (isMobile(phone)) {
+            return true;
+        }
+        return phone.matches("0[1-9][0-9]{8,10}") && type(phone) == PhoneNumberUtil.PhoneNumberType.FIXED_LINE;
+    }
+
+    private static PhoneNumberUtil.PhoneNumberType type(String phone) {
         try {
-            var type = PHONES.getNumberType(PHONES.parse(phone, "CN"));
-            return type == PhoneNumberUtil.PhoneNumberType.MOBILE
-                    || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
+            var number = PHONES.parse(phone, "CN");
+            return PHONES.isValidNumber(number)
+                    ? PHONES.getNumberType(number)
+                    : PhoneNumberUtil.PhoneNumberType.UNKNOWN;
         } catch (NumberParseException e) {
-            return false;
+            return PhoneNumberUtil.PhoneNumberType.UNKNOWN;
         }
     }
 }

@@ -16,12 +16,12 @@ class SmsChannel implements StepChannel {
 
     private final WarningDesk desk;
     private final SmsOutbox outbox;
-    private final SmsTexts texts;
+    private final Scripts scripts;
 
-    SmsChannel(WarningDesk desk, SmsOutbox outbox, SmsTexts texts) {
+    SmsChannel(WarningDesk desk, SmsOutbox outbox, Scripts scripts) {
         this.desk = desk;
         this.outbox = outbox;
-        this.texts = texts;
+        this.scripts = scripts;
     }
 
     @Override
@@ -35,14 +35,14 @@ class SmsChannel implements StepChannel {
         if (person == null || !Mobiles.isMobile(person.phone())) {
             return new Failed("INVALID_NUMBER", "contact.note.notMobile");
         }
-        var text = texts.warning(plan.fraudType());
+        var text = scripts.forWarning(Scripts.Kind.SMS, plan.fraudType());
         long id = outbox.enqueue(
                 plan.warningId(),
                 step.id(),
                 person.phone(),
                 text.body(),
                 SmsOutbox.Purpose.WARNING,
-                text.template(),
+                text.ref(Scripts.Kind.SMS),
                 now);
         return new InFlight("sms:" + id);
     }

@@ -11,13 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.fanzha.platform.Actor;
+import org.fanzha.platform.Signatures;
 import org.fanzha.platform.Source;
 import org.fanzha.warning.WarningClosed;
 import org.slf4j.Logger;
@@ -283,7 +281,7 @@ class Webhooks implements org.fanzha.warning.PartnerWebhooks {
             HttpRequest request = HttpRequest.newBuilder(URI.create(d.url()))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    .header("X-Fanzha-Signature", "sha256=" + sign(d.secret(), d.payload()))
+                    .header(Signatures.HEADER, Signatures.sign(d.secret(), d.payload()))
                     .header("X-Fanzha-Delivery", Long.toString(d.id()))
                     .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8))
                     .build();
@@ -295,16 +293,6 @@ class Webhooks implements org.fanzha.warning.PartnerWebhooks {
             return "interrupted";
         } catch (Exception e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
-    }
-
-    static String sign(String secret, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

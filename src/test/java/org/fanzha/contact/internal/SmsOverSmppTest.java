@@ -9,16 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fanzha.contact.Gateways;
+import org.fanzha.contact.GatewaysTest;
 import org.fanzha.contact.TestSmsc;
 import org.fanzha.testing.Api;
-import org.fanzha.testing.IntegrationTest;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,26 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * platform binds as a transceiver, submits UCS-2 parts with a concatenation header, matches the
  * receipts, records replies, waits out an SMSC that is down and never sends a message twice.
  */
-@IntegrationTest
-@TestPropertySource(
-        properties = {
-            "fanzha.contact.sms.host=127.0.0.1",
-            "fanzha.contact.sms.port=${fanzha.test.smsc-port}",
-            "fanzha.contact.sms.system-id=" + TestSmsc.SYSTEM_ID,
-            "fanzha.contact.sms.password=" + TestSmsc.PASSWORD,
-            "fanzha.contact.sms.rate-per-second=500",
-            "fanzha.contact.sms.reconnect-min=100ms",
-            "fanzha.contact.sms.reconnect-max=500ms",
-            "fanzha.contact.sms.poll-interval=50ms",
-            "fanzha.contact.sms.receipt-interval=100ms"
-        })
+@GatewaysTest
 class SmsOverSmppTest {
 
-    static final TestSmsc SMSC = TestSmsc.start();
-
-    static {
-        System.setProperty("fanzha.test.smsc-port", Integer.toString(SMSC.port()));
-    }
+    static final TestSmsc SMSC = Gateways.SMSC;
 
     static final AtomicInteger next = new AtomicInteger((int) (System.nanoTime() % 5000));
 

@@ -154,7 +154,7 @@ class WebhookTest {
         var body = json.readTree(bodies.get(1));
         assertThat(body.get("sourceId").asText()).isEqualTo(sourceId);
         assertThat(body.get("outcome").asText()).isEqualTo("DISSUADED");
-        assertThat(signatures.get(1)).isEqualTo("sha256=" + Webhooks.sign(secret, bodies.get(1)));
+        assertThat(signatures.get(1)).isEqualTo(org.fanzha.platform.Signatures.sign(secret, bodies.get(1)));
     }
 
     @Test

@@ -131,7 +131,11 @@ public abstract class ProblemException extends ErrorResponseException {
             list.stream()
                     .filter(FieldError.class::isInstance)
                     .map(FieldError.class::cast)
-                    .forEach(f -> out.putIfAbsent(f.field(), f.message(locale)));
+                    // several reasons for one field are shown together at it
+                    .forEach(f -> out.merge(
+                            f.field(),
+                            f.message(locale),
+                            (a, b) -> a + ("zh".equals(locale.getLanguage()) ? "；" : "; ") + b));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import static org.fanzha.platform.Permission.BLOCKLIST_SUBMIT;
 import static org.fanzha.platform.Permission.CASES_LINK;
 import static org.fanzha.platform.Permission.CASES_READ;
 import static org.fanzha.platform.Permission.CASES_WRITE;
+import static org.fanzha.platform.Permission.CONTACT_SCRIPTS_EDIT;
 import static org.fanzha.platform.Permission.CREDIT_QUERY;
 import static org.fanzha.platform.Permission.DIVISIONS_READ;
 import static org.fanzha.platform.Permission.FUNDS_REQUEST;
@@ -56,7 +57,8 @@ public enum Role {
             FUNDS_REQUEST,
             FUNDS_RETURN_APPROVE,
             PERFORMANCE_READ,
-            PERFORMANCE_ADJUST)),
+            PERFORMANCE_ADJUST,
+            CONTACT_SCRIPTS_EDIT)),
     /** Works what is assigned to the unit. */
     OFFICER(EnumSet.of(
             DIVISIONS_READ,

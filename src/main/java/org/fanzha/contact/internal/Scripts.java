@@ -56,9 +56,11 @@ class Scripts {
     static final Set<String> PLACEHOLDERS = Set.of("centre", "hotline");
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
+    /** The rest of a link: up to a space or Chinese punctuation. */
+    private static final String REST = "[^\\s，。；、！？）)]*";
     /** A link in any form a phone would make clickable or a reader would type: scheme, www., a domain. */
-    static final Pattern LINK = Pattern.compile(
-            "(?i)(\\b[a-z][a-z0-9+.-]*://|\\bwww\\.|\\b[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}\\b(/\\S*)?)");
+    static final Pattern LINK = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://" + REST + "|\\bwww\\." + REST
+            + "|\\b[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}\\b(/" + REST + ")?)");
     /** Eleven digits from 1 (a mobile number), 15 or 18 characters of an identity number, a card number. */
     static final Pattern PERSONAL =
             Pattern.compile("(?<![0-9])(1[3-9][0-9]{9}|[0-9]{17}[0-9Xx]|[0-9]{15,19})(?![0-9])");

@@ -189,7 +189,7 @@ class Scripts {
         if (why.isEmpty()) {
             errors.add(FieldError.of("reason", "error.required", null));
         } else if (why.length() > 200) {
-            errors.add(FieldError.of("reason", "error.maxLength", null, 200));
+            errors.add(FieldError.of("reason", "error.maxChars", null, 200));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -221,7 +221,7 @@ class Scripts {
             return errors;
         }
         if (text.length() > kind.maxLength) {
-            errors.add(FieldError.of("body", "error.maxLength", null, kind.maxLength));
+            errors.add(FieldError.of("body", "error.maxChars", null, kind.maxLength));
         }
         Matcher link = LINK.matcher(text);
         if (link.find()) {

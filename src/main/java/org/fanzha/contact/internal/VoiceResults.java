@@ -73,10 +73,10 @@ class VoiceResults {
             errors.add(FieldError.of("keypresses", "error.wrongForm", null));
         }
         if (r.intent() != null && (r.intent().length() > 40 || hasControl(r.intent()))) {
-            errors.add(FieldError.of("intent", "error.maxLength", null, 40));
+            errors.add(FieldError.of("intent", "error.maxPrintable", null, 40));
         }
         if (r.recordingRef() != null && (r.recordingRef().length() > 200 || hasControl(r.recordingRef()))) {
-            errors.add(FieldError.of("recordingRef", "error.maxLength", null, 200));
+            errors.add(FieldError.of("recordingRef", "error.maxPrintable", null, 200));
         }
         return errors;
     }

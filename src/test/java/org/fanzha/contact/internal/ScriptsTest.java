@@ -74,7 +74,7 @@ class ScriptsTest {
                 .containsExactly("contact.script.noSender", "contact.script.noHotline");
         assertThat(problems(Scripts.Kind.SMS, CENTRE + "提醒：请勿转账，咨询96110。")).isEmpty();
         assertThat(problems(Scripts.Kind.SMS, "【{centre}】" + "请".repeat(330) + "{hotline}"))
-                .containsExactly("error.maxLength");
+                .containsExactly("error.maxChars");
         assertThat(problems(Scripts.Kind.CALL, "{centre}" + "请".repeat(330) + "{hotline}"))
                 .isEmpty();
         assertThat(problems(Scripts.Kind.SMS, "   ")).containsExactly("error.required");

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tickInterval how often the step runner looks for due steps
  * @param sms the SMSC connection and the outbox
  * @param voice the call centre that places robot calls
+ * @param staffSmsKinds the notices the staff on duty are also told of by SMS
+ * @param staffSmsInterval a staff member gets at most one SMS of a kind in this time (the rest are in the app)
  */
 @ConfigurationProperties("fanzha.contact")
 public record ContactProperties(
@@ -26,7 +28,9 @@ public record ContactProperties(
         @DefaultValue("河南省公安厅反诈中心") String centreName,
         @DefaultValue("1s") Duration tickInterval,
         @DefaultValue Sms sms,
-        @DefaultValue Voice voice) {
+        @DefaultValue Voice voice,
+        @DefaultValue({"ESCALATED", "RED_WARNING"}) List<String> staffSmsKinds,
+        @DefaultValue("5m") Duration staffSmsInterval) {
 
     public ContactProperties {
         plans = plans.isEmpty() ? defaults() : new EnumMap<>(plans);

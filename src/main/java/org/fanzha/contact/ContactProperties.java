@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sms the SMSC connection and the outbox
  * @param voice the call centre that places robot calls
  * @param staffSmsKinds the notices the staff on duty are also told of by SMS
- * @param staffSmsInterval a staff member gets at most one SMS of a kind in this time (the rest are in the app)
+ * @param staffSmsInterval a staff member gets at most one SMS of a kind in this time (the rest are in the app);
+ *     visits are told one by one
  */
 @ConfigurationProperties("fanzha.contact")
 public record ContactProperties(
@@ -29,7 +30,10 @@ public record ContactProperties(
         @DefaultValue("1s") Duration tickInterval,
         @DefaultValue Sms sms,
         @DefaultValue Voice voice,
-        @DefaultValue({"ESCALATED", "RED_WARNING"}) List<String> staffSmsKinds,
+
+        @DefaultValue({"ESCALATED", "RED_WARNING", "VISIT_ASSIGNED", "VISIT_OVERDUE"})
+        List<String> staffSmsKinds,
+
         @DefaultValue("5m") Duration staffSmsInterval) {
 
     public ContactProperties {

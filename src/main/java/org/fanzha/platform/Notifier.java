@@ -15,6 +15,18 @@ public interface Notifier {
      * @param subject the record, e.g. "warning 42"
      * @param text one line for a person, without full personal data
      * @param link where the page is, e.g. /warnings/42
+     * @param to the one person it is for (a username), instead of the unit's staff on duty
      */
-    record Notice(String unitCode, String kind, String subject, String text, String link) {}
+    record Notice(
+            String unitCode,
+            String kind,
+            String subject,
+            String text,
+            String link,
+            @org.jspecify.annotations.Nullable String to) {
+
+        public Notice(String unitCode, String kind, String subject, String text, String link) {
+            this(unitCode, kind, subject, text, link, null);
+        }
+    }
 }

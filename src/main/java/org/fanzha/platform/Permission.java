@@ -51,6 +51,8 @@ public enum Permission {
     FUNDS_RETURN_APPROVE("funds:return-approve", false),
     /** Indicators, scores, rankings, bulletins and the dashboard of the unit subtree. */
     PERFORMANCE_READ("performance:read", false),
+    /** Assign the community officers and grid members of villages and townships (一村一警). */
+    GRID_MANAGE("grid:manage", false),
     /** Read the SMS templates and robot call scripts; province commanders also write new versions. */
     CONTACT_SCRIPTS_EDIT("contact-scripts:edit", false),
     /** Adjustments (加减分) to scores; only province commanders may enter them. */

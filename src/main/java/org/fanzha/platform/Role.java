@@ -13,6 +13,7 @@ import static org.fanzha.platform.Permission.CREDIT_QUERY;
 import static org.fanzha.platform.Permission.DIVISIONS_READ;
 import static org.fanzha.platform.Permission.FUNDS_REQUEST;
 import static org.fanzha.platform.Permission.FUNDS_RETURN_APPROVE;
+import static org.fanzha.platform.Permission.GRID_MANAGE;
 import static org.fanzha.platform.Permission.HOTLINE_CALL;
 import static org.fanzha.platform.Permission.LEADS_SUBMIT;
 import static org.fanzha.platform.Permission.NUMBER_SEGMENTS_MANAGE;
@@ -36,7 +37,13 @@ import java.util.Set;
 public enum Role {
     /** Manages accounts, API tokens and reference data of the unit subtree. */
     ADMIN(EnumSet.of(
-            DIVISIONS_READ, STAFF_READ, STAFF_MANAGE, TOKENS_MANAGE, NUMBER_SEGMENTS_MANAGE, PERSONAL_DATA_REVEAL)),
+            DIVISIONS_READ,
+            STAFF_READ,
+            STAFF_MANAGE,
+            TOKENS_MANAGE,
+            NUMBER_SEGMENTS_MANAGE,
+            PERSONAL_DATA_REVEAL,
+            GRID_MANAGE)),
     /** Sees and assigns everything in the unit subtree and reads its reports. */
     COMMANDER(EnumSet.of(
             DIVISIONS_READ,
@@ -58,7 +65,8 @@ public enum Role {
             FUNDS_RETURN_APPROVE,
             PERFORMANCE_READ,
             PERFORMANCE_ADJUST,
-            CONTACT_SCRIPTS_EDIT)),
+            CONTACT_SCRIPTS_EDIT,
+            GRID_MANAGE)),
     /** Works what is assigned to the unit. */
     OFFICER(EnumSet.of(
             DIVISIONS_READ,

@@ -32,7 +32,9 @@ public interface WarningDesk {
             @org.jspecify.annotations.Nullable String idNumber,
             @org.jspecify.annotations.Nullable String name,
             @org.jspecify.annotations.Nullable String address,
-            String unitCode) {}
+            String unitCode,
+            /** the most detailed division its leads gave (a village's 12 digits at best) */
+            @org.jspecify.annotations.Nullable String divisionCode) {}
 
     void contact(long warningId, ContactMethod method, ContactResult result, String note);
 

@@ -61,7 +61,8 @@ class DemoSmsc implements SmartLifecycle, ServerMessageReceiverListener {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSmsc.class);
     static final String SYSTEM_ID = "fanzha-demo";
-    static final String PASSWORD = "demo-smsc";
+    /** SMPP passwords are at most eight characters. */
+    static final String PASSWORD = "fz-demo";
 
     private final boolean wanted;
     private final LoopbackListener socket = new LoopbackListener();

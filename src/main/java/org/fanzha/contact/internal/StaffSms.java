@@ -47,7 +47,8 @@ class StaffSms {
             return;
         }
         Instant now = clock.instant();
-        String template = "staff/" + notice.kind();
+        // each visit is its own errand; a burst of red warnings or escalations is one text
+        String template = "staff/" + notice.kind() + (notice.kind().startsWith("VISIT") ? "/" + notice.subject() : "");
         String text = text(notice);
         phones.of(notice.recipients()).forEach((username, phone) -> {
             if (!Mobiles.isMobile(phone)) {

@@ -24,4 +24,8 @@ record HotlineTask(
         @Nullable Instant visitedAt,
         @Nullable BigDecimal latitude,
         @Nullable BigDecimal longitude,
-        @Nullable String bodyCameraRef) {}
+        @Nullable String bodyCameraRef,
+        /** a visit's officer (username): the village's or the township's; null while it is the county's */
+        @Nullable String assignedTo,
+        /** the village or township whose officer it went to */
+        @Nullable String routeDivision) {}

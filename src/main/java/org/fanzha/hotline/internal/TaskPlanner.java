@@ -23,11 +23,13 @@ import org.springframework.stereotype.Component;
 class TaskPlanner {
 
     private final TaskStore tasks;
+    private final VisitRouting visits;
     private final HotlineProperties properties;
     private final Clock clock;
 
-    TaskPlanner(TaskStore tasks, HotlineProperties properties, Clock clock) {
+    TaskPlanner(TaskStore tasks, VisitRouting visits, HotlineProperties properties, Clock clock) {
         this.tasks = tasks;
+        this.visits = visits;
         this.properties = properties;
         this.clock = clock;
     }
@@ -36,8 +38,11 @@ class TaskPlanner {
     @ApplicationModuleListener
     public void on(ContactRequested requested) {
         Instant now = clock.instant();
-        TaskKind kind = requested.channel() == Channel.VISIT ? TaskKind.VISIT : TaskKind.CALL;
-        tasks.open(requested.warningId(), kind, requested.unitCode(), requested.urgency(), now, now);
+        if (requested.channel() == Channel.VISIT) {
+            visits.open(requested.warningId(), requested.unitCode(), requested.urgency(), now);
+        } else {
+            tasks.open(requested.warningId(), TaskKind.CALL, requested.unitCode(), requested.urgency(), now, now);
+        }
     }
 
     @ApplicationModuleListener
@@ -57,7 +62,7 @@ class TaskPlanner {
                     closed.closedAt().plus(properties.followUpAfter()),
                     now);
         } else if (closed.outcome() == Outcome.PERSISTS) {
-            tasks.open(closed.warningId(), TaskKind.VISIT, closed.unitCode(), Urgency.RED, now, now);
+            visits.open(closed.warningId(), closed.unitCode(), Urgency.RED, now);
         }
     }
 }

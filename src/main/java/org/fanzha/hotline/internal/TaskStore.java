@@ -56,6 +56,27 @@ class TaskStore {
                 : Optional.of(keys.getKeyAs(Number.class).longValue());
     }
 
+    /** A visit goes to this officer (null: the county's queue), due by then. */
+    void route(long taskId, @Nullable String assignedTo, @Nullable String routeDivision, Instant due) {
+        jdbc.sql("UPDATE hotline_task SET assigned_to = ?, route_division = ?, due_at = ? WHERE id = ?")
+                .params(assignedTo, routeDivision, ts(due), taskId)
+                .update();
+    }
+
+    /** Open visits with an officer that are past their time, locked for sending them a level up. */
+    List<HotlineTask> overdueVisits(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM hotline_task WHERE kind = 'VISIT' AND state = 'OPEN' AND assigned_to IS NOT NULL
+                        AND due_at < ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED""").params(ts(now), limit).query(TaskStore::map).list();
+    }
+
+    /** The open visits an officer was given, soonest due first. */
+    List<HotlineTask> visitsOf(String username, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM hotline_task WHERE kind = 'VISIT' AND state IN ('OPEN', 'TAKEN') AND assigned_to = ?
+                        ORDER BY due_at LIMIT ?""").params(username, limit).query(TaskStore::map).list();
+    }
+
     record NewTask(long warningId, TaskKind kind, String unitCode, Urgency urgency, Instant due) {}
 
     /** Opens many tasks in one batch, skipping those already open (bulk intake). */
@@ -249,7 +270,9 @@ class TaskStore {
                 instant(rs, "visited_at"),
                 rs.getBigDecimal("latitude"),
                 rs.getBigDecimal("longitude"),
-                rs.getString("body_camera_ref"));
+                rs.getString("body_camera_ref"),
+                rs.getString("assigned_to"),
+                rs.getString("route_division"));
     }
 
     static @Nullable Timestamp ts(@Nullable Instant instant) {

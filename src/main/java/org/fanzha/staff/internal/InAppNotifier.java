@@ -42,7 +42,8 @@ class InAppNotifier implements Notifier, DutyPhones {
     @Transactional
     public void notify(Notice notice) {
         var today = clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
-        List<String> onDuty = roster.recipients(notice.unitCode(), today);
+        String to = notice.to();
+        List<String> onDuty = to != null ? List.of(to) : roster.recipients(notice.unitCode(), today);
         String recipients = String.join(",", onDuty);
         jdbc.sql(
                         "INSERT INTO notice (unit_code, at, kind, subject, text, link, recipients) VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -81,8 +81,7 @@ class Desk implements WarningDesk {
     @Override
     @Transactional(readOnly = true)
     public Optional<WarningPerson> personOf(long warningId) {
-        return store.find(warningId, "")
-                .map(w -> new WarningPerson(w.phone(), w.idNumber(), w.name(), w.address(), w.unitCode()));
+        return Optional.ofNullable(store.persons(java.util.List.of(warningId)).get(warningId));
     }
 
     @Override

@@ -156,18 +156,21 @@ class WarningStore {
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += 1000) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-            jdbc.sql("SELECT id, phone, id_number, name, address, unit_code FROM warning WHERE id IN (:ids)")
-                    .param("ids", chunk)
-                    .query(rs -> {
-                        found.put(
-                                rs.getLong("id"),
-                                new org.fanzha.warning.WarningDesk.WarningPerson(
-                                        rs.getString("phone"),
-                                        rs.getString("id_number"),
-                                        rs.getString("name"),
-                                        rs.getString("address"),
-                                        rs.getString("unit_code")));
-                    });
+            jdbc.sql("""
+                            SELECT w.id, w.phone, w.id_number, w.name, w.address, w.unit_code,
+                                (SELECT l.division_code FROM lead l WHERE l.warning_id = w.id AND l.division_code IS NOT NULL
+                                 ORDER BY LENGTH(l.division_code) DESC, l.id DESC FETCH FIRST 1 ROWS ONLY) AS division_code
+                            FROM warning w WHERE w.id IN (:ids)""").param("ids", chunk).query(rs -> {
+                found.put(
+                        rs.getLong("id"),
+                        new org.fanzha.warning.WarningDesk.WarningPerson(
+                                rs.getString("phone"),
+                                rs.getString("id_number"),
+                                rs.getString("name"),
+                                rs.getString("address"),
+                                rs.getString("unit_code"),
+                                rs.getString("division_code")));
+            });
         }
         return found;
     }

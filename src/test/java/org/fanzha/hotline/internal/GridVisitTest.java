@@ -310,7 +310,6 @@ class GridVisitTest {
         long other = redWarningAt("410105003002", "13903710302");
         persists(other);
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(visit(other))
-                        .isEqualTo("renmin-station 410105003"));
+                .untilAsserted(() -> assertThat(visit(other)).isEqualTo("renmin-station 410105003"));
     }
 }

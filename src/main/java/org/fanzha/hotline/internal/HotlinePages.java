@@ -126,9 +126,12 @@ class HotlinePages {
             @RequestParam(defaultValue = "false") boolean met,
             @RequestParam(defaultValue = "") String note,
             @RequestParam(required = false) @Nullable MultipartFile photo,
+            @RequestParam(defaultValue = "") String from,
             Locale locale,
             RedirectAttributes redirect)
             throws IOException {
+        // the officer's phone page sends its visits here too, and gets them back there
+        String page = "phone".equals(from) ? "/m/visits" : "/hotline/visits";
         try {
             byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
             String type = bytes == null ? null : HotlineController.imageType(bytes);
@@ -160,7 +163,11 @@ class HotlinePages {
                             "bodyCameraRef", bodyCameraRef,
                             "met", met,
                             "note", note));
-            return "redirect:/hotline/visits#visit-" + id;
+            return "redirect:" + page + "#visit-" + id;
+        }
+        if ("phone".equals(from)) {
+            redirect.addFlashAttribute("done", id);
+            return "redirect:/m/visits";
         }
         return "redirect:/hotline/tasks/" + id;
     }

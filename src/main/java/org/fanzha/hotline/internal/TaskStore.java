@@ -70,6 +70,32 @@ class TaskStore {
                         AND due_at < ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED""").params(ts(now), limit).query(TaskStore::map).list();
     }
 
+    /** Open visits of the unit not given to any officer (the unit's own queue). */
+    List<HotlineTask> unassignedVisits(String unitCode, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM hotline_task WHERE kind = 'VISIT' AND state IN ('OPEN', 'TAKEN') AND assigned_to IS NULL
+                        AND unit_code = ? ORDER BY due_at LIMIT ?""").params(unitCode, limit).query(TaskStore::map).list();
+    }
+
+    /**
+     * Where visits in these villages or townships were made, as far as earlier visits recorded it
+     * (the mean of their GPS fixes): code → {latitude, longitude}.
+     */
+    java.util.Map<String, double[]> positions(java.util.Collection<String> divisions) {
+        java.util.Map<String, double[]> found = new java.util.HashMap<>();
+        if (divisions.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        SELECT route_division, AVG(latitude), AVG(longitude) FROM hotline_task
+                        WHERE kind = 'VISIT' AND latitude IS NOT NULL AND longitude IS NOT NULL AND route_division IN (:codes)
+                        GROUP BY route_division""")
+                .param("codes", List.copyOf(divisions))
+                .query((rs, i) -> found.put(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)}))
+                .list();
+        return found;
+    }
+
     /** The open visits an officer was given, soonest due first. */
     List<HotlineTask> visitsOf(String username, int limit) {
         return jdbc.sql("""

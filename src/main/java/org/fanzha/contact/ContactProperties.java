@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tickInterval how often the step runner looks for due steps
  * @param sms the SMSC connection and the outbox
  * @param voice the call centre that places robot calls
+ * @param followUps after a warning closed defrauded, insisting or dissuaded: when the follow-ups (回访) are due
  * @param staffSmsKinds the notices the staff on duty are also told of by SMS
  * @param staffSmsInterval a staff member gets at most one SMS of a kind in this time (the rest are in the app);
  *     visits are told one by one
@@ -30,6 +31,7 @@ public record ContactProperties(
         @DefaultValue("1s") Duration tickInterval,
         @DefaultValue Sms sms,
         @DefaultValue Voice voice,
+        @DefaultValue({"3d", "14d", "30d"}) List<Duration> followUps,
 
         @DefaultValue({"ESCALATED", "RED_WARNING", "VISIT_ASSIGNED", "VISIT_OVERDUE"})
         List<String> staffSmsKinds,

@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the 96110 hotline ({@code fanzha.hotline.*}).
  *
  * @param failedCallsBeforeVisit after this many calls that reach nobody, the person gets a visit
- * @param followUpAfter how long after a dissuasion the follow-up call (回访) is due
  * @param maxPhotoSize the largest visit photo accepted
  * @param visitDeadlines how long a visit may take, per urgency: overdue, it goes a level up
  *     (the village's officer → the township's → the county's queue)
@@ -16,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("fanzha.hotline")
 public record HotlineProperties(
         @DefaultValue("3") int failedCallsBeforeVisit,
-        @DefaultValue("3d") Duration followUpAfter,
         @DefaultValue("5MB") org.springframework.util.unit.DataSize maxPhotoSize,
         @DefaultValue java.util.Map<org.fanzha.warning.Urgency, Duration> visitDeadlines) {
 

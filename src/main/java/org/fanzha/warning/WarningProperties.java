@@ -19,13 +19,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param urgencyRules the urgency policy: rules tried in order, the first that matches grades
  *     the lead; a lead no rule matches is YELLOW
  * @param maxBatch the largest batch {@code POST /api/v1/leads/batch} accepts
+ * @param repeatTarget who counts as a repeat target (a new lead for them is graded a level higher)
  */
 @ConfigurationProperties("fanzha.warning")
 public record WarningProperties(
         @DefaultValue("24h") Duration mergeWindow,
         @DefaultValue Map<Urgency, Deadline> deadlines,
         @DefaultValue List<UrgencyRule> urgencyRules,
-        @DefaultValue("10000") int maxBatch) {
+        @DefaultValue("10000") int maxBatch,
+        @DefaultValue RepeatTarget repeatTarget) {
+
+    /**
+     * A person (phone or ID number) whose warning closed with one of these outcomes within the
+     * window is a repeat target: fraud gangs come back to those who paid, insisted or were talked
+     * round once (rule {@code repeat-target}).
+     */
+    public record RepeatTarget(
+            @DefaultValue("90d") Duration window,
+
+            @DefaultValue({"ALREADY_DEFRAUDED", "PERSISTS", "DISSUADED"})
+            Set<Outcome> outcomes) {}
 
     /** Acknowledge within, close within. */
     public record Deadline(Duration acknowledge, Duration close) {}

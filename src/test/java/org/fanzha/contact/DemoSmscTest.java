@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Without an SMSC configured the demo's simulated one takes the bind, the submits, and sends receipts. */
 @IntegrationTest
+@org.springframework.test.context.TestPropertySource(properties = "fanzha.demo.smsc=true")
 class DemoSmscTest {
 
     @Autowired

@@ -191,7 +191,8 @@ class HotlineTest {
         }
         assertThat(taskState(w, "CALL")).isEqualTo("DONE");
         assertThat(taskState(w, "VISIT")).isEqualTo("OPEN");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM warning_event WHERE warning_id = ? AND kind = 'CONTACT'")
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM warning_event WHERE warning_id = ? AND kind = 'CONTACT' AND method = 'PHONE'")
                         .param(w)
                         .query(Long.class)
                         .single())
@@ -308,14 +309,21 @@ class HotlineTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("DISSUADED");
+        // the follow-ups (回访) at days 3, 14 and 30 are scheduled; none is due yet
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> taskState(w, "FOLLOW_UP").equals("OPEN"));
+                .until(() ->
+                        jdbc.sql("SELECT COUNT(*) FROM contact_follow_up WHERE warning_id = ? AND state = 'PENDING'")
+                                        .param(w)
+                                        .query(Long.class)
+                                        .single()
+                                == 3);
         assertThat(jdbc.sql(
-                                "SELECT due_at > CURRENT_TIMESTAMP + INTERVAL '2' DAY FROM hotline_task WHERE warning_id = ? AND kind = 'FOLLOW_UP'")
+                                "SELECT MIN(due_at) > CURRENT_TIMESTAMP + INTERVAL '2' DAY FROM contact_follow_up WHERE warning_id = ?")
                         .param(w)
                         .query(Boolean.class)
                         .single())
                 .isTrue();
+        assertThat(taskState(w, "FOLLOW_UP")).isEqualTo("NONE");
     }
 
     @Test

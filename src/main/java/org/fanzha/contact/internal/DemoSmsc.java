@@ -44,6 +44,7 @@ import org.jsmpp.util.MessageId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -57,6 +58,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
+@ConditionalOnBooleanProperty(name = "fanzha.demo.smsc", matchIfMissing = true)
 class DemoSmsc implements SmartLifecycle, ServerMessageReceiverListener {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSmsc.class);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import org.fanzha.contact.Channel;
 import org.fanzha.contact.ContactRequested;
-import org.fanzha.hotline.HotlineProperties;
 import org.fanzha.hotline.TaskKind;
 import org.fanzha.hotline.TaskState;
 import org.fanzha.warning.Outcome;
@@ -24,13 +23,11 @@ class TaskPlanner {
 
     private final TaskStore tasks;
     private final VisitRouting visits;
-    private final HotlineProperties properties;
     private final Clock clock;
 
-    TaskPlanner(TaskStore tasks, VisitRouting visits, HotlineProperties properties, Clock clock) {
+    TaskPlanner(TaskStore tasks, VisitRouting visits, Clock clock) {
         this.tasks = tasks;
         this.visits = visits;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -38,7 +35,9 @@ class TaskPlanner {
     @ApplicationModuleListener
     public void on(ContactRequested requested) {
         Instant now = clock.instant();
-        if (requested.channel() == Channel.VISIT) {
+        if (requested.followUp()) {
+            tasks.open(requested.warningId(), TaskKind.FOLLOW_UP, requested.unitCode(), requested.urgency(), now, now);
+        } else if (requested.channel() == Channel.VISIT) {
             visits.open(requested.warningId(), requested.unitCode(), requested.urgency(), now);
         } else {
             tasks.open(requested.warningId(), TaskKind.CALL, requested.unitCode(), requested.urgency(), now, now);
@@ -53,15 +52,8 @@ class TaskPlanner {
                 tasks.finish(task.id(), TaskState.CANCELLED, "CLOSED_" + closed.outcome(), now);
             }
         }
-        if (closed.outcome() == Outcome.DISSUADED) {
-            tasks.open(
-                    closed.warningId(),
-                    TaskKind.FOLLOW_UP,
-                    closed.unitCode(),
-                    closed.urgency(),
-                    closed.closedAt().plus(properties.followUpAfter()),
-                    now);
-        } else if (closed.outcome() == Outcome.PERSISTS) {
+        // follow-up calls (回访) come from the contact module's follow-ups (days 3, 14, 30)
+        if (closed.outcome() == Outcome.PERSISTS) {
             visits.open(closed.warningId(), closed.unitCode(), Urgency.RED, now);
         }
     }

@@ -293,8 +293,10 @@ class Workbench {
     private TaskView view(HotlineTask t, Locale locale, boolean withPhone) {
         WarningSummary warning = desk.summary(t.warningId()).orElseThrow(() -> new TaskNotFound(t.id()));
         String phone = withPhone ? desk.phoneToCall(t.warningId(), "96110 " + t.kind() + " task " + t.id()) : null;
-        String type =
-                warning.fraudType() == null ? "OTHER" : warning.fraudType().name();
+        // a follow-up call (回访) warns of the recovery scams that come after a fraud
+        String type = t.kind() == TaskKind.FOLLOW_UP
+                ? "FOLLOW_UP"
+                : warning.fraudType() == null ? "OTHER" : warning.fraudType().name();
         String script = messages.getMessage(
                 "script." + type, null, messages.getMessage("script.OTHER", null, "", locale), locale);
         return new TaskView(

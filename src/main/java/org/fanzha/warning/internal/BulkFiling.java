@@ -48,6 +48,7 @@ class BulkFiling {
 
     private final BulkStore bulk;
     private final UrgencyPolicy urgencyPolicy;
+    private final RepeatTargets repeatTargets;
     private final RoutingPolicy routingPolicy;
     private final UnitResolver resolver;
     private final WarningProperties properties;
@@ -57,6 +58,7 @@ class BulkFiling {
     BulkFiling(
             BulkStore bulk,
             UrgencyPolicy urgencyPolicy,
+            RepeatTargets repeatTargets,
             RoutingPolicy routingPolicy,
             UnitResolver resolver,
             WarningProperties properties,
@@ -64,6 +66,7 @@ class BulkFiling {
             Clock clock) {
         this.bulk = bulk;
         this.urgencyPolicy = urgencyPolicy;
+        this.repeatTargets = repeatTargets;
         this.routingPolicy = routingPolicy;
         this.resolver = resolver;
         this.properties = properties;
@@ -111,6 +114,8 @@ class BulkFiling {
             }
         }
         Map<String, UnitResolution> attributions = resolver.byPhones(toRoute);
+        Set<String> repeats =
+                repeatTargets.among(chunk.stream().map(v -> v.lead()).toList(), now);
 
         Map<String, Working> working = new LinkedHashMap<>();
         List<Long> stopJoining = new ArrayList<>();
@@ -146,7 +151,7 @@ class BulkFiling {
                 continue;
             }
             firstInChunk.put(key, i);
-            UrgencyPolicy.Grade grade = urgencyPolicy.grade(lead);
+            UrgencyPolicy.Grade grade = repeatTargets.adjust(urgencyPolicy.grade(lead), lead, repeats);
             var deadline = properties.deadline(grade.urgency());
             Working w = working.get(lead.phone());
             boolean opening = false;

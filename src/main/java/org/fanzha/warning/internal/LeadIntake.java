@@ -49,6 +49,7 @@ class LeadIntake {
 
     private final WarningStore store;
     private final UrgencyPolicy urgencyPolicy;
+    private final RepeatTargets repeatTargets;
     private final RoutingPolicy routingPolicy;
     private final WarningProperties properties;
     private final TransactionTemplate tx;
@@ -62,6 +63,7 @@ class LeadIntake {
     LeadIntake(
             WarningStore store,
             UrgencyPolicy urgencyPolicy,
+            RepeatTargets repeatTargets,
             RoutingPolicy routingPolicy,
             WarningProperties properties,
             TransactionTemplate tx,
@@ -73,6 +75,7 @@ class LeadIntake {
             BulkFiling bulk) {
         this.store = store;
         this.urgencyPolicy = urgencyPolicy;
+        this.repeatTargets = repeatTargets;
         this.routingPolicy = routingPolicy;
         this.properties = properties;
         this.tx = tx;
@@ -216,7 +219,8 @@ class LeadIntake {
             return new Ack(e.leadId(), e.warningId(), e.urgency(), e.unitCode(), e.state(), true, false, ignored, null);
         }
         Instant now = clock.instant();
-        UrgencyPolicy.Grade grade = urgencyPolicy.grade(lead);
+        UrgencyPolicy.Grade grade =
+                repeatTargets.adjust(urgencyPolicy.grade(lead), lead, repeatTargets.among(List.of(lead), now));
         var deadline = properties.deadline(grade.urgency());
         String signals = json.writeValueAsString(lead.signals());
 

@@ -33,7 +33,11 @@ public enum Indicator {
     amountStopped(FactKind.STOPPED_AMOUNT),
     amountFrozen(FactKind.FROZEN_AMOUNT),
     amountReturned(FactKind.RETURNED_AMOUNT),
-    meanSecondsToStop(FactKind.STOP_ANSWER_SECONDS, FactKind.STOPS_ANSWERED);
+    meanSecondsToStop(FactKind.STOP_ANSWER_SECONDS, FactKind.STOPS_ANSWERED),
+    smsDeliveredShare(FactKind.SMS_DELIVERED, FactKind.SMS_ENDED),
+    robotConnectionRate(FactKind.ROBOT_CONNECTED, FactKind.ROBOT_CALLS),
+    handedToHumanShare(FactKind.HANDED_TO_HUMAN, FactKind.CONTACT_PLANS),
+    repeatTargetShare(FactKind.REPEAT_TARGETS, FactKind.WARNING_RECEIVED);
 
     private final Set<FactKind> facts;
 

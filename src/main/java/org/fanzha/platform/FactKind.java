@@ -48,7 +48,21 @@ public enum FactKind {
     /** A stop-payment answered on the day (held, partly held or failed). */
     STOPS_ANSWERED(false),
     /** Seconds from request to answer of the stop-payments answered on the day (summed). */
-    STOP_ANSWER_SECONDS(false);
+    STOP_ANSWER_SECONDS(false),
+    /** A warning SMS that ended on the day (delivered, undelivered, refused or uncertain). */
+    SMS_ENDED(false),
+    /** A warning SMS delivered on the day. */
+    SMS_DELIVERED(false),
+    /** A robot call with a result on the day. */
+    ROBOT_CALLS(false),
+    /** A robot call answered by the person on the day (safe or at risk). */
+    ROBOT_CONNECTED(false),
+    /** A contact plan begun on the day (one per warning). */
+    CONTACT_PLANS(false),
+    /** A contact plan begun on the day that handed the person to an operator or an officer. */
+    HANDED_TO_HUMAN(false),
+    /** A warning opened on the day for a repeat target (rule repeat-target). */
+    REPEAT_TARGETS(false);
 
     private final boolean provinceWide;
 

@@ -144,6 +144,10 @@ public class Indicators {
             case amountStopped -> sum(s, FactKind.STOPPED_AMOUNT);
             case amountFrozen -> sum(s, FactKind.FROZEN_AMOUNT);
             case amountReturned -> sum(s, FactKind.RETURNED_AMOUNT);
+            case smsDeliveredShare -> ratio(sum(s, FactKind.SMS_DELIVERED), sum(s, FactKind.SMS_ENDED));
+            case robotConnectionRate -> ratio(sum(s, FactKind.ROBOT_CONNECTED), sum(s, FactKind.ROBOT_CALLS));
+            case handedToHumanShare -> ratio(sum(s, FactKind.HANDED_TO_HUMAN), sum(s, FactKind.CONTACT_PLANS));
+            case repeatTargetShare -> ratio(sum(s, FactKind.REPEAT_TARGETS), sum(s, FactKind.WARNING_RECEIVED));
             case meanSecondsToStop -> {
                 BigDecimal r = ratio(sum(s, FactKind.STOP_ANSWER_SECONDS), sum(s, FactKind.STOPS_ANSWERED));
                 yield r == null ? null : r.setScale(1, java.math.RoundingMode.HALF_UP);

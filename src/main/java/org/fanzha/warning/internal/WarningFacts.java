@@ -41,7 +41,8 @@ class WarningFacts implements FactSource {
                 FactKind.CLOSED_IN_TIME,
                 FactKind.DISSUADED,
                 FactKind.ALREADY_DEFRAUDED,
-                FactKind.LOSS_AVERTED);
+                FactKind.LOSS_AVERTED,
+                FactKind.REPEAT_TARGETS);
     }
 
     @Override
@@ -55,14 +56,13 @@ class WarningFacts implements FactSource {
         Timestamp start = Timestamp.from(FactSource.start(from));
         Timestamp end = Timestamp.from(FactSource.start(to.plusDays(1)));
         jdbc.query(
-                "SELECT unit_code, opened_at, fraud_type FROM warning WHERE opened_at >= ? AND opened_at < ?",
+                "SELECT unit_code, opened_at, fraud_type, urgency_rule FROM warning WHERE opened_at >= ? AND opened_at < ?",
                 rs -> {
-                    sink.add(
-                            FactKind.WARNING_RECEIVED,
-                            rs.getString(1),
-                            FactSource.day(rs.getTimestamp(2).toInstant()),
-                            BigDecimal.ONE,
-                            type(rs.getString(3)));
+                    LocalDate day = FactSource.day(rs.getTimestamp(2).toInstant());
+                    sink.add(FactKind.WARNING_RECEIVED, rs.getString(1), day, BigDecimal.ONE, type(rs.getString(3)));
+                    if (RepeatTargets.RULE.equals(rs.getString(4))) {
+                        sink.add(FactKind.REPEAT_TARGETS, rs.getString(1), day, BigDecimal.ONE, type(rs.getString(3)));
+                    }
                 },
                 start,
                 end);

@@ -1,0 +1,106 @@
+package org.fanzha.contact.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.fanzha.platform.FactKind;
+import org.fanzha.platform.FactSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The facts of reaching people for performance evaluation, for the unit that held the warning
+ * when its plan began: warning SMS ended and delivered, robot calls reported and answered, plans
+ * begun and those that handed the person to an operator or an officer.
+ */
+@Component
+class ContactFacts implements FactSource {
+
+    private final JdbcTemplate jdbc;
+
+    ContactFacts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Set<FactKind> kinds() {
+        return EnumSet.of(
+                FactKind.SMS_ENDED,
+                FactKind.SMS_DELIVERED,
+                FactKind.ROBOT_CALLS,
+                FactKind.ROBOT_CONNECTED,
+                FactKind.CONTACT_PLANS,
+                FactKind.HANDED_TO_HUMAN);
+    }
+
+    @Override
+    public Optional<LocalDate> firstDay() {
+        Timestamp first = jdbc.queryForObject("SELECT MIN(opened_at) FROM contact_plan", Timestamp.class);
+        return Optional.ofNullable(first).map(t -> FactSource.day(t.toInstant()));
+    }
+
+    @Override
+    public void facts(LocalDate from, LocalDate to, Sink sink) {
+        Timestamp start = Timestamp.from(FactSource.start(from));
+        Timestamp end = Timestamp.from(FactSource.start(to.plusDays(1)));
+        jdbc.query(
+                """
+                SELECT p.unit_code, m.finished_at, m.state FROM sms_message m JOIN contact_plan p ON p.warning_id = m.warning_id
+                WHERE m.purpose = 'WARNING' AND m.finished_at >= ? AND m.finished_at < ?""",
+                rs -> {
+                    LocalDate day = FactSource.day(rs.getTimestamp(2).toInstant());
+                    sink.add(FactKind.SMS_ENDED, rs.getString(1), day, 1);
+                    if ("DELIVERED".equals(rs.getString(3))) {
+                        sink.add(FactKind.SMS_DELIVERED, rs.getString(1), day, 1);
+                    }
+                },
+                start,
+                end);
+        jdbc.query(
+                """
+                SELECT p.unit_code, c.finished_at, c.result FROM voice_call c JOIN contact_plan p ON p.warning_id = c.warning_id
+                WHERE c.purpose = 'WARNING' AND c.state = 'ENDED' AND c.finished_at >= ? AND c.finished_at < ?""",
+                rs -> {
+                    LocalDate day = FactSource.day(rs.getTimestamp(2).toInstant());
+                    sink.add(FactKind.ROBOT_CALLS, rs.getString(1), day, 1);
+                    String result = rs.getString(3);
+                    if ("ANSWERED_SAFE".equals(result) || "ANSWERED_AT_RISK".equals(result)) {
+                        sink.add(FactKind.ROBOT_CONNECTED, rs.getString(1), day, 1);
+                    }
+                },
+                start,
+                end);
+        jdbc.query(
+                """
+                SELECT p.unit_code, p.opened_at, (SELECT COUNT(*) FROM contact_step s WHERE s.warning_id = p.warning_id
+                    AND s.channel IN ('HUMAN_CALL', 'VISIT') AND s.state = 'DONE') FROM contact_plan p
+                WHERE p.opened_at >= ? AND p.opened_at < ?""",
+                rs -> {
+                    LocalDate day = FactSource.day(rs.getTimestamp(2).toInstant());
+                    sink.add(FactKind.CONTACT_PLANS, rs.getString(1), day, 1);
+                    if (rs.getLong(3) > 0) {
+                        sink.add(FactKind.HANDED_TO_HUMAN, rs.getString(1), day, BigDecimal.ONE, null);
+                    }
+                },
+                start,
+                end);
+    }
+
+    /** Messages, calls and steps end after the day their plan began: those days are recomputed. */
+    @Override
+    public Set<LocalDate> changedDays(java.time.Instant since) {
+        Set<LocalDate> days = new java.util.HashSet<>();
+        jdbc.query(
+                "SELECT DISTINCT p.opened_at FROM contact_plan p JOIN contact_step s ON s.warning_id = p.warning_id"
+                        + " WHERE s.finished_at >= ? AND p.opened_at < ?",
+                rs -> {
+                    days.add(FactSource.day(rs.getTimestamp(1).toInstant()));
+                },
+                Timestamp.from(since),
+                Timestamp.from(since));
+        return days;
+    }
+}

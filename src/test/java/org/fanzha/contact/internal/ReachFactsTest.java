@@ -1,0 +1,139 @@
+package org.fanzha.contact.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import org.fanzha.contact.Gateways;
+import org.fanzha.contact.GatewaysTest;
+import org.fanzha.contact.TestCallCentre;
+import org.fanzha.contact.TestSmsc;
+import org.fanzha.platform.FactKind;
+import org.fanzha.platform.FactSource;
+import org.fanzha.platform.Signatures;
+import org.fanzha.testing.Api;
+import org.jsmpp.util.DeliveryReceiptState;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What reaching people came to, as performance evaluation counts it: SMS delivered, robot calls answered, people handed on. */
+@GatewaysTest
+class ReachFactsTest {
+
+    /** 泌阳县: no other test files warnings there. */
+    static final String UNIT = "411726";
+
+    static final TestSmsc SMSC = Gateways.SMSC;
+    static final TestCallCentre CENTRE = Gateways.CALL_CENTRE;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    ContactFacts facts;
+
+    long orangeWarning(String phone) throws Exception {
+        return json.readTree(mvc.perform(post("/api/v1/leads")
+                                .header("Authorization", api.bearer("duty"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("""
+                                        {"source":"NATIONAL_CENTRE","sourceId":"REACH-%d","phone":"%s","divisionCode":"%s","fraudType":"IMPERSONATE_POLICE"}""".formatted(System.nanoTime(), phone, UNIT)))
+                        .andExpect(status().isAccepted())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("warningId")
+                .asLong();
+    }
+
+    void smsEnds(long warning, String phone, DeliveryReceiptState state) throws Exception {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM sms_message WHERE warning_id = ? AND state = 'SUBMITTED'")
+                                .param(warning)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        for (var submit : SMSC.submitsTo(phone)) {
+            SMSC.receipt(submit, state, submit.id());
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT finished_at IS NOT NULL FROM sms_message WHERE warning_id = ?")
+                        .param(warning)
+                        .query(Boolean.class)
+                        .single());
+    }
+
+    void callEnds(String phone, String result) throws Exception {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !CENTRE.ordersTo(phone).isEmpty());
+        String callId = json.readTree(CENTRE.ordersTo(phone).get(0).body())
+                .get("callId")
+                .asString();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT state FROM voice_call WHERE call_id = ?")
+                        .param(callId)
+                        .query(String.class)
+                        .single()
+                        .equals("ORDERED"));
+        String body = "{\"callId\":\"" + callId + "\",\"result\":\"" + result + "\"}";
+        mvc.perform(post("/api/v1/contact/voice-results")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header(Signatures.HEADER, Signatures.sign(TestCallCentre.SECRET, body))
+                        .content(body))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void smsDeliveredRobotCallsAnsweredAndPeopleHandedOnAreCountedForTheUnit() throws Exception {
+        String reached = "13903960001";
+        String missed = "13903960002";
+        long a = orangeWarning(reached);
+        long b = orangeWarning(missed);
+        smsEnds(a, reached, DeliveryReceiptState.DELIVRD);
+        smsEnds(b, missed, DeliveryReceiptState.UNDELIV);
+        callEnds(reached, "ANSWERED_SAFE");
+        callEnds(missed, "NO_ANSWER");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql(
+                                        "SELECT COUNT(*) FROM contact_step WHERE warning_id = ? AND channel = 'HUMAN_CALL' AND state = 'DONE'")
+                                .param(b)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+
+        Map<FactKind, BigDecimal> sums = new EnumMap<>(FactKind.class);
+        LocalDate today = FactSource.day(java.time.Instant.now());
+        facts.facts(today.minusDays(1), today.plusDays(1), (kind, unit, day, value, type) -> {
+            if (unit.equals(UNIT)) {
+                sums.merge(kind, value, BigDecimal::add);
+            }
+        });
+        assertThat(sums)
+                .containsEntry(FactKind.SMS_ENDED, BigDecimal.valueOf(2))
+                .containsEntry(FactKind.SMS_DELIVERED, BigDecimal.ONE)
+                .containsEntry(FactKind.ROBOT_CALLS, BigDecimal.valueOf(2))
+                .containsEntry(FactKind.ROBOT_CONNECTED, BigDecimal.ONE)
+                .containsEntry(FactKind.CONTACT_PLANS, BigDecimal.valueOf(2))
+                .containsEntry(FactKind.HANDED_TO_HUMAN, BigDecimal.ONE);
+        assertThat(facts.kinds()).containsAll(sums.keySet());
+    }
+}

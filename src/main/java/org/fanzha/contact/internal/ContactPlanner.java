@@ -44,6 +44,7 @@ class ContactPlanner {
     @ApplicationModuleListener
     public void on(WarningContacted contacted) {
         Channel channel = contacted.method() == ContactMethod.VISIT ? Channel.VISIT : Channel.HUMAN_CALL;
+        work.tried(contacted.warningId(), channel, contacted.at());
         if (contacted.confirmed()) {
             work.contacted(contacted.warningId(), channel);
         } else if (channel == Channel.HUMAN_CALL) {

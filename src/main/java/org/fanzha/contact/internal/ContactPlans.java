@@ -157,6 +157,14 @@ class ContactPlans {
                 .update();
     }
 
+    /** The first operator's call or officer's visit of the plan, kept once. */
+    void tried(long warningId, Channel by, Instant at) {
+        String column = by == Channel.VISIT ? "first_visit_at" : "first_human_at";
+        jdbc.sql("UPDATE contact_plan SET " + column + " = ? WHERE warning_id = ? AND " + column + " IS NULL")
+                .params(ts(at), warningId)
+                .update();
+    }
+
     /** A waiting step taken over by a more urgent level's step of the same channel. */
     void retime(
             long stepId, Urgency urgency, RunWhen when, int failuresNeeded, @Nullable Channel of, Instant notBefore) {

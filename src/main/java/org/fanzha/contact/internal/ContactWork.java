@@ -114,6 +114,12 @@ class ContactWork {
         });
     }
 
+    /** A person (an operator, an officer) tried to reach the person: the first such try per channel is kept. */
+    @Transactional
+    void tried(long warningId, Channel by, Instant at) {
+        plans.tried(warningId, by, at);
+    }
+
     /** An operator's call reached nobody: it counts as a failed step for what waits on failures. */
     @Transactional
     void humanCallFailed(long warningId) {

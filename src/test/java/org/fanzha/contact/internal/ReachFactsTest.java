@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What reaching people came to, as performance evaluation counts it: SMS delivered, robot calls answered, people handed on. */
@@ -135,5 +136,56 @@ class ReachFactsTest {
                 .containsEntry(FactKind.CONTACT_PLANS, BigDecimal.valueOf(2))
                 .containsEntry(FactKind.HANDED_TO_HUMAN, BigDecimal.ONE);
         assertThat(facts.kinds()).containsAll(sums.keySet());
+
+        // how fast: both were tried by SMS and robot at once; one confirmed by the robot
+        JsonNode reach = json.readTree(mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/contact/reach")
+                                .param("unit", UNIT)
+                                .header("Authorization", api.bearer("duty")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(reach.get("plans").asInt()).isEqualTo(2);
+        assertThat(reach.at("/firstAttempt/all/count").asInt()).isEqualTo(2);
+        assertThat(reach.at("/firstAttempt/SMS/count").asInt()).isEqualTo(2);
+        assertThat(reach.at("/firstAttempt/ROBOT_CALL/count").asInt()).isEqualTo(2);
+        assertThat(reach.at("/firstAttempt/all/medianSeconds").asLong()).isBetween(0L, 5L);
+        assertThat(reach.at("/confirmedContact/all/count").asInt()).isEqualTo(1);
+        assertThat(reach.at("/confirmedContact/ROBOT_CALL/count").asInt()).isEqualTo(1);
+        assertThat(reach.at("/confirmedContact/HUMAN_CALL/count").asInt()).isZero();
+        assertThat(reach.at("/confirmedContact/HUMAN_CALL/medianSeconds").isNull())
+                .isTrue();
+        assertThat(reach.at("/confirmedContact/all/p90Seconds").asLong())
+                .isGreaterThanOrEqualTo(
+                        reach.at("/confirmedContact/all/medianSeconds").asLong());
+    }
+
+    @Test
+    void theReachReportRefusesBadPeriodsAndUnitsOutsideTheJurisdiction() throws Exception {
+        var get = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/contact/reach");
+        mvc.perform(get.param("from", "2026-13-01")
+                        .param("to", "yesterday")
+                        .header("Authorization", api.bearer("duty")))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors.length()")
+                                .value(2));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/contact/reach")
+                        .param("from", "2020-01-01")
+                        .param("to", "2026-01-01")
+                        .header("Authorization", api.bearer("duty")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/contact/reach")
+                        .param("unit", "4101")
+                        .header("Authorization", api.bearer("luoyang")))
+                .andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/contact/reach")
+                        .param("unit", "4101'; DROP TABLE x")
+                        .header("Authorization", api.bearer("zhengzhou")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/contact/reach")
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isForbidden());
     }
 }

@@ -161,9 +161,16 @@ public final class KillTest {
     }
 
     static Process start(String jar, int port, String jdbcUrl, String user) throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", jar, "--server.port=" + port,
+        return startWith(jar, port, jdbcUrl, user, List.of(
                 "--fanzha.warning.deadlines.YELLOW.acknowledge=" + ACK_DEADLINE.toSeconds() + "s",
-                "--fanzha.warning.escalation-interval=1s"));
+                "--fanzha.warning.escalation-interval=1s"), Map.of());
+    }
+
+    /** The server as its jar, with these settings and environment variables besides the database's. */
+    static Process startWith(String jar, int port, String jdbcUrl, String user, List<String> settings, Map<String, String> env)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", jar, "--server.port=" + port));
+        command.addAll(settings);
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             // the embedded default, as `java -jar` runs it, on a file of its own
             command.add("--spring.datasource.url=" + jdbcUrl);
@@ -175,6 +182,7 @@ public final class KillTest {
         pb.environment().put("FANZHA_DB_USER", user);
         pb.environment().put("FANZHA_DB_PASSWORD", "");
         pb.environment().put("FANZHA_BOOTSTRAP_ADMIN_PASSWORD", "kill-test-secret");
+        pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/kill-test-server.log")));
         Process p = pb.start();
         for (int i = 0; i < 120; i++) {

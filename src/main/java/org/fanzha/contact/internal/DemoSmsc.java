@@ -10,34 +10,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.fanzha.contact.ContactProperties;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
-import org.jsmpp.bean.BroadcastSm;
-import org.jsmpp.bean.CancelBroadcastSm;
-import org.jsmpp.bean.CancelSm;
 import org.jsmpp.bean.DataCodings;
-import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.MessageMode;
 import org.jsmpp.bean.MessageType;
 import org.jsmpp.bean.NumberingPlanIndicator;
-import org.jsmpp.bean.QueryBroadcastSm;
-import org.jsmpp.bean.QuerySm;
 import org.jsmpp.bean.RegisteredDelivery;
-import org.jsmpp.bean.ReplaceSm;
-import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
-import org.jsmpp.session.BroadcastSmResult;
-import org.jsmpp.session.DataSmResult;
-import org.jsmpp.session.QueryBroadcastSmResult;
-import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.SMPPServerSessionListener;
-import org.jsmpp.session.ServerMessageReceiverListener;
-import org.jsmpp.session.Session;
-import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
@@ -59,7 +44,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @ConditionalOnBooleanProperty(name = "fanzha.demo.smsc", matchIfMissing = true)
-class DemoSmsc implements SmartLifecycle, ServerMessageReceiverListener {
+class DemoSmsc extends SubmitOnlySmsc implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSmsc.class);
     static final String SYSTEM_ID = "fanzha-demo";
@@ -193,49 +178,5 @@ class DemoSmsc implements SmartLifecycle, ServerMessageReceiverListener {
     @Override
     public int getPhase() {
         return SmscAddress.PHASE;
-    }
-
-    @Override
-    public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source)
-            throws ProcessRequestException {
-        throw new ProcessRequestException("submit_multi", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("query_sm", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("replace_sm", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("cancel_sm", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source)
-            throws ProcessRequestException {
-        throw new ProcessRequestException("broadcast_sm", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source)
-            throws ProcessRequestException {
-        throw new ProcessRequestException("cancel_broadcast_sm", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm, SMPPServerSession source)
-            throws ProcessRequestException {
-        throw new ProcessRequestException("query_broadcast_sm", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
-        throw new ProcessRequestException("data_sm", SMPPConstant.STAT_ESME_RINVCMDID);
     }
 }

@@ -37,7 +37,8 @@ public enum Indicator {
     smsDeliveredShare(FactKind.SMS_DELIVERED, FactKind.SMS_ENDED),
     robotConnectionRate(FactKind.ROBOT_CONNECTED, FactKind.ROBOT_CALLS),
     handedToHumanShare(FactKind.HANDED_TO_HUMAN, FactKind.CONTACT_PLANS),
-    repeatTargetShare(FactKind.REPEAT_TARGETS, FactKind.WARNING_RECEIVED);
+    repeatTargetShare(FactKind.REPEAT_TARGETS, FactKind.WARNING_RECEIVED),
+    warnedThenDefraudedShare(FactKind.WARNED_THEN_DEFRAUDED, FactKind.WARNED);
 
     private final Set<FactKind> facts;
 

@@ -62,7 +62,11 @@ public enum FactKind {
     /** A contact plan begun on the day that handed the person to an operator or an officer. */
     HANDED_TO_HUMAN(false),
     /** A warning opened on the day for a repeat target (rule repeat-target). */
-    REPEAT_TARGETS(false);
+    REPEAT_TARGETS(false),
+    /** A warning closed on the day with the person not (yet) defrauded: dissuaded, insisting, unreachable. */
+    WARNED(false),
+    /** Of those, one whose person became a victim of a case accepted within 30 days after the close. */
+    WARNED_THEN_DEFRAUDED(false);
 
     private final boolean provinceWide;
 

@@ -26,14 +26,13 @@ public interface WarningDesk {
      */
     java.util.List<java.util.Map.Entry<String, String>> counterpartsOf(long warningId);
 
-    /** Who a warning is about. */
+    /** Who a warning is about; its division is the most detailed one its leads gave (a village's at best). */
     record WarningPerson(
             String phone,
             @org.jspecify.annotations.Nullable String idNumber,
             @org.jspecify.annotations.Nullable String name,
             @org.jspecify.annotations.Nullable String address,
             String unitCode,
-            /** the most detailed division its leads gave (a village's 12 digits at best) */
             @org.jspecify.annotations.Nullable String divisionCode) {}
 
     void contact(long warningId, ContactMethod method, ContactResult result, String note);

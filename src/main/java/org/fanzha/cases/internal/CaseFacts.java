@@ -3,8 +3,10 @@ package org.fanzha.cases.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.fanzha.platform.FactKind;
@@ -23,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseFacts implements FactSource {
 
+    /** A person warned who reports a fraud within this long after the warning closed: warned, then defrauded. */
+    static final java.time.Duration WARNED_WINDOW = java.time.Duration.ofDays(30);
+
     private final JdbcTemplate jdbc;
 
     CaseFacts(JdbcTemplate jdbc) {
@@ -37,7 +42,9 @@ class CaseFacts implements FactSource {
                 FactKind.CASE_SOLVED,
                 FactKind.SUSPECT_ARRESTED,
                 FactKind.CARD_VERIFICATIONS,
-                FactKind.CREDIT_RESTRICTIONS);
+                FactKind.CREDIT_RESTRICTIONS,
+                FactKind.WARNED,
+                FactKind.WARNED_THEN_DEFRAUDED);
     }
 
     @Override
@@ -61,6 +68,16 @@ class CaseFacts implements FactSource {
                     add(days, rs.getTimestamp(2));
                 },
                 t);
+        // a case accepted since may make a warning of the 30 days before it a warning that did not help
+        jdbc.query(
+                "SELECT DISTINCT accepted_at FROM fraud_case WHERE updated_at >= ? AND victim_phone IS NOT NULL",
+                rs -> {
+                    LocalDate accepted = FactSource.day(rs.getTimestamp(1).toInstant());
+                    for (int d = 0; d <= WARNED_WINDOW.toDays(); d++) {
+                        days.add(accepted.minusDays(d));
+                    }
+                },
+                t);
         jdbc.query(
                 "SELECT DISTINCT s.arrested_at FROM case_suspect s WHERE s.added_at >= ?",
                 rs -> {
@@ -76,8 +93,65 @@ class CaseFacts implements FactSource {
         }
     }
 
+    /**
+     * Warned, then defrauded: of the warnings closed on the day with their person warned, those
+     * whose person (by phone) is the victim of a case accepted within 30 days after the close.
+     */
+    private void warned(LocalDate from, LocalDate to, Sink sink) {
+        // the warning module's closed warnings, read where they are kept (a system read for evaluation)
+        record Warned(String unitCode, String phone, Instant closedAt) {}
+        List<Warned> warned = new ArrayList<>();
+        jdbc.query(
+                "SELECT unit_code, phone, closed_at FROM warning WHERE closed_at >= ? AND closed_at < ?"
+                        + " AND outcome IN ('DISSUADED', 'PERSISTS', 'UNREACHABLE')",
+                rs -> {
+                    warned.add(new Warned(
+                            rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+                },
+                Timestamp.from(FactSource.start(from)),
+                Timestamp.from(FactSource.start(to.plusDays(1))));
+        if (warned.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, java.util.List<Instant>> cases = new java.util.HashMap<>();
+        java.util.List<String> phones =
+                warned.stream().map(w -> w.phone()).distinct().toList();
+        Instant first =
+                warned.stream().map(w -> w.closedAt()).min(Instant::compareTo).orElseThrow();
+        Instant last = warned.stream()
+                .map(w -> w.closedAt())
+                .max(Instant::compareTo)
+                .orElseThrow()
+                .plus(WARNED_WINDOW);
+        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
+        for (int i = 0; i < phones.size(); i += 1000) {
+            named.query(
+                    "SELECT victim_phone, accepted_at FROM fraud_case WHERE status <> 'WITHDRAWN' AND victim_phone IN (:phones)"
+                            + " AND accepted_at >= :first AND accepted_at < :last",
+                    new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                            .addValue("phones", phones.subList(i, Math.min(phones.size(), i + 1000)))
+                            .addValue("first", Timestamp.from(first))
+                            .addValue("last", Timestamp.from(last)),
+                    rs -> {
+                        cases.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+                                .add(rs.getTimestamp(2).toInstant());
+                    });
+        }
+        for (var w : warned) {
+            LocalDate day = FactSource.day(w.closedAt());
+            sink.add(FactKind.WARNED, w.unitCode(), day, 1);
+            boolean defrauded = cases.getOrDefault(w.phone(), java.util.List.of()).stream()
+                    .anyMatch(at -> !at.isBefore(w.closedAt())
+                            && at.isBefore(w.closedAt().plus(WARNED_WINDOW)));
+            if (defrauded) {
+                sink.add(FactKind.WARNED_THEN_DEFRAUDED, w.unitCode(), day, 1);
+            }
+        }
+    }
+
     @Override
     public void facts(LocalDate from, LocalDate to, Sink sink) {
+        warned(from, to, sink);
         Timestamp start = Timestamp.from(FactSource.start(from));
         Timestamp end = Timestamp.from(FactSource.start(to.plusDays(1)));
         jdbc.query(

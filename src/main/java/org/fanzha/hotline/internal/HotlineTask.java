@@ -25,7 +25,7 @@ record HotlineTask(
         @Nullable BigDecimal latitude,
         @Nullable BigDecimal longitude,
         @Nullable String bodyCameraRef,
-        /** a visit's officer (username): the village's or the township's; null while it is the county's */
+        // a visit's officer (username): the village's or the township's; null while it is the county's
         @Nullable String assignedTo,
-        /** the village or township whose officer it went to */
+        // the village or township whose officer it went to
         @Nullable String routeDivision) {}

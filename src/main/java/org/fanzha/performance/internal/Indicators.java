@@ -148,6 +148,7 @@ public class Indicators {
             case robotConnectionRate -> ratio(sum(s, FactKind.ROBOT_CONNECTED), sum(s, FactKind.ROBOT_CALLS));
             case handedToHumanShare -> ratio(sum(s, FactKind.HANDED_TO_HUMAN), sum(s, FactKind.CONTACT_PLANS));
             case repeatTargetShare -> ratio(sum(s, FactKind.REPEAT_TARGETS), sum(s, FactKind.WARNING_RECEIVED));
+            case warnedThenDefraudedShare -> ratio(sum(s, FactKind.WARNED_THEN_DEFRAUDED), sum(s, FactKind.WARNED));
             case meanSecondsToStop -> {
                 BigDecimal r = ratio(sum(s, FactKind.STOP_ANSWER_SECONDS), sum(s, FactKind.STOPS_ANSWERED));
                 yield r == null ? null : r.setScale(1, java.math.RoundingMode.HALF_UP);

@@ -135,6 +135,22 @@ class ScriptPagesTest {
         MvcResult unsigned = write(duty, path, "您好，请勿向网友转账。", "更短");
         assertThat(page(duty, path, unsigned).select("#err-body").text()).contains("发送单位", "96110");
         assertThat(versions("CALL", "ROMANCE")).isZero();
+
+        // a preview shows the text as it would go out and what is wrong with it, and saves nothing
+        Document preview = Jsoup.parse(mvc.perform(post(path + "/preview")
+                        .session(duty)
+                        .with(csrf())
+                        .param("body", "{centre}提醒：网友借钱请当面核实，详见 www.jiaoyou.top。咨询{hotline}。")
+                        .param("reason", ""))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(preview.select("#draft-text").text())
+                .isEqualTo("河南省公安厅反诈中心提醒：网友借钱请当面核实，详见 www.jiaoyou.top。咨询96110。");
+        assertThat(preview.select("#err-body").text()).contains("www.jiaoyou.top");
+        assertThat(preview.select("#s-body").text()).contains("{centre}提醒");
+        assertThat(versions("CALL", "ROMANCE")).isZero();
     }
 
     @Test

@@ -104,6 +104,29 @@ class ScriptPages {
         return "redirect:/contact/scripts/" + kind + "/" + topic;
     }
 
+    /** The text as it would go out, and what is wrong with it, without saving it. */
+    @PostMapping("/contact/scripts/{kind}/{topic}/preview")
+    @PreAuthorize("hasAuthority('contact-scripts:edit')")
+    String preview(
+            @PathVariable String kind,
+            @PathVariable String topic,
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "") String reason,
+            java.util.Locale locale,
+            Model model) {
+        String page = script(kind, topic, model);
+        Scripts.Kind k = kind(kind, topic);
+        model.addAttribute("typed", Forms.typed("body", body, "reason", reason));
+        model.addAttribute("draft", scripts.fill(body.strip()));
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (var e : Scripts.check(k, body, scripts.centreName())) {
+            errors.merge(
+                    e.field(), e.message(locale), (x, y) -> x + ("zh".equals(locale.getLanguage()) ? "；" : "; ") + y);
+        }
+        model.addAttribute("errors", errors);
+        return page;
+    }
+
     private static Scripts.Kind kind(String kind, String topic) {
         Map<String, Scripts.Kind> kinds = new LinkedHashMap<>();
         for (Scripts.Kind k : Scripts.Kind.values()) {

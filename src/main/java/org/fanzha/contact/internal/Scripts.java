@@ -254,6 +254,10 @@ class Scripts {
         return errors;
     }
 
+    String centreName() {
+        return properties.centreName();
+    }
+
     String fill(String template) {
         String text = template;
         for (var e :

@@ -159,6 +159,23 @@ class ReachFactsTest {
         assertThat(reach.at("/confirmedContact/all/p90Seconds").asLong())
                 .isGreaterThanOrEqualTo(
                         reach.at("/confirmedContact/all/medianSeconds").asLong());
+
+        // the same on the page, in Chinese
+        var page = org.jsoup.Jsoup.parse(
+                mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/contact/reach")
+                                .param("unit", UNIT)
+                                .session(api.session("duty")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(page.select("#reach-plans").text()).isEqualTo("预警 2 条");
+        assertThat(page.select("#reach-ROBOT_CALL td").eachText()).element(1).isEqualTo("2");
+        assertThat(page.select("#reach-ROBOT_CALL td").eachText()).element(4).isEqualTo("1");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/contact/reach")
+                        .param("unit", UNIT)
+                        .session(api.session("luoyang")))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -62,9 +62,17 @@ class DemoCallCentre implements ApplicationListener<WebServerInitializedEvent>, 
     });
     private @Nullable HttpServer server;
 
-    DemoCallCentre(VoiceCentre centre, JsonMapper json, ContactProperties properties) {
+    /** How long the simulated phones ring and talk, as a share of real time (tests speed it up). */
+    private final double pace;
+
+    DemoCallCentre(
+            VoiceCentre centre,
+            JsonMapper json,
+            ContactProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${fanzha.demo.call-pace:1.0}") double pace) {
         this.centre = centre;
         this.json = json;
+        this.pace = pace;
         this.wanted = !properties.voice().configured();
         byte[] key = new byte[24];
         new SecureRandom().nextBytes(key);
@@ -109,7 +117,8 @@ class DemoCallCentre implements ApplicationListener<WebServerInitializedEvent>, 
             String callback = order.path("callback").asString();
             Outcome outcome = Outcome.draw(ThreadLocalRandom.current().nextInt(100));
             long after = outcome.ringSeconds + ThreadLocalRandom.current().nextLong(2, 8);
-            calls.schedule(() -> report(callback, callId, outcome), after, TimeUnit.SECONDS);
+            calls.schedule(
+                    () -> report(callback, callId, outcome), (long) (after * 1000 * pace), TimeUnit.MILLISECONDS);
             exchange.sendResponseHeaders(202, -1);
         } catch (RuntimeException e) {
             log.warn("Demo call centre: an order could not be read", e);

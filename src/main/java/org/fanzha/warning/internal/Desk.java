@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Desk implements WarningDesk {
 
     private final WarningStore store;
+    private final WarningPeople people;
     private final WarningActions actions;
     private final AuditLog audit;
     private final tools.jackson.databind.json.JsonMapper json;
@@ -29,6 +30,7 @@ class Desk implements WarningDesk {
 
     Desk(
             WarningStore store,
+            WarningPeople people,
             WarningActions actions,
             AuditLog audit,
             tools.jackson.databind.json.JsonMapper json,
@@ -40,6 +42,7 @@ class Desk implements WarningDesk {
         this.events = events;
         this.json = json;
         this.store = store;
+        this.people = people;
         this.actions = actions;
         this.audit = audit;
     }
@@ -48,7 +51,7 @@ class Desk implements WarningDesk {
     @Transactional(readOnly = true)
     public java.util.Set<Long> awaitingAcknowledgement(java.util.Collection<Long> warningIds) {
         Actor actor = Actors.requirePermission(Permission.WARNINGS_READ);
-        return store.awaitingAcknowledgement(warningIds, actor.unitCode());
+        return people.awaitingAcknowledgement(warningIds, actor.unitCode());
     }
 
     @Override
@@ -81,7 +84,7 @@ class Desk implements WarningDesk {
     @Override
     @Transactional(readOnly = true)
     public Optional<WarningPerson> personOf(long warningId) {
-        return Optional.ofNullable(store.persons(java.util.List.of(warningId)).get(warningId));
+        return Optional.ofNullable(people.persons(java.util.List.of(warningId)).get(warningId));
     }
 
     @Override
@@ -120,13 +123,13 @@ class Desk implements WarningDesk {
     @Override
     @Transactional(readOnly = true)
     public java.util.Map<Long, WarningPerson> personsOf(java.util.Collection<Long> warningIds) {
-        return store.persons(warningIds);
+        return people.persons(warningIds);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<Long> openWarningOf(String phone) {
-        return store.newestOpenOf(phone);
+        return people.newestOpenOf(phone);
     }
 
     @Override

@@ -170,18 +170,38 @@ record Warning(
         BigDecimal largest = amount == null
                 ? amountAtRisk
                 : amountAtRisk == null || amount.compareTo(amountAtRisk) > 0 ? amount : amountAtRisk;
+        return tightened(
+                upgraded ? leadUrgency : urgency,
+                upgraded ? rule : urgencyRule,
+                fraudType == null ? type : fraudType,
+                largest,
+                leadCount + 1,
+                at,
+                at,
+                leadDeadline);
+    }
+
+    /** This warning at an urgency and rule, its deadlines tightened (never loosened) to the deadline from {@code at}. */
+    private Warning tightened(
+            Urgency newUrgency,
+            String rule,
+            @Nullable FraudType type,
+            @Nullable BigDecimal amount,
+            int leads,
+            Instant lastLead,
+            Instant at,
+            Deadline deadline) {
         Instant ackDue =
-                acknowledgedAt == null ? earlier(acknowledgeDue, at.plus(leadDeadline.acknowledge())) : acknowledgeDue;
-        Instant due = earlier(closeDue, at.plus(leadDeadline.close()));
+                acknowledgedAt == null ? earlier(acknowledgeDue, at.plus(deadline.acknowledge())) : acknowledgeDue;
         return new Warning(
                 id,
                 phone,
                 idNumber,
                 name,
                 address,
-                fraudType == null ? type : fraudType,
-                upgraded ? leadUrgency : urgency,
-                upgraded ? rule : urgencyRule,
+                type,
+                newUrgency,
+                rule,
                 unitCode,
                 routedVia,
                 routingBasis,
@@ -189,15 +209,15 @@ record Warning(
                 personProvince,
                 state,
                 outcome,
-                largest,
-                leadCount + 1,
+                amount,
+                leads,
                 openedAt,
-                at,
+                lastLead,
                 assignedAt,
                 acknowledgedAt,
                 closedAt,
                 ackDue,
-                due,
+                earlier(closeDue, at.plus(deadline.close())),
                 escalations);
     }
 
@@ -209,35 +229,7 @@ record Warning(
         if (!OPEN.contains(state)) {
             throw new IllegalTransition(id, state, "upgraded");
         }
-        Instant ackDue = acknowledgedAt == null
-                ? earlier(acknowledgeDue, at.plus(raisedDeadline.acknowledge()))
-                : acknowledgeDue;
-        return new Warning(
-                id,
-                phone,
-                idNumber,
-                name,
-                address,
-                fraudType,
-                urgency.raised(),
-                rule,
-                unitCode,
-                routedVia,
-                routingBasis,
-                outOfProvince,
-                personProvince,
-                state,
-                outcome,
-                amountAtRisk,
-                leadCount,
-                openedAt,
-                lastLeadAt,
-                assignedAt,
-                acknowledgedAt,
-                closedAt,
-                ackDue,
-                earlier(closeDue, at.plus(raisedDeadline.close())),
-                escalations);
+        return tightened(urgency.raised(), rule, fraudType, amountAtRisk, leadCount, lastLeadAt, at, raisedDeadline);
     }
 
     private Warning with(

@@ -327,6 +327,41 @@ class HotlineTest {
     }
 
     @Test
+    void aCallTaskWhoseWarningClosedFirstReachesNoOperator() throws Exception {
+        long w = warning(RED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskState(w, "CALL").equals("OPEN"));
+        api.warningAction("duty", w, "acknowledge", "{}").andExpect(status().isOk());
+        api.warningAction("duty", w, "close", "{\"outcome\":\"NOT_AT_RISK\"}").andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskState(w, "CALL").equals("CANCELLED"));
+        // the plan's hand-over lost the race with the close: a call task opened after it
+        jdbc.sql("""
+                        INSERT INTO hotline_task (warning_id, kind, unit_code, urgency, due_at, state, failed_attempts, created_at, open_key)
+                        VALUES (?, 'CALL', '410105', 'RED', ?, 'OPEN', 0, ?, ?)""")
+                .params(
+                        w,
+                        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)),
+                        java.sql.Timestamp.from(java.time.Instant.now()),
+                        w + ":CALL")
+                .update();
+        var taken = hotline("/tasks/next", "").andReturn().getResponse();
+        if (taken.getStatus() == 200) {
+            assertThat(json.readTree(taken.getContentAsString())
+                            .at("/warning/id")
+                            .asLong())
+                    .isNotEqualTo(w);
+            long id = json.readTree(taken.getContentAsString()).get("id").asLong();
+            hotline("/tasks/" + id + "/release", "").andExpect(status().isOk());
+        }
+        assertThat(jdbc.sql(
+                                "SELECT state || ' ' || result FROM hotline_task WHERE warning_id = ? AND kind = 'CALL' ORDER BY id DESC")
+                        .param(w)
+                        .query(String.class)
+                        .list()
+                        .get(0))
+                .isEqualTo("CANCELLED WARNING_CLOSED");
+    }
+
+    @Test
     void onlyTheOperatorHoldingATaskWorksIt() throws Exception {
         long w = warning(RED);
         await().atMost(Duration.ofSeconds(10)).until(() -> taskState(w, "CALL").equals("OPEN"));

@@ -131,6 +131,13 @@ class TaskStore {
         if (!mine.isEmpty()) {
             return Optional.of(mine.get(0));
         }
+        // a call task opened after its warning closed (the plan's hand-over and the close raced)
+        // is nobody's call to make: it ends here instead of reaching an operator
+        jdbc.sql("""
+                UPDATE hotline_task SET state = 'CANCELLED', result = 'WARNING_CLOSED', closed_at = ?, open_key = NULL
+                WHERE kind = 'CALL' AND state = 'OPEN' AND unit_code LIKE ? AND due_at <= ?
+                  AND EXISTS (SELECT 1 FROM warning w WHERE w.id = hotline_task.warning_id AND w.state = 'CLOSED')
+                """).params(ts(now), jurisdiction + "%", ts(now)).update();
         return jdbc.sql("""
                 SELECT * FROM hotline_task
                 WHERE kind IN ('CALL', 'FOLLOW_UP') AND unit_code LIKE ? AND due_at <= ?

@@ -95,7 +95,12 @@ class VoiceResults {
         String result = java.util.Objects.requireNonNull(report.result());
         var call = calls.lock(callId)
                 .orElseThrow(() -> new ProblemException(
-                        HttpStatus.NOT_FOUND, "unknown-call", "No such call", "no call " + callId + " was ordered") {});
+                        HttpStatus.NOT_FOUND,
+                        "unknown-call",
+                        "problem.unknownCall.title",
+                        "problem.unknownCall.detail",
+                        List.of(callId),
+                        java.util.Map.of()) {});
         if (call.ended()) {
             if (result.equals(call.result())) {
                 return new Applied(callId, result, true);
@@ -103,8 +108,10 @@ class VoiceResults {
             throw new ProblemException(
                     HttpStatus.CONFLICT,
                     "call-ended",
-                    "The call has ended",
-                    "call " + callId + " already ended " + call.result()) {};
+                    "problem.callEnded.title",
+                    "problem.callEnded.detail",
+                    List.of(callId, String.valueOf(call.result())),
+                    java.util.Map.of()) {};
         }
         Instant now = clock.instant();
         calls.end(

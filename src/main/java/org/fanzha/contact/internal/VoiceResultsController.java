@@ -43,10 +43,10 @@ class VoiceResultsController {
             throw new ProblemException(
                     HttpStatus.UNAUTHORIZED,
                     "bad-signature",
-                    "Not signed",
-                    "Sign the body with the call centre's shared secret: "
-                            + Signatures.HEADER
-                            + ": sha256=<hex of HMAC-SHA256>") {};
+                    "problem.badSignature.title",
+                    "problem.badSignature.detail",
+                    java.util.List.of(Signatures.HEADER),
+                    java.util.Map.of()) {};
         }
         VoiceResults.Report report;
         try {

@@ -5,7 +5,8 @@ import org.fanzha.platform.FactKind;
 
 /**
  * The indicators of performance evaluation, each from the facts the capabilities record: sums of
- * one kind of fact, ratios of two, figures per 10,000 residents, or the median acknowledgement time.
+ * one kind of fact, ratios of two, figures per 10,000 residents, or medians and 90th percentiles of
+ * times (to acknowledge, to the first attempt to reach the person, to the first confirmed contact).
  */
 public enum Indicator {
     casesFiled(FactKind.CASE_FILED),
@@ -38,7 +39,11 @@ public enum Indicator {
     robotConnectionRate(FactKind.ROBOT_CONNECTED, FactKind.ROBOT_CALLS),
     handedToHumanShare(FactKind.HANDED_TO_HUMAN, FactKind.CONTACT_PLANS),
     repeatTargetShare(FactKind.REPEAT_TARGETS, FactKind.WARNING_RECEIVED),
-    warnedThenDefraudedShare(FactKind.WARNED_THEN_DEFRAUDED, FactKind.WARNED);
+    warnedThenDefraudedShare(FactKind.WARNED_THEN_DEFRAUDED, FactKind.WARNED),
+    medianFirstAttemptSeconds(FactKind.FIRST_ATTEMPT_SECONDS),
+    p90FirstAttemptSeconds(FactKind.FIRST_ATTEMPT_SECONDS),
+    medianFirstContactSeconds(FactKind.FIRST_CONTACT_SECONDS),
+    p90FirstContactSeconds(FactKind.FIRST_CONTACT_SECONDS);
 
     private final Set<FactKind> facts;
 
@@ -49,6 +54,11 @@ public enum Indicator {
     /** The kinds of fact it is computed from: absent when a capability does not record one of them. */
     public Set<FactKind> facts() {
         return facts;
+    }
+
+    /** A median or percentile of a distribution: kept for county-level units and above only. */
+    public boolean fromDistribution() {
+        return facts.stream().anyMatch(FactKind::distribution);
     }
 
     /** A figure per 10,000 residents: absent where the population is not known. */

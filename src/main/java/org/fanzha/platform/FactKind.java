@@ -2,7 +2,8 @@ package org.fanzha.platform;
 
 /**
  * The facts the capabilities record and performance evaluation counts (see {@link FactSource}).
- * Each is a sum per unit and day; ACK_SECONDS is a distribution (one value per warning).
+ * Each is a sum per unit and day, except the distributions (one value per warning: see
+ * {@link #distribution()}), which are kept as counts per time bucket.
  */
 public enum FactKind {
     /** 立案: a case filed on the day (withdrawn cases excluded), for the filing unit. */
@@ -66,12 +67,21 @@ public enum FactKind {
     /** A warning closed on the day with the person not (yet) defrauded: dissuaded, insisting, unreachable. */
     WARNED(false),
     /** Of those, one whose person became a victim of a case accepted within 30 days after the close. */
-    WARNED_THEN_DEFRAUDED(false);
+    WARNED_THEN_DEFRAUDED(false),
+    /** Seconds from the warning to the first attempt to reach its person (any channel), per plan begun on the day. */
+    FIRST_ATTEMPT_SECONDS(false),
+    /** Seconds from the warning to the first confirmed contact with its person, per plan begun on the day. */
+    FIRST_CONTACT_SECONDS(false);
 
     private final boolean provinceWide;
 
     FactKind(boolean provinceWide) {
         this.provinceWide = provinceWide;
+    }
+
+    /** A number of seconds per warning, kept as a distribution (medians and percentiles), not summed. */
+    public boolean distribution() {
+        return this == ACK_SECONDS || this == FIRST_ATTEMPT_SECONDS || this == FIRST_CONTACT_SECONDS;
     }
 
     /** Recorded for the whole province only (no unit is responsible), so absent below it. */

@@ -14,15 +14,18 @@ import org.springframework.stereotype.Component;
 /**
  * The facts of reaching people for performance evaluation, for the unit that held the warning
  * when its plan began: warning SMS ended and delivered, robot calls reported and answered, plans
- * begun and those that handed the person to an operator or an officer.
+ * begun and those that handed the person to an operator or an officer, and per plan the seconds
+ * to the first attempt and to the first confirmed contact (as {@link ReachReport} counts them).
  */
 @Component
 class ContactFacts implements FactSource {
 
     private final JdbcTemplate jdbc;
+    private final ReachReport reach;
 
-    ContactFacts(JdbcTemplate jdbc) {
+    ContactFacts(JdbcTemplate jdbc, ReachReport reach) {
         this.jdbc = jdbc;
+        this.reach = reach;
     }
 
     @Override
@@ -33,7 +36,9 @@ class ContactFacts implements FactSource {
                 FactKind.ROBOT_CALLS,
                 FactKind.ROBOT_CONNECTED,
                 FactKind.CONTACT_PLANS,
-                FactKind.HANDED_TO_HUMAN);
+                FactKind.HANDED_TO_HUMAN,
+                FactKind.FIRST_ATTEMPT_SECONDS,
+                FactKind.FIRST_CONTACT_SECONDS);
     }
 
     @Override
@@ -87,12 +92,34 @@ class ContactFacts implements FactSource {
                 },
                 start,
                 end);
+        for (ReachReport.Reached p : reach.reached("", from, to)) {
+            LocalDate day = FactSource.day(p.openedAt());
+            p.firstAttemptSeconds()
+                    .ifPresent(sec ->
+                            sink.add(FactKind.FIRST_ATTEMPT_SECONDS, p.unit(), day, BigDecimal.valueOf(sec), null));
+            p.contactSeconds()
+                    .ifPresent(sec ->
+                            sink.add(FactKind.FIRST_CONTACT_SECONDS, p.unit(), day, BigDecimal.valueOf(sec), null));
+        }
     }
 
-    /** Messages, calls and steps end after the day their plan began: those days are recomputed. */
+    /**
+     * Messages, calls and steps end, and people are first called, visited or reached, after the day
+     * their plan began: those days are recomputed.
+     */
     @Override
     public Set<LocalDate> changedDays(java.time.Instant since) {
         Set<LocalDate> days = new java.util.HashSet<>();
+        jdbc.query(
+                "SELECT DISTINCT opened_at FROM contact_plan WHERE opened_at < ? AND (contacted_at >= ?"
+                        + " OR first_human_at >= ? OR first_visit_at >= ?)",
+                rs -> {
+                    days.add(FactSource.day(rs.getTimestamp(1).toInstant()));
+                },
+                Timestamp.from(since),
+                Timestamp.from(since),
+                Timestamp.from(since),
+                Timestamp.from(since));
         jdbc.query(
                 "SELECT DISTINCT p.opened_at FROM contact_plan p JOIN contact_step s ON s.warning_id = p.warning_id"
                         + " WHERE s.finished_at >= ? AND p.opened_at < ?",

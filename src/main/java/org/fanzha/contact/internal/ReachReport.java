@@ -58,31 +58,60 @@ class ReachReport {
             Map<String, Times> firstAttempt,
             Map<String, Times> confirmedContact) {}
 
-    private record Plan(
-            long warningId,
+    /** One plan's reach: when each channel first tried the person and when they were first reached. */
+    record Reached(
+            String unit,
             Instant openedAt,
+            Map<Channel, Instant> tried,
             @Nullable Instant contactedAt,
-            @Nullable String contactedBy,
-            @Nullable Instant firstHuman,
-            @Nullable Instant firstVisit) {}
+            @Nullable String contactedBy) {
+
+        /** Seconds to the first attempt on any channel, if any was made. */
+        java.util.Optional<Long> firstAttemptSeconds() {
+            return tried.values().stream().min(Instant::compareTo).map(at -> seconds(openedAt, at));
+        }
+
+        /** Seconds to the first confirmed contact, if there was one. */
+        java.util.Optional<Long> contactSeconds() {
+            return java.util.Optional.ofNullable(contactedAt).map(at -> seconds(openedAt, at));
+        }
+    }
 
     @Transactional(readOnly = true)
     Report report(String unit, LocalDate from, LocalDate to) {
+        List<Reached> plans = reached(unit, from, to);
+        Map<String, List<Long>> attempts = new LinkedHashMap<>();
+        Map<String, List<Long>> confirmed = new LinkedHashMap<>();
+        for (String key : List.of("all", "SMS", "ROBOT_CALL", "HUMAN_CALL", "VISIT")) {
+            attempts.put(key, new ArrayList<>());
+            confirmed.put(key, new ArrayList<>());
+        }
+        for (Reached p : plans) {
+            p.tried().forEach((channel, at) -> attempts.get(channel.name()).add(seconds(p.openedAt(), at)));
+            p.firstAttemptSeconds().ifPresent(attempts.get("all")::add);
+            p.contactSeconds().ifPresent(s -> {
+                confirmed.get("all").add(s);
+                if (p.contactedBy() != null && confirmed.containsKey(p.contactedBy())) {
+                    confirmed.get(p.contactedBy()).add(s);
+                }
+            });
+        }
+        Map<String, Times> a = new LinkedHashMap<>();
+        attempts.forEach((k, v) -> a.put(k, Times.of(v)));
+        Map<String, Times> c = new LinkedHashMap<>();
+        confirmed.forEach((k, v) -> c.put(k, Times.of(v)));
+        return new Report(unit, from, to, plans.size(), a, c);
+    }
+
+    /**
+     * The reach of the plans a unit's subtree (every unit: "") began in a period, in two queries:
+     * an SMS or robot call counts as tried when it started and could be tried at all (not
+     * cancelled, not refused for want of a gateway or a valid number).
+     */
+    List<Reached> reached(String unit, LocalDate from, LocalDate to) {
         Timestamp start = Timestamp.from(FactSource.start(from));
         Timestamp end = Timestamp.from(FactSource.start(to.plusDays(1)));
-        List<Plan> plans = jdbc.sql("""
-                        SELECT warning_id, opened_at, contacted_at, contacted_by, first_human_at, first_visit_at FROM contact_plan
-                        WHERE unit_code LIKE ? AND opened_at >= ? AND opened_at < ?""")
-                .params(unit + "%", start, end)
-                .query((rs, i) -> new Plan(
-                        rs.getLong(1),
-                        ContactPlans.instant(rs, "opened_at"),
-                        ContactPlans.nullableInstant(rs, "contacted_at"),
-                        rs.getString(4),
-                        ContactPlans.nullableInstant(rs, "first_human_at"),
-                        ContactPlans.nullableInstant(rs, "first_visit_at")))
-                .list();
-        Map<Long, Map<Channel, Instant>> machine = new HashMap<>();
+        Map<Long, Map<Channel, Instant>> tried = new HashMap<>();
         jdbc.sql("""
                         SELECT s.warning_id, s.channel, MIN(s.started_at) FROM contact_step s JOIN contact_plan p ON p.warning_id = s.warning_id
                         WHERE p.unit_code LIKE ? AND p.opened_at >= ? AND p.opened_at < ? AND s.channel IN ('SMS', 'ROBOT_CALL')
@@ -90,43 +119,34 @@ class ReachReport {
                         AND (s.result IS NULL OR s.result NOT IN ('UNAVAILABLE', 'INVALID_NUMBER'))
                         GROUP BY s.warning_id, s.channel""")
                 .params(unit + "%", start, end)
-                .query((rs, i) -> machine.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(Channel.class))
+                .query((rs, i) -> tried.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(Channel.class))
                         .put(
                                 Channel.valueOf(rs.getString(2)),
                                 rs.getObject(3, java.time.OffsetDateTime.class).toInstant()))
                 .list();
-        Map<String, List<Long>> attempts = new LinkedHashMap<>();
-        Map<String, List<Long>> confirmed = new LinkedHashMap<>();
-        for (String key : List.of("all", "SMS", "ROBOT_CALL", "HUMAN_CALL", "VISIT")) {
-            attempts.put(key, new ArrayList<>());
-            confirmed.put(key, new ArrayList<>());
-        }
-        for (Plan p : plans) {
-            Map<Channel, Instant> tried = new EnumMap<>(Channel.class);
-            tried.putAll(machine.getOrDefault(p.warningId(), Map.of()));
-            if (p.firstHuman() != null) {
-                tried.put(Channel.HUMAN_CALL, p.firstHuman());
-            }
-            if (p.firstVisit() != null) {
-                tried.put(Channel.VISIT, p.firstVisit());
-            }
-            tried.forEach((channel, at) -> attempts.get(channel.name()).add(seconds(p.openedAt(), at)));
-            tried.values().stream()
-                    .min(Instant::compareTo)
-                    .ifPresent(at -> attempts.get("all").add(seconds(p.openedAt(), at)));
-            if (p.contactedAt() != null) {
-                long s = seconds(p.openedAt(), p.contactedAt());
-                confirmed.get("all").add(s);
-                if (p.contactedBy() != null && confirmed.containsKey(p.contactedBy())) {
-                    confirmed.get(p.contactedBy()).add(s);
-                }
-            }
-        }
-        Map<String, Times> a = new LinkedHashMap<>();
-        attempts.forEach((k, v) -> a.put(k, Times.of(v)));
-        Map<String, Times> c = new LinkedHashMap<>();
-        confirmed.forEach((k, v) -> c.put(k, Times.of(v)));
-        return new Report(unit, from, to, plans.size(), a, c);
+        return jdbc.sql("""
+                        SELECT warning_id, unit_code, opened_at, contacted_at, contacted_by, first_human_at, first_visit_at
+                        FROM contact_plan WHERE unit_code LIKE ? AND opened_at >= ? AND opened_at < ?""")
+                .params(unit + "%", start, end)
+                .query((rs, i) -> {
+                    Map<Channel, Instant> channels = new EnumMap<>(Channel.class);
+                    channels.putAll(tried.getOrDefault(rs.getLong(1), Map.of()));
+                    Instant human = ContactPlans.nullableInstant(rs, "first_human_at");
+                    if (human != null) {
+                        channels.put(Channel.HUMAN_CALL, human);
+                    }
+                    Instant visit = ContactPlans.nullableInstant(rs, "first_visit_at");
+                    if (visit != null) {
+                        channels.put(Channel.VISIT, visit);
+                    }
+                    return new Reached(
+                            rs.getString(2),
+                            ContactPlans.instant(rs, "opened_at"),
+                            channels,
+                            ContactPlans.nullableInstant(rs, "contacted_at"),
+                            rs.getString(5));
+                })
+                .list();
     }
 
     private static long seconds(Instant from, Instant to) {

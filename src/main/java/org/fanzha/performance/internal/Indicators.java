@@ -40,7 +40,13 @@ public class Indicators {
             @Nullable BigDecimal previousChangePercent) {}
 
     /** Sums of facts for one unit and period. */
-    record Sums(Map<FactKind, BigDecimal> totals, TreeMap<Integer, Long> acks) {}
+    record Sums(Map<FactKind, BigDecimal> totals, Map<FactKind, TreeMap<Integer, Long>> times) {
+
+        /** The distribution of one kind of time (empty where nothing was recorded). */
+        TreeMap<Integer, Long> times(FactKind kind) {
+            return times.getOrDefault(kind, new TreeMap<>());
+        }
+    }
 
     private final JdbcTemplate jdbc;
     private final Rollups rollups;
@@ -86,9 +92,9 @@ public class Indicators {
             if (i.perCapita() && population.of(unit) == null) {
                 continue;
             }
-            if (i == Indicator.medianAckSeconds
+            if (i.fromDistribution()
                     && !divisions.find(unit).map(Rollups::detailed).orElse(false)) {
-                continue; // acknowledgement times are kept for county-level units and above
+                continue; // times are kept for county-level units and above
             }
             out.add(i);
         }
@@ -136,7 +142,12 @@ public class Indicators {
             case lossAvertedPer10k -> per10k(sum(s, FactKind.LOSS_AVERTED), unit);
             case acknowledgedInTimeShare -> ratio(sum(s, FactKind.ACKNOWLEDGED_IN_TIME), sum(s, FactKind.ACKNOWLEDGED));
             case closedInTimeShare -> ratio(sum(s, FactKind.CLOSED_IN_TIME), sum(s, FactKind.WARNING_HANDLED));
-            case medianAckSeconds -> median(s.acks());
+            case medianAckSeconds -> median(s.times(FactKind.ACK_SECONDS));
+            // the reach times by nearest rank, as the contact module's reach report counts them
+            case medianFirstAttemptSeconds -> percentile(s.times(FactKind.FIRST_ATTEMPT_SECONDS), 50);
+            case p90FirstAttemptSeconds -> percentile(s.times(FactKind.FIRST_ATTEMPT_SECONDS), 90);
+            case medianFirstContactSeconds -> percentile(s.times(FactKind.FIRST_CONTACT_SECONDS), 50);
+            case p90FirstContactSeconds -> percentile(s.times(FactKind.FIRST_CONTACT_SECONDS), 90);
             case domainsBlocked -> sum(s, FactKind.DOMAINS_BLOCKED);
             case blockHits -> sum(s, FactKind.BLOCK_HITS);
             case cardVerifications -> sum(s, FactKind.CARD_VERIFICATIONS);
@@ -179,7 +190,20 @@ public class Indicators {
         return whole.signum() == 0 ? null : part.divide(whole, 4, RoundingMode.HALF_UP);
     }
 
-    /** The median acknowledgement time in seconds (exact below 10 minutes; a bucket's start above). */
+    /**
+     * A percentile in seconds by the nearest-rank method (the smallest time that at least p % of
+     * the values do not exceed; exact below 10 minutes, a bucket's start above).
+     */
+    static @Nullable BigDecimal percentile(TreeMap<Integer, Long> times, int p) {
+        long n = times.values().stream().mapToLong(Long::longValue).sum();
+        if (n == 0) {
+            return null;
+        }
+        long rank = Math.max(1, (n * p + 99) / 100);
+        return BigDecimal.valueOf(Rollups.lowerBound(nth(times, rank - 1)));
+    }
+
+    /** The median time in seconds (exact below 10 minutes; a bucket's start above). */
     static @Nullable BigDecimal median(TreeMap<Integer, Long> acks) {
         long n = acks.values().stream().mapToLong(Long::longValue).sum();
         if (n == 0) {
@@ -215,7 +239,7 @@ public class Indicators {
     private Map<String, Sums> sums(Collection<String> units, Period period) {
         Map<String, Sums> out = new HashMap<>();
         for (String u : units) {
-            out.put(u, new Sums(new EnumMap<>(FactKind.class), new TreeMap<>()));
+            out.put(u, new Sums(new EnumMap<>(FactKind.class), new EnumMap<>(FactKind.class)));
         }
         if (units.isEmpty()) {
             return out;
@@ -249,10 +273,10 @@ public class Indicators {
                     },
                     args.toArray());
             jdbc.query(
-                    "SELECT unit_code, bucket, SUM(n) FROM perf_ack_month WHERE unit_code IN (" + in
-                            + ") AND fact_month >= ? AND fact_month < ? GROUP BY unit_code, bucket",
+                    "SELECT unit_code, kind, bucket, SUM(n) FROM perf_ack_month WHERE unit_code IN (" + in
+                            + ") AND fact_month >= ? AND fact_month < ? GROUP BY unit_code, kind, bucket",
                     rs -> {
-                        out.get(rs.getString(1)).acks().merge(rs.getInt(2), rs.getLong(3), Long::sum);
+                        addTime(out, rs);
                     },
                     args.toArray());
         }
@@ -270,14 +294,21 @@ public class Indicators {
                     },
                     args.toArray());
             jdbc.query(
-                    "SELECT unit_code, bucket, SUM(n) FROM perf_ack WHERE unit_code IN (" + in
-                            + ") AND fact_day >= ? AND fact_day <= ? GROUP BY unit_code, bucket",
+                    "SELECT unit_code, kind, bucket, SUM(n) FROM perf_ack WHERE unit_code IN (" + in
+                            + ") AND fact_day >= ? AND fact_day <= ? GROUP BY unit_code, kind, bucket",
                     rs -> {
-                        out.get(rs.getString(1)).acks().merge(rs.getInt(2), rs.getLong(3), Long::sum);
+                        addTime(out, rs);
                     },
                     args.toArray());
         }
         return out;
+    }
+
+    private static void addTime(Map<String, Sums> out, java.sql.ResultSet rs) throws java.sql.SQLException {
+        out.get(rs.getString(1))
+                .times()
+                .computeIfAbsent(FactKind.valueOf(rs.getString(2)), k -> new TreeMap<>())
+                .merge(rs.getInt(3), rs.getLong(4), Long::sum);
     }
 
     /** One kind of fact per fraud type for a unit and period (the dashboard's breakdown). */

@@ -73,7 +73,7 @@ public class Rollups {
         return kinds;
     }
 
-    /** The acknowledgement-time bucket of a number of seconds (exact below 10 minutes). */
+    /** The time bucket of a number of seconds (exact below 10 minutes). */
     static int bucket(long seconds) {
         if (seconds < 600) {
             return (int) Math.max(0, seconds);
@@ -219,11 +219,11 @@ public class Rollups {
 
     private record TypeKey(String unit, LocalDate day, String kind, String type) {}
 
-    private record AckKey(String unit, LocalDate day, int bucket) {}
+    private record AckKey(String unit, LocalDate day, String kind, int bucket) {}
 
     private record MonthKey(String unit, LocalDate month, String kind) {}
 
-    private record MonthAckKey(String unit, LocalDate month, int bucket) {}
+    private record MonthAckKey(String unit, LocalDate month, String kind, int bucket) {}
 
     /** A unit and those above it; detailed ones (county and above) also keep fraud types and acknowledgement times. */
     private record Above(List<String> all, List<String> detailed) {}
@@ -239,10 +239,10 @@ public class Rollups {
                         return;
                     }
                     Above units = above.computeIfAbsent(unit, this::unitAndAbove);
-                    if (kind == FactKind.ACK_SECONDS) {
+                    if (kind.distribution()) {
                         int bucket = bucket(value.longValue());
                         for (String u : units.detailed()) {
-                            acks.computeIfAbsent(new AckKey(u, day, bucket), k -> new long[1])[0]++;
+                            acks.computeIfAbsent(new AckKey(u, day, kind.name(), bucket), k -> new long[1])[0]++;
                         }
                         return;
                     }
@@ -281,23 +281,24 @@ public class Rollups {
         totals.forEach((k, v) ->
                 monthDelta.merge(new MonthKey(k.unit(), k.day().withDayOfMonth(1), k.kind()), v, BigDecimal::add));
         jdbc.query(
-                "SELECT unit_code, fact_day, bucket, n FROM perf_ack WHERE fact_day >= ? AND fact_day <= ?",
+                "SELECT unit_code, fact_day, kind, bucket, n FROM perf_ack WHERE fact_day >= ? AND fact_day <= ?",
                 rs -> {
                     monthAckDelta
                                     .computeIfAbsent(
                                             new MonthAckKey(
                                                     rs.getString(1),
                                                     rs.getDate(2).toLocalDate().withDayOfMonth(1),
-                                                    rs.getInt(3)),
+                                                    rs.getString(3),
+                                                    rs.getInt(4)),
                                             k -> new long[1])[0] -=
-                            rs.getLong(4);
+                            rs.getLong(5);
                 },
                 a,
                 b);
         acks.forEach((k, v) -> monthAckDelta
                         .computeIfAbsent(
-                                new MonthAckKey(k.unit(), k.day().withDayOfMonth(1), k.bucket()), x -> new long[1])[
-                        0] +=
+                                new MonthAckKey(k.unit(), k.day().withDayOfMonth(1), k.kind(), k.bucket()),
+                                x -> new long[1])[0] +=
                 v[0]);
 
         jdbc.update("DELETE FROM perf_fact WHERE fact_day >= ? AND fact_day <= ?", a, b);
@@ -312,8 +313,8 @@ public class Rollups {
                 "INSERT INTO perf_fact_type (unit_code, fact_day, kind, fraud_type, total) VALUES (?, ?, ?, ?, ?)",
                 rows);
         rows.clear();
-        acks.forEach((k, v) -> rows.add(new Object[] {k.unit(), Date.valueOf(k.day()), k.bucket(), v[0]}));
-        jdbc.batchUpdate("INSERT INTO perf_ack (unit_code, fact_day, bucket, n) VALUES (?, ?, ?, ?)", rows);
+        acks.forEach((k, v) -> rows.add(new Object[] {k.unit(), Date.valueOf(k.day()), k.kind(), k.bucket(), v[0]}));
+        jdbc.batchUpdate("INSERT INTO perf_ack (unit_code, fact_day, kind, bucket, n) VALUES (?, ?, ?, ?, ?)", rows);
 
         List<Object[]> changed = new ArrayList<>();
         monthDelta.forEach((k, v) -> {
@@ -328,12 +329,12 @@ public class Rollups {
         changed.clear();
         monthAckDelta.forEach((k, v) -> {
             if (v[0] != 0) {
-                changed.add(new Object[] {v[0], k.unit(), Date.valueOf(k.month()), k.bucket()});
+                changed.add(new Object[] {v[0], k.unit(), Date.valueOf(k.month()), k.kind(), k.bucket()});
             }
         });
         applyDeltas(
-                "UPDATE perf_ack_month SET n = n + ? WHERE unit_code = ? AND fact_month = ? AND bucket = ?",
-                "INSERT INTO perf_ack_month (n, unit_code, fact_month, bucket) VALUES (?, ?, ?, ?)",
+                "UPDATE perf_ack_month SET n = n + ? WHERE unit_code = ? AND fact_month = ? AND kind = ? AND bucket = ?",
+                "INSERT INTO perf_ack_month (n, unit_code, fact_month, kind, bucket) VALUES (?, ?, ?, ?, ?)",
                 changed);
     }
 
@@ -369,13 +370,14 @@ public class Rollups {
         rows.clear();
         Map<List<Object>, long[]> monthAcks = new HashMap<>();
         acks.forEach((k, v) -> {
-            rows.add(new Object[] {k.unit(), Date.valueOf(k.day()), k.bucket(), v[0]});
-            monthAcks.computeIfAbsent(List.of(k.unit(), k.bucket()), x -> new long[1])[0] += v[0];
+            rows.add(new Object[] {k.unit(), Date.valueOf(k.day()), k.kind(), k.bucket(), v[0]});
+            monthAcks.computeIfAbsent(List.of(k.unit(), k.kind(), k.bucket()), x -> new long[1])[0] += v[0];
         });
-        jdbc.batchUpdate("INSERT INTO perf_ack (unit_code, fact_day, bucket, n) VALUES (?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO perf_ack (unit_code, fact_day, kind, bucket, n) VALUES (?, ?, ?, ?, ?)", rows);
         rows.clear();
-        monthAcks.forEach((k, v) -> rows.add(new Object[] {k.get(0), m, k.get(1), v[0]}));
-        jdbc.batchUpdate("INSERT INTO perf_ack_month (unit_code, fact_month, bucket, n) VALUES (?, ?, ?, ?)", rows);
+        monthAcks.forEach((k, v) -> rows.add(new Object[] {k.get(0), m, k.get(1), k.get(2), v[0]}));
+        jdbc.batchUpdate(
+                "INSERT INTO perf_ack_month (unit_code, fact_month, kind, bucket, n) VALUES (?, ?, ?, ?, ?)", rows);
     }
 
     /** Adds each delta to its month row, inserting the rows that are not there yet (under the lock). */
@@ -422,7 +424,7 @@ public class Rollups {
         return new Above(List.copyOf(units), List.copyOf(detailed));
     }
 
-    /** Units that keep fraud types and acknowledgement times besides their totals: county and above. */
+    /** Units that keep fraud types and time distributions besides their totals: county and above. */
     public static boolean detailed(Division d) {
         return d.level() == DivisionLevel.PROVINCE
                 || d.level() == DivisionLevel.CITY

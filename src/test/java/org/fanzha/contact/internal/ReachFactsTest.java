@@ -52,6 +52,9 @@ class ReachFactsTest {
     @Autowired
     ContactFacts facts;
 
+    @Autowired
+    org.fanzha.performance.internal.Rollups rollups;
+
     long orangeWarning(String phone) throws Exception {
         return json.readTree(mvc.perform(post("/api/v1/leads")
                                 .header("Authorization", api.bearer("duty"))
@@ -122,12 +125,23 @@ class ReachFactsTest {
                         == 1);
 
         Map<FactKind, BigDecimal> sums = new EnumMap<>(FactKind.class);
+        Map<FactKind, java.util.List<BigDecimal>> times = new EnumMap<>(FactKind.class);
         LocalDate today = FactSource.day(java.time.Instant.now());
         facts.facts(today.minusDays(1), today.plusDays(1), (kind, unit, day, value, type) -> {
-            if (unit.equals(UNIT)) {
+            if (!unit.equals(UNIT)) {
+                return;
+            }
+            if (kind.distribution()) {
+                times.computeIfAbsent(kind, k -> new java.util.ArrayList<>()).add(value);
+            } else {
                 sums.merge(kind, value, BigDecimal::add);
             }
         });
+        // one time per plan tried (both, by SMS and robot at once) and per person reached (one)
+        assertThat(times.get(FactKind.FIRST_ATTEMPT_SECONDS)).hasSize(2);
+        assertThat(times.get(FactKind.FIRST_CONTACT_SECONDS)).hasSize(1);
+        assertThat(times.get(FactKind.FIRST_ATTEMPT_SECONDS))
+                .allSatisfy(v -> assertThat(v).isBetween(BigDecimal.ZERO, BigDecimal.valueOf(5)));
         assertThat(sums)
                 .containsEntry(FactKind.SMS_ENDED, BigDecimal.valueOf(2))
                 .containsEntry(FactKind.SMS_DELIVERED, BigDecimal.ONE)
@@ -159,6 +173,37 @@ class ReachFactsTest {
         assertThat(reach.at("/confirmedContact/all/p90Seconds").asLong())
                 .isGreaterThanOrEqualTo(
                         reach.at("/confirmedContact/all/medianSeconds").asLong());
+
+        // and in the performance module's indicators of the county, as the report counts them
+        rollups.refreshNow();
+        JsonNode indicators =
+                json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                        "/api/v1/performance/indicators")
+                                .param("unit", UNIT)
+                                .param("period", today.toString())
+                                .header("Authorization", api.bearer("duty")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        Map<String, Long> values = new java.util.HashMap<>();
+        indicators
+                .get("indicators")
+                .forEach(v ->
+                        values.put(v.get("indicator").asString(), v.get("value").asLong()));
+        assertThat(values)
+                .containsEntry(
+                        "medianFirstAttemptSeconds",
+                        reach.at("/firstAttempt/all/medianSeconds").asLong())
+                .containsEntry(
+                        "p90FirstAttemptSeconds",
+                        reach.at("/firstAttempt/all/p90Seconds").asLong())
+                .containsEntry(
+                        "medianFirstContactSeconds",
+                        reach.at("/confirmedContact/all/medianSeconds").asLong())
+                .containsEntry(
+                        "p90FirstContactSeconds",
+                        reach.at("/confirmedContact/all/p90Seconds").asLong());
 
         // the same on the page, in Chinese
         var page = org.jsoup.Jsoup.parse(

@@ -13,18 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fanzha.platform.Actor;
 import org.fanzha.platform.FieldError;
 import org.fanzha.platform.InvalidInput;
 import org.fanzha.platform.ProblemException;
+import org.fanzha.platform.Spreadsheets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -208,66 +201,9 @@ class CaseImport {
         return rows;
     }
 
-    private static Workbook open(InputStream in) {
-        try {
-            return new XSSFWorkbook(in);
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInput("file", "error.xlsxWorkbook", null);
-        }
-    }
-
     private static List<Map<String, String>> xlsx(InputStream in) throws IOException {
-        try (Workbook book = open(in)) {
-            Sheet sheet = book.getSheetAt(0);
-            DataFormatter format = new DataFormatter(Locale.ROOT);
-            Row header = sheet.getRow(sheet.getFirstRowNum());
-            if (header == null) {
-                throw new InvalidInput("file", "error.sheetWithHeaderRow", null);
-            }
-            Map<Integer, String> fields = new HashMap<>();
-            for (Cell cell : header) {
-                String f = COLUMNS.get(format.formatCellValue(cell).strip().toLowerCase(Locale.ROOT));
-                if (f != null) {
-                    fields.put(cell.getColumnIndex(), f);
-                }
-            }
-            if (!fields.containsValue("fraudType")) {
-                throw new InvalidInput("file", "error.headerRowNamingColumnsFraudType", null);
-            }
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) {
-                    continue;
-                }
-                Map<String, String> values = new HashMap<>();
-                fields.forEach((column, field) -> {
-                    Cell cell = row.getCell(column);
-                    if (cell == null) {
-                        return;
-                    }
-                    String value;
-                    if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                        value = cell.getLocalDateTimeCellValue().toString().replace('T', ' ');
-                    } else if (cell.getCellType() == CellType.NUMERIC && field.equals("lossAmount")) {
-                        value = java.math.BigDecimal.valueOf(cell.getNumericCellValue())
-                                .toPlainString();
-                    } else {
-                        value = format.formatCellValue(cell);
-                    }
-                    values.put(field, value);
-                });
-                if (values.values().stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                rows.add(values);
-                if (rows.size() > MAX_ROWS) {
-                    break;
-                }
-            }
-            return rows;
-        } catch (org.apache.poi.UnsupportedFileFormatException e) {
-            throw new InvalidInput("file", "error.xlsxWorkbook", null);
-        }
+        return Spreadsheets.rows(in, COLUMNS, "fraudType", MAX_ROWS).stream()
+                .map(Spreadsheets.Line::values)
+                .toList();
     }
 }

@@ -83,18 +83,10 @@ class SmsOutbox {
 
     /** Claims up to {@code limit} due messages for this instance (the caller's transaction commits the claim). */
     List<Outgoing> claim(String instance, Instant now, int limit) {
-        List<Outgoing> claimed = jdbc.sql("""
+        List<Outgoing> claimed =
+                jdbc.sql("""
                         SELECT id, warning_id, step_id, recipient, body, tries FROM sms_message
-                        WHERE state = 'QUEUED' AND next_try_at <= ? ORDER BY next_try_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
-                .params(ts(now), limit)
-                .query((rs, i) -> new Outgoing(
-                        rs.getLong("id"),
-                        (Long) rs.getObject("warning_id", Long.class),
-                        (Long) rs.getObject("step_id", Long.class),
-                        rs.getString("recipient"),
-                        rs.getString("body"),
-                        rs.getInt("tries")))
-                .list();
+                        WHERE state = 'QUEUED' AND next_try_at <= ? ORDER BY next_try_at, id LIMIT ? FOR UPDATE SKIP LOCKED""").params(ts(now), limit).query(SmsOutbox::outgoing).list();
         if (!claimed.isEmpty()) {
             jdbc.sql(
                             "UPDATE sms_message SET state = 'SENDING', claimed_by = :by, claimed_at = :at, tries = tries + 1 WHERE id IN (:ids)")
@@ -148,14 +140,18 @@ class SmsOutbox {
                         SELECT id, warning_id, step_id, recipient, body, tries FROM sms_message
                         WHERE state = 'SENDING' AND claimed_at < ? AND sending_at IS """ + (submitStarted ? " NOT NULL" : " NULL") + " FOR UPDATE SKIP LOCKED")
                 .param(ts(claimedBefore))
-                .query((rs, i) -> new Outgoing(
-                        rs.getLong("id"),
-                        (Long) rs.getObject("warning_id", Long.class),
-                        (Long) rs.getObject("step_id", Long.class),
-                        rs.getString("recipient"),
-                        rs.getString("body"),
-                        rs.getInt("tries")))
+                .query(SmsOutbox::outgoing)
                 .list();
+    }
+
+    private static Outgoing outgoing(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Outgoing(
+                rs.getLong("id"),
+                (Long) rs.getObject("warning_id", Long.class),
+                (Long) rs.getObject("step_id", Long.class),
+                rs.getString("recipient"),
+                rs.getString("body"),
+                rs.getInt("tries"));
     }
 
     Optional<Message> find(long id) {

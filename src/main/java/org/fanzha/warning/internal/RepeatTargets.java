@@ -56,28 +56,23 @@ class RepeatTargets {
                 .filter(java.util.Objects::nonNull)
                 .distinct()
                 .toList());
-        for (int from = 0; from < phones.size(); from += 1000) {
-            jdbc.sql("""
-                            SELECT DISTINCT phone FROM warning WHERE state = 'CLOSED' AND outcome IN (:outcomes)
-                            AND closed_at >= :since AND phone IN (:phones)""")
-                    .param("outcomes", outcomes)
-                    .param("since", since)
-                    .param("phones", phones.subList(from, Math.min(phones.size(), from + 1000)))
-                    .query(String.class)
-                    .list()
-                    .forEach(found::add);
-        }
-        for (int from = 0; from < ids.size(); from += 1000) {
-            jdbc.sql("""
-                            SELECT DISTINCT id_number FROM warning WHERE state = 'CLOSED' AND outcome IN (:outcomes)
-                            AND closed_at >= :since AND id_number IN (:ids)""")
-                    .param("outcomes", outcomes)
-                    .param("since", since)
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-                    .query(String.class)
-                    .list()
-                    .forEach(id -> found.add("id:" + id));
-        }
+        closedAmong("phone", phones, outcomes, since).forEach(found::add);
+        closedAmong("id_number", ids, outcomes, since).forEach(id -> found.add("id:" + id));
         return found;
+    }
+
+    /** The values of a column (phone or id_number) among these whose warning closed so since then. */
+    private List<String> closedAmong(String column, List<String> values, List<String> outcomes, Timestamp since) {
+        List<String> out = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += 1000) {
+            out.addAll(jdbc.sql("SELECT DISTINCT " + column + " FROM warning WHERE state = 'CLOSED'"
+                            + " AND outcome IN (:outcomes) AND closed_at >= :since AND " + column + " IN (:values)")
+                    .param("outcomes", outcomes)
+                    .param("since", since)
+                    .param("values", values.subList(from, Math.min(values.size(), from + 1000)))
+                    .query(String.class)
+                    .list());
+        }
+        return out;
     }
 }

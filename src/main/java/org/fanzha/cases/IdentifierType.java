@@ -16,10 +16,14 @@ public enum IdentifierType {
     ECNY_WALLET,
     URL,
     DOMAIN,
-    /** QQ, WeChat or another messenger account. */
+    /** A WeChat id (微信号): 6 to 20 letters, digits, _ or -, beginning with a letter; case does not matter. */
+    WECHAT,
+    /** A QQ number: 5 to 11 digits, not beginning with 0. */
+    QQ,
+    /** Another messenger account (Telegram, WhatsApp, Skype …). */
     IM_ACCOUNT,
     IP,
-    /** An app's package name. */
+    /** An app's package name, optionally with its signing certificate's SHA-256 ({@code com.example.app:3f…}). */
     APP,
     /** A device (IMEI). */
     DEVICE,

@@ -77,7 +77,7 @@ public final class Identifiers {
     public record Identifier(IdentifierType type, String value, String detail) {}
 
     public static Identifier normalise(IdentifierType type, String raw) {
-        String s = raw == null ? "" : raw.strip();
+        String s = raw == null ? "" : halfWidth(raw).strip();
         if (s.isEmpty()) {
             throw new InvalidIdentifier("error.ident.empty");
         }
@@ -93,6 +93,8 @@ public final class Identifiers {
             case ECNY_WALLET -> new Identifier(type, digits(s, 16, 16, "a wallet number of 16 digits"), "");
             case URL -> url(s);
             case DOMAIN -> domain(s);
+            case WECHAT -> wechat(s);
+            case QQ -> qq(s);
             case IM_ACCOUNT -> new Identifier(type, text(s, "a messenger account"), "");
             case IP -> ip(s);
             case APP -> app(s);
@@ -102,9 +104,25 @@ public final class Identifiers {
         };
     }
 
+    /**
+     * Service numbers (95588, 96110, 12381, 10086, 400 and 800 numbers) stay as they are dialled:
+     * they are no subscriber's number and have no international form.
+     */
+    private static final java.util.regex.Pattern SERVICE =
+            java.util.regex.Pattern.compile("9[56][0-9]{3,6}|[48]00[0-9]{7}|1[0-2][0-9]{3}");
+
     private static Identifier phone(String s) {
+        String dialled = s.replaceAll("[\\s()\\-.]", "");
+        if (SERVICE.matcher(dialled).matches()) {
+            return new Identifier(IdentifierType.PHONE, dialled, "service");
+        }
+        if (dialled.matches("0086[0-9]+")) {
+            dialled = "+" + dialled.substring(2);
+        } else if (dialled.matches("86(1[3-9][0-9]{9}|[2-9][0-9]{9,10})")) {
+            dialled = "+" + dialled;
+        }
         try {
-            var number = PHONES.parse(s, "CN");
+            var number = PHONES.parse(dialled, "CN");
             if (!PHONES.isPossibleNumber(number)) {
                 throw new InvalidIdentifier("error.phone.invalid");
             }
@@ -113,6 +131,37 @@ public final class Identifiers {
         } catch (NumberParseException e) {
             throw new InvalidIdentifier("error.phone.not");
         }
+    }
+
+    /** Full-width digits, letters and signs (０-９, Ａ, ＋, －) and the ideographic space as their ASCII forms. */
+    static String halfWidth(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char h = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c;
+            if (h != c && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(h);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static Identifier wechat(String s) {
+        if (!s.matches("[A-Za-z][A-Za-z0-9_-]{5,19}")) {
+            throw new InvalidIdentifier("error.ident.wechat");
+        }
+        return new Identifier(IdentifierType.WECHAT, s.toLowerCase(Locale.ROOT), "");
+    }
+
+    private static Identifier qq(String s) {
+        String d = s.replaceAll("\\s", "");
+        if (!d.matches("[1-9][0-9]{4,10}")) {
+            throw new InvalidIdentifier("error.ident.qq");
+        }
+        return new Identifier(IdentifierType.QQ, d, "");
     }
 
     private static String digits(String s, int min, int max, String expected) {
@@ -254,11 +303,20 @@ public final class Identifiers {
     }
 
     private static Identifier app(String s) {
-        String p = s.toLowerCase(Locale.ROOT);
+        int colon = s.indexOf(':');
+        String p = (colon < 0 ? s : s.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
         if (!p.matches("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+") || p.length() > 150) {
             throw new InvalidIdentifier("error.ident.app");
         }
-        return new Identifier(IdentifierType.APP, p, "");
+        if (colon < 0) {
+            return new Identifier(IdentifierType.APP, p, "");
+        }
+        // the signing certificate's SHA-256 as keytool and apksigner print it: hex, with or without colons
+        String cert = s.substring(colon + 1).replaceAll("[\\s:]", "").toLowerCase(Locale.ROOT);
+        if (!cert.matches("[0-9a-f]{64}")) {
+            throw new InvalidIdentifier("error.ident.appCertificate");
+        }
+        return new Identifier(IdentifierType.APP, p + ":" + cert, "");
     }
 
     private static String imei(String s) {

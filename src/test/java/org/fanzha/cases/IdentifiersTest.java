@@ -29,6 +29,20 @@ class IdentifiersTest {
                 "DEVICE|490154203237518|490154203237518",
                 "EMAIL|Victim@Mail.EXAMPLE|victim@mail.example",
                 "ID_NUMBER|41010519900307123x|41010519900307123X",
+                "PHONE|+86 139-3790-0000|+8613937900000",
+                "PHONE|0086 13937900000|+8613937900000",
+                "PHONE|86 139 3790 0000|+8613937900000",
+                "PHONE|１３９３７９０００００|+8613937900000",
+                "PHONE|＋８６　１３９－３７９０－００００|+8613937900000",
+                "PHONE|95588|95588",
+                "PHONE|96110|96110",
+                "PHONE|400-820-8820|4008208820",
+                "PHONE|00852 6123 4567|+85261234567",
+                "WECHAT|Zhang_San-88|zhang_san-88",
+                "QQ|10001 2345|100012345",
+                "QQ|１２３４５６７８|12345678",
+                "APP|Com.Fraud.Loan:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89"
+                        + "|com.fraud.loan:abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789",
             })
     void identifiersAreNormalised(IdentifierType type, String raw, String value) {
         assertThat(Identifiers.normalise(type, raw).value()).isEqualTo(value);
@@ -48,6 +62,11 @@ class IdentifiersTest {
                 "PHONE|abc|phone",
                 "DOMAIN|1.2.3.4|IP",
                 "EMAIL|no-at-sign|e-mail",
+                "WECHAT|8zhangsan|WeChat",
+                "WECHAT|abc|WeChat",
+                "QQ|0123456|QQ",
+                "QQ|123|QQ",
+                "APP|com.fraud.loan:abc|fingerprint",
             })
     void badIdentifiersAreRefusedWithTheReason(IdentifierType type, String raw, String reason) {
         assertThatThrownBy(() -> Identifiers.normalise(type, raw))

@@ -55,6 +55,10 @@ public enum Permission {
     GRID_MANAGE("grid:manage", false),
     /** Read the SMS templates and robot call scripts; province commanders also write new versions. */
     CONTACT_SCRIPTS_EDIT("contact-scripts:edit", false),
+    /** Check identifiers against the risk list, follow its changes, download it, give feedback (banks, payment institutions, carriers). */
+    RISK_CHECK("risk:check", true),
+    /** Review risk entries: raise, lower or clear with a reason; decide appeals. */
+    RISK_REVIEW("risk:review", false),
     /** Adjustments (加减分) to scores; only province commanders may enter them. */
     PERFORMANCE_ADJUST("performance:adjust", false);
 

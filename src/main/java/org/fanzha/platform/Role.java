@@ -20,6 +20,8 @@ import static org.fanzha.platform.Permission.NUMBER_SEGMENTS_MANAGE;
 import static org.fanzha.platform.Permission.PERFORMANCE_ADJUST;
 import static org.fanzha.platform.Permission.PERFORMANCE_READ;
 import static org.fanzha.platform.Permission.PERSONAL_DATA_REVEAL;
+import static org.fanzha.platform.Permission.RISK_CHECK;
+import static org.fanzha.platform.Permission.RISK_REVIEW;
 import static org.fanzha.platform.Permission.STAFF_MANAGE;
 import static org.fanzha.platform.Permission.STAFF_READ;
 import static org.fanzha.platform.Permission.TOKENS_MANAGE;
@@ -66,7 +68,9 @@ public enum Role {
             PERFORMANCE_READ,
             PERFORMANCE_ADJUST,
             CONTACT_SCRIPTS_EDIT,
-            GRID_MANAGE)),
+            GRID_MANAGE,
+            RISK_CHECK,
+            RISK_REVIEW)),
     /** Works what is assigned to the unit. */
     OFFICER(EnumSet.of(
             DIVISIONS_READ,
@@ -78,7 +82,8 @@ public enum Role {
             BLOCKLIST_SUBMIT,
             CASES_READ,
             CASES_WRITE,
-            FUNDS_REQUEST)),
+            FUNDS_REQUEST,
+            RISK_CHECK)),
     /** 96110 warning hotline operator. */
     HOTLINE(EnumSet.of(
             DIVISIONS_READ,
@@ -87,7 +92,8 @@ public enum Role {
             WARNINGS_WORK,
             LEADS_SUBMIT,
             HOTLINE_CALL,
-            BLOCKLIST_CHECK)),
+            BLOCKLIST_CHECK,
+            RISK_CHECK)),
     /** Cases, cards and funds in the unit subtree. */
     ANALYST(EnumSet.of(
             DIVISIONS_READ,
@@ -100,7 +106,9 @@ public enum Role {
             CASES_LINK,
             CREDIT_QUERY,
             FUNDS_REQUEST,
-            PERFORMANCE_READ)),
+            PERFORMANCE_READ,
+            RISK_CHECK,
+            RISK_REVIEW)),
     /** Reads the audit log, nothing else. */
     AUDITOR(EnumSet.of(AUDIT_READ));
 

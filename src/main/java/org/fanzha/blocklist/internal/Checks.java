@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /** Answers checks of names and URLs, each explained by the entry that decided it. */
 @Service
-class Checks {
+class Checks implements org.fanzha.blocklist.SiteChecks {
 
     /** The entry (block or allow) that decided a check. */
     record DecidedBy(
@@ -57,6 +57,19 @@ class Checks {
             Matcher.@Nullable Match match,
             @Nullable String imitates,
             @Nullable String error) {}
+
+    @Override
+    public List<SiteRisk> sites(List<String> targets) {
+        List<SiteRisk> out = new ArrayList<>(targets.size());
+        for (Result r : checkAll(targets)) {
+            DecidedBy by = r.decidedBy();
+            out.add(new SiteRisk(
+                    r.verdict() == null ? Verdict.UNKNOWN : r.verdict(),
+                    by == null ? null : by.category(),
+                    by == null ? null : by.since()));
+        }
+        return out;
+    }
 
     Result check(String target) {
         return checkAll(List.of(target)).get(0);

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.fanzha.blocklist.Names;
 import org.fanzha.blocklist.Scope;
 import org.fanzha.blocklist.Verdict;
+import org.fanzha.platform.NameTable;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,6 +4,7 @@ import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Map;
+import org.fanzha.platform.NameTable;
 
 /**
  * The Public Suffix List as Guava ships it (ICANN and private sections), held in {@link NameTable}s

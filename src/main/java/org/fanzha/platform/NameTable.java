@@ -1,10 +1,10 @@
-package org.fanzha.blocklist.internal;
+package org.fanzha.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * An immutable, compact set of ASCII names with an int payload each: the names' bytes in one
+ * An immutable, compact set of names (UTF-8) with an int payload each: the names' bytes in one
  * array, an offset and a payload per name, and an open-addressing table of name indexes. About
  * the name's length plus 14 bytes per entry, against some 100 for a {@code HashMap<String, …>}.
  *
@@ -12,12 +12,12 @@ import java.util.Arrays;
  * its top-level domain down yields the hash of every parent domain on the way, one byte at a
  * time, without cutting substrings ({@link #step}).
  */
-final class NameTable {
+public final class NameTable {
 
-    static final int MISSING = Integer.MIN_VALUE;
-    static final long SEED = 0xcbf29ce484222325L;
+    public static final int MISSING = Integer.MIN_VALUE;
+    public static final long SEED = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
-    static final NameTable EMPTY = new Builder(0).build();
+    public static final NameTable EMPTY = new Builder(0).build();
 
     private final byte[] names;
     private final int[] offsets;
@@ -34,11 +34,11 @@ final class NameTable {
     }
 
     /** The hash after one more byte, taken from the right. */
-    static long step(long hash, byte b) {
+    public static long step(long hash, byte b) {
         return (hash ^ (b & 0xff)) * PRIME;
     }
 
-    static long hash(byte[] s, int from, int to) {
+    public static long hash(byte[] s, int from, int to) {
         long h = SEED;
         for (int i = to - 1; i >= from; i--) {
             h = step(h, s[i]);
@@ -52,13 +52,13 @@ final class NameTable {
         return (int) (x ^ (x >>> 32));
     }
 
-    int size() {
+    public int size() {
         return payloads.length;
     }
 
     // The payload of the name s[from, to) whose hash() is `hash`, or MISSING. (A line comment: Spring
     // Modulith 2.0.3's documentation writer fails on documented methods that take arrays.)
-    int find(byte[] s, int from, int to, long hash) {
+    public int find(byte[] s, int from, int to, long hash) {
         int len = to - from;
         int slot = spread(hash) & mask;
         while (true) {
@@ -74,30 +74,30 @@ final class NameTable {
         }
     }
 
-    int find(String name) {
-        byte[] b = name.getBytes(StandardCharsets.US_ASCII);
+    public int find(String name) {
+        byte[] b = name.getBytes(StandardCharsets.UTF_8);
         return find(b, 0, b.length, hash(b, 0, b.length));
     }
 
-    String name(int index) {
-        return new String(names, offsets[index], offsets[index + 1] - offsets[index], StandardCharsets.US_ASCII);
+    public String name(int index) {
+        return new String(names, offsets[index], offsets[index + 1] - offsets[index], StandardCharsets.UTF_8);
     }
 
-    void copyTo(Builder builder, int index) {
+    public void copyTo(Builder builder, int index) {
         builder.add(names, offsets[index], offsets[index + 1], payloads[index]);
     }
 
-    int payload(int index) {
+    public int payload(int index) {
         return payloads[index];
     }
 
     /** Heap bytes of the arrays (without object headers of the table itself). */
-    long bytes() {
+    public long bytes() {
         return 16L * 4 + names.length + 4L * offsets.length + 4L * payloads.length + 4L * slots.length;
     }
 
     // Collects names (a later add of the same name replaces the earlier) and builds the table.
-    static final class Builder {
+    public static final class Builder {
         private byte[] names;
         private int[] offsets;
         private int[] payloads;
@@ -105,7 +105,7 @@ final class NameTable {
         private int count;
         private int used;
 
-        Builder(int expected) {
+        public Builder(int expected) {
             int n = Math.max(expected, 4);
             names = new byte[n * 16];
             offsets = new int[n + 1];
@@ -113,12 +113,12 @@ final class NameTable {
             hashes = new long[n];
         }
 
-        Builder add(String name, int payload) {
-            byte[] b = name.getBytes(StandardCharsets.US_ASCII);
+        public Builder add(String name, int payload) {
+            byte[] b = name.getBytes(StandardCharsets.UTF_8);
             return add(b, 0, b.length, payload);
         }
 
-        Builder add(byte[] src, int from, int to, int payload) {
+        public Builder add(byte[] src, int from, int to, int payload) {
             int len = to - from;
             if (count == payloads.length) {
                 int n = payloads.length * 2;
@@ -139,11 +139,11 @@ final class NameTable {
             return this;
         }
 
-        int count() {
+        public int count() {
             return count;
         }
 
-        NameTable build() {
+        public NameTable build() {
             int capacity = Math.max(4, Integer.highestOneBit((int) (count / 0.7) + 1) << 1);
             int[] slots = new int[capacity];
             int mask = capacity - 1;

@@ -1,0 +1,21 @@
+package org.fanzha.risk;
+
+import java.util.List;
+
+/** What other modules ask of the risk list. */
+public interface RiskList {
+
+    /**
+     * Records sightings and grades their identifiers again, in the caller's transaction; values
+     * that are no identifier of their type, and sightings already recorded, are skipped.
+     *
+     * @return how many sightings were new
+     */
+    int record(List<Sighting> sightings);
+
+    /**
+     * Takes back the sightings that came from one reference (a withdrawn case, a report found
+     * false) and grades their identifiers again.
+     */
+    void withdraw(String refType, String refId);
+}

@@ -25,4 +25,23 @@ public interface CaseDesk {
      * the lowest level it was met at; cards not known to the campaign are left alone.
      */
     void fundLevels(java.util.Map<String, Integer> bankCardLevels);
+
+    /**
+     * A case's identifiers as the system's own listeners (the risk list) read them: no personal
+     * data, never shown to a user as such; identifiers marked non-linking (a bank's service
+     * number, a big platform) are left out.
+     */
+    record CaseIdentifiers(
+            long caseId,
+            String unitCode,
+            CaseStatus status,
+            org.fanzha.platform.FraudType fraudType,
+            java.time.Instant acceptedAt,
+            List<Identifiers.Identifier> identifiers) {}
+
+    /** The case's identifiers, for the system (no jurisdiction: listeners act for the province). */
+    Optional<CaseIdentifiers> identifiersOf(long caseId);
+
+    /** Ids of cases after an id, in order, for a listener catching up with cases filed before it existed. */
+    List<Long> caseIdsAfter(long afterId, int limit);
 }

@@ -76,6 +76,29 @@ public final class Identifiers {
     /** A normalised identifier, and what its value tells (a card's bank). */
     public record Identifier(IdentifierType type, String value, String detail) {}
 
+    /**
+     * A warning signal's counterpart as an identifier — kind PHONE, URL, APP, or ACCOUNT (a card
+     * where the Luhn check passes, else an account) — or null where the value is none.
+     */
+    public static @org.jspecify.annotations.Nullable Identifier ofCounterpart(String kind, String value) {
+        try {
+            return switch (kind) {
+                case "PHONE" -> normalise(IdentifierType.PHONE, value);
+                case "URL" -> normalise(IdentifierType.URL, value);
+                case "APP" -> normalise(IdentifierType.APP, value);
+                default -> {
+                    try {
+                        yield normalise(IdentifierType.BANK_CARD, value);
+                    } catch (InvalidIdentifier notACard) {
+                        yield normalise(IdentifierType.BANK_ACCOUNT, value);
+                    }
+                }
+            };
+        } catch (InvalidIdentifier e) {
+            return null;
+        }
+    }
+
     public static Identifier normalise(IdentifierType type, String raw) {
         String s = raw == null ? "" : halfWidth(raw).strip();
         if (s.isEmpty()) {

@@ -14,6 +14,14 @@ public interface RiskList {
     int record(List<Sighting> sightings);
 
     /**
+     * Replaces the sightings that came from one reference (a case as it is now) with these, and
+     * grades the identifiers of both again once.
+     *
+     * @return how many sightings were recorded
+     */
+    int replace(String refType, String refId, List<Sighting> sightings);
+
+    /**
      * Takes back the sightings that came from one reference (a withdrawn case, a report found
      * false) and grades their identifiers again.
      */

@@ -21,7 +21,7 @@ public interface WarningDesk {
 
     /**
      * What the warning's leads observed of the fraudsters — counterpart numbers, accounts and URLs
-     * of the signals — as (kind, value) pairs: kind PHONE, ACCOUNT or URL (no actor: for the case
+     * of the signals — as (kind, value) pairs: kind PHONE, ACCOUNT, URL or APP (no actor: for the case
      * module's listener).
      */
     java.util.List<java.util.Map.Entry<String, String>> counterpartsOf(long warningId);

@@ -80,8 +80,21 @@ CREATE TABLE risk_change (
 
 CREATE TABLE risk_state (
     id                INT          PRIMARY KEY,
-    serial            BIGINT       NOT NULL,
-    -- when the identifiers of the cases filed before the list existed were taken in
-    backfilled_at     TIMESTAMP WITH TIME ZONE
+    serial            BIGINT       NOT NULL
 );
-INSERT INTO risk_state (id, serial, backfilled_at) VALUES (1, 0, NULL);
+INSERT INTO risk_state (id, serial) VALUES (1, 0);
+
+-- the highest case id whose identifiers the catch-up took in (cases filed before the list
+-- existed, or whose CaseFiled event was missed); events keep later changes in step
+CREATE TABLE risk_case_cursor (
+    id                INT          PRIMARY KEY,
+    case_id           BIGINT       NOT NULL
+);
+INSERT INTO risk_case_cursor (id, case_id) VALUES (1, 0);
+
+-- the last serial published to the Kafka topic fanzha.risk.changes (when Kafka is configured)
+CREATE TABLE risk_kafka_cursor (
+    id                INT          PRIMARY KEY,
+    serial            BIGINT       NOT NULL
+);
+INSERT INTO risk_kafka_cursor (id, serial) VALUES (1, 0);

@@ -221,6 +221,58 @@ class RiskApiTest {
     }
 
     @Test
+    void aFiledCasesIdentifiersAreOnTheListAtOnceAndLeaveItWhenTheCaseIsWithdrawn() throws Exception {
+        String bank = token("risk:check");
+        String phone = mobile();
+        String qq = Long.toString(10_000_000L + next.incrementAndGet() % 80_000_000L);
+        long caseId = body(post("jinshui", "/api/v1/cases", """
+                        {"fraudType":"IMPERSONATE_POLICE","lossAmount":"38000","occurredAt":"%s",
+                         "identifiers":[{"type":"PHONE","value":"%s"},{"type":"QQ","value":"%s"}]}""".formatted(
+                                        java.time.OffsetDateTime.now().minusHours(2), phone, qq))
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
+        String items = "[{\"type\":\"PHONE\",\"value\":\"" + phone + "\"},{\"type\":\"QQ\",\"value\":\"" + qq + "\"}]";
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode r = check(bank, items);
+            assertThat(r.get(0).get("level").asText()).isEqualTo("VERY_HIGH");
+            assertThat(r.get(0).get("reason").asText()).isEqualTo("case-recent");
+            // a QQ number links the case but is no caller or receiving account
+            assertThat(r.get(1).get("level").asText()).isEqualTo("HIGH");
+            assertThat(r.get(1).get("reason").asText()).isEqualTo("case-linked");
+        });
+        JsonNode detail = body(mvc.perform(
+                get("/api/v1/risk/entries").param("value", phone).header("Authorization", api.bearer("jinshui"))));
+        JsonNode entry = body(mvc.perform(
+                get("/api/v1/risk/entries/" + detail.get(0).get("id").asLong())
+                        .header("Authorization", api.bearer("jinshui"))));
+        // the case's own unit sees which case it was
+        assertThat(entry.at("/recentSightings/0/refId").asText()).isEqualTo(Long.toString(caseId));
+        post("jinshui", "/api/v1/cases/" + caseId + "/withdraw", "{\"note\":\"经查不构成诈骗\"}")
+                .andExpect(status().isOk());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode r = check(bank, items);
+            assertThat(r.get(0).get("level").asText()).isEqualTo("NONE");
+            assertThat(r.get(1).get("level").asText()).isEqualTo("NONE");
+        });
+    }
+
+    @Test
+    void theNumberCallingAWarnedPersonIsMediumUntilMoreIsKnown() throws Exception {
+        String bank = token("risk:check");
+        String caller = "+852" + (60_000_000 + next.incrementAndGet() % 9_000_000);
+        post("duty", "/api/v1/leads", """
+                {"source":"NATIONAL_CENTRE","sourceId":"RISK-%s","phone":"%s","divisionCode":"410105","fraudType":"IMPERSONATE_POLICE",
+                 "signals":[{"type":"ACTIVE_CALL_WITH_FRAUD_NUMBER","counterpart":"%s","minutes":12}]}""".formatted(caller, mobile(), caller)).andExpect(status().is2xxSuccessful());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode r = check(bank, "[{\"type\":\"PHONE\",\"value\":\"" + caller + "\"}]")
+                    .get(0);
+            assertThat(r.get("level").asText()).isEqualTo("MEDIUM");
+            assertThat(r.get("reason").asText()).isEqualTo("warning-counterpart");
+        });
+    }
+
+    @Test
     void publicReportsFromThreeReportersWaitForReviewAtMedium() throws Exception {
         String bank = token("risk:check");
         String wechat = "fraud_" + next.incrementAndGet();

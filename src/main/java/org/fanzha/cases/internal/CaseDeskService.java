@@ -19,8 +19,16 @@ class CaseDeskService implements CaseDesk {
     private final CardRegistry cards;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CaseDeskService(CaseStore store, CaseFiles files, CardRegistry cards, AuditLog audit, Clock clock) {
+    CaseDeskService(
+            CaseStore store,
+            CaseFiles files,
+            CardRegistry cards,
+            AuditLog audit,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.files = files;
         this.cards = cards;
@@ -34,6 +42,30 @@ class CaseDeskService implements CaseDesk {
         return store.find(caseId)
                 .filter(c -> actor.covers(c.unitCode()))
                 .map(c -> new CaseRef(c.id(), c.caseNumber() == null ? "" : c.caseNumber(), c.status(), c.unitCode()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CaseIdentifiers> identifiersOf(long caseId) {
+        return store.find(caseId)
+                .map(c -> new CaseIdentifiers(
+                        c.id(),
+                        c.unitCode(),
+                        c.status(),
+                        c.fraudType(),
+                        c.acceptedAt(),
+                        store.identifiers(c.id()).stream()
+                                .filter(i -> store.nonLinkingReason(i.type(), i.value())
+                                        .isEmpty())
+                                .map(i -> new Identifiers.Identifier(
+                                        i.type(), i.value(), i.detail() == null ? "" : i.detail()))
+                                .toList()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Long> caseIdsAfter(long afterId, int limit) {
+        return store.idsAfter(afterId, limit);
     }
 
     @Override
@@ -56,6 +88,7 @@ class CaseDeskService implements CaseDesk {
             }
         }
         if (added > 0) {
+            events.publishEvent(new org.fanzha.cases.CaseIdentifiersAdded(caseId));
             audit.record("UPDATE", "case", Long.toString(caseId), added + " identifiers from fund tracing");
         }
         return added;

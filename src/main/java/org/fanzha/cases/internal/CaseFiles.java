@@ -126,7 +126,9 @@ class CaseFiles {
             Divisions divisions,
             AuditLog audit,
             Clock clock,
-            CardRegistry cards) {
+            CardRegistry cards,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.cards = cards;
         this.store = store;
         this.properties = properties;
@@ -136,6 +138,8 @@ class CaseFiles {
         this.numberPatterns =
                 properties.numberPatterns().stream().map(Pattern::compile).toList();
     }
+
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     static String by(Actor actor) {
         return (actor.kind() == Actor.Kind.PARTNER ? "partner:" : "") + actor.name();
@@ -281,6 +285,7 @@ class CaseFiles {
         }
         store.event(id, now, by(actor), status.name(), number == null ? "受案" : "立案 " + number);
         audit.record("CREATE", "case", Long.toString(id), status + " " + type + " " + unit);
+        events.publishEvent(new org.fanzha.cases.CaseFiled(id));
         return view(store.find(id).orElseThrow());
     }
 
@@ -402,6 +407,9 @@ class CaseFiles {
         store.status(id, target, target == CaseStatus.FILED ? n : null, solver, now);
         store.event(id, now, by(actor), target.name(), note == null ? (solver == null ? n : "破案单位 " + solver) : note);
         audit.record(target.name(), "case", Long.toString(id), c.status() + " → " + target);
+        if (target == CaseStatus.WITHDRAWN) {
+            events.publishEvent(new org.fanzha.cases.CaseWithdrawn(id));
+        }
         return view(store.find(id).orElseThrow());
     }
 
@@ -414,11 +422,16 @@ class CaseFiles {
             throw new InvalidInput(errors);
         }
         Instant now = clock.instant();
+        boolean added = false;
         for (var ident : idents) {
             if (store.addIdentifier(id, ident.type(), ident.value(), ident.detail(), by(actor), now)) {
                 store.event(id, now, by(actor), "IDENTIFIER", ident.type() + " " + ident.value());
                 cards.fromCase(id, ident.type(), ident.value(), ident.detail(), now);
+                added = true;
             }
+        }
+        if (added) {
+            events.publishEvent(new org.fanzha.cases.CaseIdentifiersAdded(id));
         }
         audit.record("UPDATE", "case", Long.toString(id), idents.size() + " identifiers");
         return view(store.find(c.id()).orElseThrow());

@@ -283,6 +283,13 @@ class CaseStore {
                 });
     }
 
+    List<Long> idsAfter(long afterId, int limit) {
+        return jdbc.sql("SELECT id FROM fraud_case WHERE id > ? ORDER BY id LIMIT ?")
+                .params(afterId, limit)
+                .query(Long.class)
+                .list();
+    }
+
     List<Ident> identifiers(long caseId) {
         return jdbc.sql("SELECT * FROM case_identifier WHERE case_id = ? ORDER BY added_at, id_type, id_value")
                 .param(caseId)

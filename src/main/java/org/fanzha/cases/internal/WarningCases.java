@@ -29,33 +29,21 @@ class WarningCases {
     private final Clock clock;
     private final CardRegistry cards;
 
-    WarningCases(CaseStore store, WarningDesk desk, AuditLog audit, Clock clock, CardRegistry cards) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    WarningCases(
+            CaseStore store,
+            WarningDesk desk,
+            AuditLog audit,
+            Clock clock,
+            CardRegistry cards,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.cards = cards;
         this.store = store;
         this.desk = desk;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    /** A signal's value as a case identifier: a phone, a card (Luhn) or else an account, a URL; null if it is none. */
-    static org.fanzha.cases.Identifiers.@org.jspecify.annotations.Nullable Identifier identifier(
-            String kind, String value) {
-        try {
-            return switch (kind) {
-                case "PHONE" -> org.fanzha.cases.Identifiers.normalise(org.fanzha.cases.IdentifierType.PHONE, value);
-                case "URL" -> org.fanzha.cases.Identifiers.normalise(org.fanzha.cases.IdentifierType.URL, value);
-                default -> {
-                    try {
-                        yield org.fanzha.cases.Identifiers.normalise(org.fanzha.cases.IdentifierType.BANK_CARD, value);
-                    } catch (org.fanzha.cases.Identifiers.InvalidIdentifier notACard) {
-                        yield org.fanzha.cases.Identifiers.normalise(
-                                org.fanzha.cases.IdentifierType.BANK_ACCOUNT, value);
-                    }
-                }
-            };
-        } catch (org.fanzha.cases.Identifiers.InvalidIdentifier e) {
-            return null;
-        }
     }
 
     @ApplicationModuleListener
@@ -96,7 +84,7 @@ class WarningCases {
         store.event(id, now, "system", "ACCEPTED", "受案: 预警 " + closed.warningId() + " 已被骗; 损失金额按预警涉案金额预填，待核实");
         // what the leads saw of the fraudsters becomes the case's identifiers, so it links at once
         for (var counterpart : desk.counterpartsOf(closed.warningId())) {
-            var ident = identifier(counterpart.getKey(), counterpart.getValue());
+            var ident = org.fanzha.cases.Identifiers.ofCounterpart(counterpart.getKey(), counterpart.getValue());
             if (ident != null
                     && store.addIdentifier(id, ident.type(), ident.value(), ident.detail(), "system:warning", now)) {
                 cards.fromCase(id, ident.type(), ident.value(), ident.detail(), now);
@@ -107,6 +95,7 @@ class WarningCases {
                 "case",
                 Long.toString(id),
                 "opened from warning " + closed.warningId() + " (ALREADY_DEFRAUDED)");
+        events.publishEvent(new org.fanzha.cases.CaseFiled(id));
         log.info(
                 "Warning {} closed ALREADY_DEFRAUDED: case {} accepted for {}",
                 closed.warningId(),

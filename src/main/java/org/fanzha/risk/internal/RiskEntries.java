@@ -79,6 +79,22 @@ class RiskEntries implements RiskList {
     public int record(List<Sighting> sightings) {
         Instant now = now();
         Set<Long> touched = new LinkedHashSet<>();
+        int added = insert(sightings, touched, now);
+        regrade(touched, now, SYSTEM);
+        return added;
+    }
+
+    @Override
+    @Transactional
+    public int replace(String refType, String refId, List<Sighting> sightings) {
+        Instant now = now();
+        Set<Long> touched = new LinkedHashSet<>(store.removeSightings(refType, refId));
+        int added = insert(sightings, touched, now);
+        regrade(touched, now, SYSTEM);
+        return added;
+    }
+
+    private int insert(List<Sighting> sightings, Set<Long> touched, Instant now) {
         int added = 0;
         for (Sighting s : sightings) {
             if (s.type().site()) {
@@ -106,7 +122,6 @@ class RiskEntries implements RiskList {
                 touched.add(entry);
             }
         }
-        regrade(touched, now, SYSTEM);
         return added;
     }
 

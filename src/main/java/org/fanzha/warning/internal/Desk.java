@@ -96,6 +96,7 @@ class Desk implements WarningDesk {
                 add(found, "PHONE", signal.get("counterpart"));
                 add(found, "ACCOUNT", signal.get("account"));
                 add(found, "URL", signal.get("url"));
+                add(found, "APP", signal.get("app"));
             }
         }
         return java.util.List.copyOf(found);

@@ -128,6 +128,11 @@ class StopPaymentTest {
         // answered once only
         post(BANK, "/api/v1/funds/requests/" + ccbId + "/response", "{\"result\":\"STOPPED\",\"heldAmount\":\"1\"}")
                 .andExpect(status().isConflict());
+        // the onward account is on the risk list as traced: HIGH, to confirm before paying into it
+        JsonNode onwardRisk =
+                body(get("duty", "/api/v1/risk/entries?value=" + next).andExpect(status().isOk()));
+        assertThat(onwardRisk.findValuesAsString("rule")).containsAnyOf("traced", "case-recent");
+        assertThat(onwardRisk.get(0).at("/sightings/TRACED_ACCOUNT").asInt()).isEqualTo(1);
 
         // the onward account is a proposal of the next hop, one click to send
         Long proposal = jdbc.queryForObject(

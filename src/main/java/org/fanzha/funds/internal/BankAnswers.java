@@ -44,6 +44,8 @@ class BankAnswers {
     private final Clock clock;
     private final FundRequests requests;
 
+    private final org.fanzha.risk.RiskList risk;
+
     BankAnswers(
             JdbcClient jdbc,
             Banks banks,
@@ -52,7 +54,9 @@ class BankAnswers {
             Notifier notifier,
             FundsProperties properties,
             Clock clock,
-            FundRequests requests) {
+            FundRequests requests,
+            org.fanzha.risk.RiskList risk) {
+        this.risk = risk;
         this.jdbc = jdbc;
         this.banks = banks;
         this.partnerBanks = partnerBanks;
@@ -257,11 +261,46 @@ class BankAnswers {
                     banks.get(bank).name() + " 报告资金转出 " + next.size() + " 笔，已生成下一级止付建议",
                     "/funds/requests/" + id));
         }
+        sightings(row, result, next.stream().map(Next::account).toList(), answeredBy, now);
         audit.record(
                 "UPDATE",
                 "fund-request",
                 Long.toString(id),
                 "answered " + result + (held == null ? "" : " held " + held.toPlainString()));
         return requests.view(id);
+    }
+
+    /**
+     * What the answer tells the risk list: an account a bank held money on received fraud money
+     * (BANK_ANSWER); the accounts it passed money on to are traced (TRACED_ACCOUNT).
+     */
+    private void sightings(FundRequests.Row row, String result, List<String> onward, String bank, Instant now) {
+        List<org.fanzha.risk.Sighting> seen = new ArrayList<>();
+        String ref = Long.toString(row.id());
+        if (!"FAILED".equals(result)) {
+            account(seen, row.account(), org.fanzha.risk.SightingKind.BANK_ANSWER, ref, bank, row.unitCode(), now);
+        }
+        for (String account : onward) {
+            account(seen, account, org.fanzha.risk.SightingKind.TRACED_ACCOUNT, ref, bank, row.unitCode(), now);
+        }
+        if (!seen.isEmpty()) {
+            risk.record(seen);
+        }
+    }
+
+    private static void account(
+            List<org.fanzha.risk.Sighting> seen,
+            String account,
+            org.fanzha.risk.SightingKind kind,
+            String ref,
+            String bank,
+            String unit,
+            Instant now) {
+        var id = org.fanzha.cases.Identifiers.ofCounterpart("ACCOUNT", account);
+        if (id != null) {
+            org.fanzha.risk.RiskType.of(id.type())
+                    .ifPresent(type -> seen.add(new org.fanzha.risk.Sighting(
+                            type, id.value(), kind, now, "FUND_REQUEST", ref, bank, unit, null, false)));
+        }
     }
 }

@@ -228,7 +228,7 @@ class BlocklistPagesTest {
 
     @Test
     void theEnglishPagesToo() throws Exception {
-        mvc.perform(get("/risk").param("lang", "en")).andExpect(content().string(containsString("URL risk lookup")));
+        mvc.perform(get("/risk").param("lang", "en")).andExpect(content().string(containsString("Risk lookup")));
         mvc.perform(get("/blocklist").param("lang", "en").session(session("duty")))
                 .andExpect(content().string(containsString("Fraud site blocking")));
     }

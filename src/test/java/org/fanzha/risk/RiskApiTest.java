@@ -273,6 +273,50 @@ class RiskApiTest {
     }
 
     @Test
+    void thePublicLookupShowsTheLevelAndTheRouteToAppealButNeverTheSource() throws Exception {
+        String phone = mobile();
+        list.record(List.of(new Sighting(
+                RiskType.PHONE,
+                phone,
+                SightingKind.CASE,
+                Instant.now(),
+                "CASE",
+                "P" + phone,
+                null,
+                "410105",
+                org.fanzha.platform.FraudType.LOAN,
+                true)));
+        String page = mvc.perform(get("/risk")
+                        .param("type", "PHONE")
+                        .param("target", "+86 " + phone)
+                        .with(r -> {
+                            r.setRemoteAddr("198.51.100." + (next.get() % 200 + 1));
+                            return r;
+                        }))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("极高风险")
+                .contains("贷款")
+                .contains("第三十二条")
+                .contains("+86" + phone)
+                .doesNotContain("410105")
+                .doesNotContain("P" + phone);
+        String bad = mvc.perform(get("/risk").param("type", "BANK_CARD").param("target", "6222021001122334459"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(bad).contains("校验");
+        String none = mvc.perform(get("/risk").param("type", "QQ").param("target", "99887766"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(none).contains("暂未列入风险名单").doesNotContain("id=\"remedy\"");
+    }
+
+    @Test
     void publicReportsFromThreeReportersWaitForReviewAtMedium() throws Exception {
         String bank = token("risk:check");
         String wechat = "fraud_" + next.incrementAndGet();

@@ -44,7 +44,15 @@ class Checks implements org.fanzha.blocklist.SiteChecks {
 
     private final Suspicions suspicions;
 
-    Checks(Matcher matcher, BlockStore store, BlocklistProperties properties, Suspicions suspicions) {
+    private final PublicLimit publicLimit;
+
+    Checks(
+            Matcher matcher,
+            BlockStore store,
+            BlocklistProperties properties,
+            Suspicions suspicions,
+            PublicLimit publicLimit) {
+        this.publicLimit = publicLimit;
         this.suspicions = suspicions;
         this.matcher = matcher;
         this.store = store;
@@ -69,6 +77,35 @@ class Checks implements org.fanzha.blocklist.SiteChecks {
                     by == null ? null : by.since()));
         }
         return out;
+    }
+
+    @Override
+    public SiteLookup lookup(String target) {
+        Result r = check(target);
+        if (r.error() != null) {
+            return new SiteLookup(null, null, null, null, null, null, r.error());
+        }
+        DecidedBy by = r.decidedBy();
+        Long appealable = null;
+        if (by != null && "BLOCK".equals(by.kind())) {
+            appealable = store.find(by.id())
+                    .filter(e -> e.state() == org.fanzha.blocklist.EntryState.ACTIVE)
+                    .map(e -> e.id())
+                    .orElse(null);
+        }
+        return new SiteLookup(
+                r.normalized(),
+                r.verdict(),
+                by == null ? null : by.category(),
+                by == null ? null : by.since(),
+                r.imitates(),
+                appealable,
+                null);
+    }
+
+    @Override
+    public boolean allowPublic(String address) {
+        return publicLimit.allowed(address);
     }
 
     Result check(String target) {

@@ -46,6 +46,19 @@ public final class NameTable {
         return h;
     }
 
+    // A slot holds the entry's index + 1 in its low 24 bits (0: empty) and 8 bits of the name's
+    // hash above them, so a probe passes over most other names without reading their offsets.
+    private static final int INDEX_BITS = 24;
+    private static final int INDEX_MASK = (1 << INDEX_BITS) - 1;
+
+    private static int fingerprint(long hash) {
+        return (int) (hash >>> 40) & 0xff;
+    }
+
+    private static int slotOf(int index, long hash) {
+        return fingerprint(hash) << INDEX_BITS | (index + 1);
+    }
+
     private static int spread(long h) {
         long x = h ^ (h >>> 29);
         x *= 0xbf58476d1ce4e5b9L;
@@ -61,17 +74,55 @@ public final class NameTable {
     public int find(byte[] s, int from, int to, long hash) {
         int len = to - from;
         int slot = spread(hash) & mask;
+        int want = fingerprint(hash);
         while (true) {
-            int index = slots[slot] - 1;
-            if (index < 0) {
+            int v = slots[slot];
+            if (v == 0) {
                 return MISSING;
             }
-            int start = offsets[index];
-            if (offsets[index + 1] - start == len && Arrays.equals(names, start, start + len, s, from, to)) {
-                return payloads[index];
+            if (v >>> INDEX_BITS == want) {
+                int index = (v & INDEX_MASK) - 1;
+                int start = offsets[index];
+                if (offsets[index + 1] - start == len && Arrays.equals(names, start, start + len, s, from, to)) {
+                    return payloads[index];
+                }
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /**
+     * The payload of the name made of one byte and then the characters of an ASCII string (every
+     * character below 0x80), whose hash() is {@code hash}, or MISSING: a lookup without copying the
+     * string into bytes.
+     */
+    public int find(byte first, String ascii, long hash) {
+        int len = ascii.length() + 1;
+        int slot = spread(hash) & mask;
+        int want = fingerprint(hash);
+        while (true) {
+            int v = slots[slot];
+            if (v == 0) {
+                return MISSING;
+            }
+            if (v >>> INDEX_BITS == want) {
+                int index = (v & INDEX_MASK) - 1;
+                int start = offsets[index];
+                if (offsets[index + 1] - start == len && names[start] == first && sameAscii(start + 1, ascii)) {
+                    return payloads[index];
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private boolean sameAscii(int at, String ascii) {
+        for (int i = 0; i < ascii.length(); i++) {
+            if (names[at + i] != (byte) ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int find(String name) {
@@ -144,6 +195,9 @@ public final class NameTable {
         }
 
         public NameTable build() {
+            if (count >= INDEX_MASK) {
+                throw new IllegalArgumentException("a name table holds fewer than " + INDEX_MASK + " names: shard it");
+            }
             int capacity = Math.max(4, Integer.highestOneBit((int) (count / 0.7) + 1) << 1);
             int[] slots = new int[capacity];
             int mask = capacity - 1;
@@ -153,19 +207,19 @@ public final class NameTable {
                 int slot = spread(hashes[i]) & mask;
                 boolean replaced = false;
                 while (slots[slot] != 0) {
-                    int other = slots[slot] - 1;
+                    int other = (slots[slot] & INDEX_MASK) - 1;
                     int os = offsets[other];
                     int ol = offsets[other + 1] - os;
                     int len = offsets[i + 1] - offsets[i];
                     if (ol == len && Arrays.equals(names, os, os + ol, names, offsets[i], offsets[i] + len)) {
-                        slots[slot] = i + 1; // the later add wins
+                        slots[slot] = slotOf(i, hashes[i]); // the later add wins
                         replaced = true;
                         break;
                     }
                     slot = (slot + 1) & mask;
                 }
                 if (!replaced) {
-                    slots[slot] = i + 1;
+                    slots[slot] = slotOf(i, hashes[i]);
                     keep[kept++] = i;
                 }
             }
@@ -180,7 +234,7 @@ public final class NameTable {
             Builder compact = new Builder(kept);
             for (int s = 0; s < capacity; s++) {
                 if (slots[s] != 0) {
-                    int i = slots[s] - 1;
+                    int i = (slots[s] & INDEX_MASK) - 1;
                     compact.add(names, offsets[i], offsets[i + 1], payloads[i]);
                 }
             }

@@ -53,11 +53,22 @@ final class RiskIndex {
         return level == RiskLevel.NONE ? REMOVED : level.ordinal() | rule.ordinal() << 2;
     }
 
+    /** Every hit there can be, by payload, so a lookup allocates nothing. */
+    private static final Hit[] HITS = new Hit[RiskRule.values().length << 2];
+
+    static {
+        for (RiskRule rule : RiskRule.values()) {
+            for (RiskLevel level : RiskLevel.values()) {
+                HITS[level.ordinal() | rule.ordinal() << 2] = level == RiskLevel.NONE ? Hit.NONE : new Hit(level, rule);
+            }
+        }
+    }
+
     private static Hit hit(int payload) {
         if (payload == NameTable.MISSING || payload == REMOVED) {
             return Hit.NONE;
         }
-        return new Hit(RiskLevel.values()[payload & 3], RiskRule.values()[payload >>> 2]);
+        return HITS[payload];
     }
 
     private static int shard(long hash) {
@@ -66,6 +77,29 @@ final class RiskIndex {
 
     /** The level and rule of a normalised value. */
     Hit find(IdentifierType type, String value) {
+        // the common case, an ASCII value: hashed and compared as it is, without copying it
+        long h = NameTable.SEED;
+        boolean ascii = true;
+        for (int i = value.length() - 1; i >= 0; i--) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+                break;
+            }
+            h = NameTable.step(h, (byte) c);
+        }
+        if (ascii) {
+            byte first = (byte) type.ordinal();
+            long hash = NameTable.step(h, first);
+            State s = state;
+            if (s.delta.size() > 0) {
+                int p = s.delta.find(first, value, hash);
+                if (p != NameTable.MISSING) {
+                    return hit(p);
+                }
+            }
+            return hit(s.shards[shard(hash)].find(first, value, hash));
+        }
         byte[] k = key(type, value);
         long hash = NameTable.hash(k, 0, k.length);
         State s = state;

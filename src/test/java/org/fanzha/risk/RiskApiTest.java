@@ -407,6 +407,15 @@ class RiskApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value("since"));
         mvc.perform(get("/api/v1/risk/snapshot?type=URL").header("Authorization", bank))
                 .andExpect(status().isBadRequest());
+        // the whole list goes to partners and the province, not to a county officer
+        for (String bulk : java.util.List.of(
+                "/api/v1/risk/changes?since=0", "/api/v1/risk/snapshot", "/api/v1/risk/carrier/phones")) {
+            mvc.perform(get(bulk).header("Authorization", api.bearer("jinshui")))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("province")));
+        }
+        mvc.perform(get("/api/v1/risk/changes?since=0&limit=1").header("Authorization", api.bearer("duty")))
+                .andExpect(status().isOk());
         // a partner without risk:check, and nobody at all
         post(
                         token("blocklist:check"),

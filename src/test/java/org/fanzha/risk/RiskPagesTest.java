@@ -57,7 +57,7 @@ class RiskPagesTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(found).contains(qq).contains("群众举报（未复核）").contains("刷单");
-        String link = found.replaceAll("(?s).*href=\"(/risk-list/entries/\\d+)\".*", "$1");
+        String link = found.replaceAll("(?s).*href=\"(/risk-list/entries/\\d+)\\?value=" + qq + "\".*", "$1");
         mvc.perform(get("/risk-list/reviews").session(duty))
                 .andExpect(content().string(containsString(qq)))
                 .andExpect(content().string(containsString("多人举报")));
@@ -89,9 +89,10 @@ class RiskPagesTest {
                 .andExpect(content().string(containsString("核实为刷单诈骗联系号")));
         mvc.perform(get("/risk-list/reviews").session(duty)).andExpect(content().string(not(containsString(qq))));
 
-        // a county officer may look, not review
+        // a county officer may look at a value they have, not walk the list by id, nor review
         var jinshui = api.session("jinshui");
-        mvc.perform(get(link).session(jinshui))
+        mvc.perform(get(link).session(jinshui)).andExpect(status().isNotFound());
+        mvc.perform(get(link).param("value", spaced).session(jinshui))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("review-form"))));
         mvc.perform(get("/risk-list/reviews").session(jinshui)).andExpect(status().isForbidden());

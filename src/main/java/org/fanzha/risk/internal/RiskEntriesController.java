@@ -28,8 +28,8 @@ class RiskEntriesController {
     }
 
     @GetMapping("/entries/{id}")
-    RiskReads.EntryDetail entry(@PathVariable long id) {
-        return reads.entry(id);
+    RiskReads.EntryDetail entry(@PathVariable long id, @RequestParam(required = false) @Nullable String value) {
+        return reads.entry(id, value);
     }
 
     @GetMapping("/reviews")

@@ -53,8 +53,11 @@ class RiskPages {
 
     @GetMapping("/risk-list/entries/{id}")
     @PreAuthorize("hasAuthority('risk:check')")
-    String entry(@PathVariable long id, Model model) {
-        model.addAttribute("detail", reads.entry(id));
+    String entry(
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String value,
+            Model model) {
+        model.addAttribute("detail", reads.entry(id, value));
         model.addAttribute("reviewer", reviewer());
         model.addAttribute("levels", org.fanzha.risk.RiskLevel.values());
         return "risk/entry";

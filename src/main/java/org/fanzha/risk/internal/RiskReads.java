@@ -129,10 +129,24 @@ class RiskReads {
         return out;
     }
 
-    EntryDetail entry(long id) {
+    /**
+     * An entry by its id. Partners, reviewers and the province read any; an officer of a city or
+     * county reads one seen in a case or warning of their jurisdiction, or one whose value they
+     * give ({@code value}, as the search links it): ids are not a way to walk the list.
+     */
+    EntryDetail entry(long id, @Nullable String value) {
         Actor actor = Actors.requirePermission(Permission.RISK_CHECK);
         RiskStore.Entry e = store.find(id).orElseThrow(() -> new RiskEntries.EntryNotFound(id));
-        List<SightingView> sightings = store.sightings(id, 100).stream()
+        List<RiskStore.SightingRow> seen = store.sightings(id, 100);
+        boolean readsAll = !actor.isStaff()
+                || actor.unitCode().length() <= 2
+                || (actor.can(Permission.RISK_REVIEW) && actor.unitCode().length() <= 4);
+        if (!readsAll
+                && seen.stream().noneMatch(s -> s.unitCode() != null && actor.covers(s.unitCode()))
+                && (value == null || !names(value, e))) {
+            throw new RiskEntries.EntryNotFound(id);
+        }
+        List<SightingView> sightings = seen.stream()
                 .map(s -> {
                     boolean mine = s.unitCode() != null && actor.covers(s.unitCode());
                     boolean staffRef = s.refType().equals("CASE") || s.refType().equals("WARNING");
@@ -149,6 +163,18 @@ class RiskReads {
                 })
                 .toList();
         return new EntryDetail(view(e, store.sightingCounts(id)), sightings, store.events(id));
+    }
+
+    /** Whether a value, in the entry's type, normalises to the entry's value. */
+    private static boolean names(String value, RiskStore.Entry e) {
+        if (value.length() > 300) {
+            return false;
+        }
+        try {
+            return Identifiers.normalise(e.type(), value).value().equals(e.value());
+        } catch (Identifiers.InvalidIdentifier x) {
+            return false;
+        }
     }
 
     /** Entries waiting for a reviewer, oldest first. */

@@ -118,12 +118,12 @@ class BlocklistPagesTest {
                             r.setRemoteAddr("198.51.100.8");
                             return r;
                         })
-                        .param("entryId", Long.toString(id))
-                        .param("target", "shop.example.test")
+                        .param("type", "URL")
+                        .param("value", domain)
                         .param("appellant", "某某网店")
                         .param("contact", "")
                         .param("reason", "本店为合法经营的网店"))
-                .andExpect(redirectedUrl("/risk?target=shop.example.test#appeal"))
+                .andExpect(redirectedUrl("/risk?type=URL&target=" + domain + "#appeal"))
                 .andExpect(flash().attribute("typed", org.hamcrest.Matchers.hasEntry("reason", "本店为合法经营的网店")))
                 .andExpect(flash().attribute("errors", org.hamcrest.Matchers.hasKey("contact")));
         mvc.perform(post("/risk/appeals")
@@ -132,29 +132,32 @@ class BlocklistPagesTest {
                             r.setRemoteAddr("198.51.100.7");
                             return r;
                         })
-                        .param("entryId", Long.toString(id))
+                        .param("type", "URL")
+                        .param("value", "https://" + domain + "/shop")
                         .param("appellant", "某某网店")
                         .param("contact", "0371-00000000")
                         .param("reason", "本店为合法经营的网店，营业执照编号……"))
-                .andExpect(redirectedUrl("/risk"))
-                .andExpect(flash().attributeExists("appealed"));
-        long appeal = jdbc.sql("SELECT id FROM block_appeal WHERE entry_id = ?")
-                .param(id)
+                .andExpect(redirectedUrlPattern("/public/appeals/SS-*?token=*"))
+                .andExpect(flash().attributeExists("filed"));
+        long appeal = jdbc.sql("SELECT id FROM appeal WHERE subject_kind = 'BLOCK_ENTRY' AND subject_ref = ?")
+                .param(Long.toString(id))
                 .query(Long.class)
                 .single();
-        mvc.perform(get("/blocklist/appeals").session(duty)).andExpect(content().string(containsString("某某网店")));
-        mvc.perform(post("/blocklist/appeals/{id}/decision", appeal)
+        mvc.perform(get("/blocklist/appeals").session(duty)).andExpect(redirectedUrl("/appeals?kind=BLOCK_ENTRY"));
+        mvc.perform(get("/appeals").param("kind", "BLOCK_ENTRY").session(duty))
+                .andExpect(content().string(containsString("某某网店")));
+        mvc.perform(post("/appeals/{id}/decision", appeal)
                         .session(duty)
                         .with(csrf())
                         .param("decision", "LIFT")
                         .param("note", "核实为合法网店"))
-                .andExpect(redirectedUrl("/blocklist/appeals"));
+                .andExpect(redirectedUrl("/appeals/" + appeal));
         assertThat(jdbc.sql("SELECT state FROM block_entry WHERE id = ?")
                         .param(id)
                         .query(String.class)
                         .single())
                 .isEqualTo("REMOVED");
-        assertThat(jdbc.sql("SELECT state FROM block_appeal WHERE id = ?")
+        assertThat(jdbc.sql("SELECT state FROM appeal WHERE id = ?")
                         .param(appeal)
                         .query(String.class)
                         .single())

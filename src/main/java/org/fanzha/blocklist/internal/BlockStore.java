@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Block entries, allow entries, appeals and imports in the database. */
+/** Block entries, allow entries and imports in the database. */
 @Repository
 class BlockStore {
 
@@ -56,18 +56,6 @@ class BlockStore {
 
     record Allow(
             long id, String domain, String reason, boolean active, String addedBy, Instant createdAt, long serial) {}
-
-    record Appeal(
-            long id,
-            long entryId,
-            String appellant,
-            String contact,
-            String reason,
-            String state,
-            Instant filedAt,
-            @Nullable String decidedBy,
-            @Nullable Instant decidedAt,
-            @Nullable String decisionNote) {}
 
     record Event(
             Instant at,
@@ -500,68 +488,5 @@ class BlockStore {
 
     boolean anyAllow() {
         return jdbc.sql("SELECT COUNT(*) FROM allow_entry").query(Long.class).single() > 0;
-    }
-
-    // ---------------------------------------------------------------- appeals
-
-    static Appeal mapAppeal(ResultSet rs, int i) throws SQLException {
-        return new Appeal(
-                rs.getLong("id"),
-                rs.getLong("entry_id"),
-                rs.getString("appellant"),
-                rs.getString("contact"),
-                rs.getString("reason"),
-                rs.getString("state"),
-                instant(rs, "filed_at"),
-                rs.getString("decided_by"),
-                instant(rs, "decided_at"),
-                rs.getString("decision_note"));
-    }
-
-    long fileAppeal(long entryId, String appellant, String contact, String reason, Instant now) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO block_appeal (entry_id, appellant, contact, reason, state, filed_at)
-                        VALUES (?, ?, ?, ?, 'OPEN', ?)""").params(entryId, appellant, contact, reason, ts(now)).update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
-    }
-
-    Optional<Appeal> appealForUpdate(long id) {
-        return jdbc.sql("SELECT * FROM block_appeal WHERE id = ? FOR UPDATE")
-                .param(id)
-                .query(BlockStore::mapAppeal)
-                .optional();
-    }
-
-    Optional<Appeal> appeal(long id) {
-        return jdbc.sql("SELECT * FROM block_appeal WHERE id = ?")
-                .param(id)
-                .query(BlockStore::mapAppeal)
-                .optional();
-    }
-
-    List<Appeal> appeals(@Nullable String state, int limit) {
-        return state == null
-                ? jdbc.sql("SELECT * FROM block_appeal ORDER BY id DESC LIMIT ?")
-                        .param(limit)
-                        .query(BlockStore::mapAppeal)
-                        .list()
-                : jdbc.sql("SELECT * FROM block_appeal WHERE state = ? ORDER BY filed_at LIMIT ?")
-                        .params(state, limit)
-                        .query(BlockStore::mapAppeal)
-                        .list();
-    }
-
-    long openAppeals(long entryId) {
-        return jdbc.sql("SELECT COUNT(*) FROM block_appeal WHERE entry_id = ? AND state = 'OPEN'")
-                .param(entryId)
-                .query(Long.class)
-                .single();
-    }
-
-    void decideAppeal(long id, String state, String by, @Nullable String note, Instant now) {
-        jdbc.sql("UPDATE block_appeal SET state = ?, decided_by = ?, decided_at = ?, decision_note = ? WHERE id = ?")
-                .params(state, by, ts(now), note, id)
-                .update();
     }
 }

@@ -42,18 +42,6 @@ class Blocklist {
         }
     }
 
-    static class AppealNotFound extends ProblemException {
-        AppealNotFound(long id) {
-            super(
-                    HttpStatus.NOT_FOUND,
-                    "appeal-not-found",
-                    "problem.appealNotFound.title",
-                    "problem.appealNotFound.detail",
-                    args(id),
-                    java.util.Map.of());
-        }
-    }
-
     static class AllowNotFound extends ProblemException {
         AllowNotFound(long id) {
             super(
@@ -422,66 +410,49 @@ class Blocklist {
         feed.catchUp();
     }
 
-    // ---------------------------------------------------------------- appeals
+    // ---------------------------------------------------------------- appeals (the engine calls these)
 
-    long appeal(long entryId, @Nullable String appellant, @Nullable String contact, @Nullable String reason) {
-        if (appellant == null || appellant.isBlank() || appellant.length() > 200) {
-            throw new InvalidInput("appellant", "error.whoAppealsSiteOwnerAtMost", null);
-        }
-        if (contact == null || contact.isBlank() || contact.length() > 200) {
-            throw new InvalidInput("contact", "error.phoneNumberEMailAddressAt", null);
-        }
-        if (reason == null || reason.isBlank() || reason.length() > 4000) {
-            throw new InvalidInput("reason", "error.whyBlockWrongAtMost4", null);
-        }
-        Instant now = clock.instant();
-        return tx.execute(status -> {
-            var e = store.find(entryId).orElseThrow(() -> new EntryNotFound(entryId));
-            if (e.state() != EntryState.ACTIVE) {
-                throw new WrongState(
-                        "problem.appeal.notInForce",
-                        entryId,
-                        org.fanzha.platform.Texts.key("entry.state." + e.state()));
-            }
-            if (store.openAppeals(entryId) > 0) {
-                throw new WrongState("problem.appeal.open", entryId);
-            }
-            long id = store.fileAppeal(entryId, appellant.strip(), contact.strip(), reason.strip(), now);
-            store.event(entryId, now, "appellant:" + appellant.strip(), "APPEALED", reason.strip());
-            audit.record("APPEAL", "block_entry", Long.toString(entryId), "appeal " + id + " by " + appellant.strip());
-            return id;
-        });
+    /** An appeal against an entry in force was filed: its history says so. */
+    void appealFiled(long entryId, long appealId, String appellant, String reason) {
+        store.event(
+                entryId,
+                clock.instant(),
+                "appellant:" + (appellant.length() > 88 ? appellant.substring(0, 88) : appellant),
+                "APPEALED",
+                "appeal " + appealId + ": " + clipNote(reason));
     }
 
-    /** A reviewer decides an appeal: upholds the block, or lifts it (the entry is removed). */
-    BlockStore.Appeal decide(long appealId, boolean lift, @Nullable String note, Actor actor) {
-        if (note == null || note.isBlank() || note.length() > 4000) {
-            throw new InvalidInput("note", "error.reasonDecisionAtMost4000", null);
-        }
+    /** The block stays. */
+    void appealUpheld(long entryId, String note, Actor actor) {
+        store.event(entryId, clock.instant(), by(actor), "APPEAL_UPHELD", note);
+    }
+
+    /**
+     * The appeal succeeds: the entry is removed under a new serial, in the engine's transaction;
+     * every feed (zones, matchers) catches up once it commits.
+     */
+    void appealLifted(long entryId, String note, Actor actor) {
         Instant now = clock.instant();
-        BlockStore.Appeal result = tx.execute(status -> {
-            var a = store.appealForUpdate(appealId).orElseThrow(() -> new AppealNotFound(appealId));
-            if (!a.state().equals("OPEN")) {
-                throw new WrongState(
-                        "problem.appeal.decided", appealId, org.fanzha.platform.Texts.key("appeal.state." + a.state()));
-            }
-            long serial = store.nextSerial(now);
-            journal.begin(serial);
-            store.decideAppeal(appealId, lift ? "LIFTED" : "UPHELD", by(actor), note.strip(), now);
-            if (lift) {
-                var e = store.forUpdate(a.entryId()).orElseThrow();
-                journal.entry(serial, e.value(), e.scope(), e.category(), e.state() == EntryState.ACTIVE, false);
-                if (e.state() == EntryState.ACTIVE || e.state() == EntryState.PENDING_REVIEW) {
-                    store.setState(e.id(), EntryState.REMOVED, by(actor), now, serial);
-                }
-            }
-            journal.complete(serial);
-            store.event(a.entryId(), now, by(actor), lift ? "APPEAL_LIFTED" : "APPEAL_UPHELD", note.strip());
-            audit.record(lift ? "LIFT" : "UPHOLD", "block_appeal", Long.toString(appealId), note.strip());
-            return store.appeal(appealId).orElseThrow();
-        });
-        feed.catchUp();
-        return result;
+        var e = store.forUpdate(entryId).orElseThrow(() -> new EntryNotFound(entryId));
+        long serial = store.nextSerial(now);
+        journal.begin(serial);
+        journal.entry(serial, e.value(), e.scope(), e.category(), e.state() == EntryState.ACTIVE, false);
+        if (e.state() == EntryState.ACTIVE || e.state() == EntryState.PENDING_REVIEW) {
+            store.setState(e.id(), EntryState.REMOVED, by(actor), now, serial);
+        }
+        journal.complete(serial);
+        store.event(entryId, now, by(actor), "APPEAL_LIFTED", note);
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        feed.catchUp();
+                    }
+                });
+    }
+
+    private static String clipNote(String s) {
+        return s.length() > 900 ? s.substring(0, 900) + "…" : s;
     }
 
     private static @Nullable String blank(@Nullable String s) {

@@ -37,6 +37,7 @@ class BlocklistController {
     private final BlocklistProperties properties;
     private final Exports exports;
     private final Suspicions suspicions;
+    private final org.fanzha.appeals.Appeals appeals;
 
     BlocklistController(
             Suspicions suspicions,
@@ -45,8 +46,10 @@ class BlocklistController {
             Checks checks,
             BlockStore store,
             BlocklistProperties properties,
-            Exports exports) {
+            Exports exports,
+            org.fanzha.appeals.Appeals appeals) {
         this.exports = exports;
+        this.appeals = appeals;
         this.suspicions = suspicions;
         this.blocklist = blocklist;
         this.imports = imports;
@@ -104,7 +107,38 @@ class BlocklistController {
 
     record Added(EntryView entry, boolean duplicate) {}
 
-    record EntryDetail(EntryView entry, List<BlockStore.Event> events, List<BlockStore.Appeal> appeals) {}
+    record EntryDetail(EntryView entry, List<BlockStore.Event> events, List<AppealView> appeals) {}
+
+    /** An appeal of an entry, as this API has always shown it (the contact masked). */
+    record AppealView(
+            long id,
+            String reference,
+            long entryId,
+            String appellant,
+            String contact,
+            String reason,
+            String state,
+            java.time.Instant filedAt,
+            @Nullable String decidedBy,
+            java.time.@Nullable Instant decidedAt,
+            @Nullable String decisionNote,
+            int evidence) {
+        static AppealView of(org.fanzha.appeals.Appeals.Appeal a) {
+            return new AppealView(
+                    a.id(),
+                    a.reference(),
+                    Long.parseLong(a.ref()),
+                    a.appellant(),
+                    a.contact(),
+                    a.reason(),
+                    a.state(),
+                    a.filedAt(),
+                    a.decidedBy(),
+                    a.decidedAt(),
+                    a.decisionNote(),
+                    a.evidence());
+        }
+    }
 
     record NoteRequest(@Nullable String note) {}
 
@@ -166,8 +200,8 @@ class BlocklistController {
         return new EntryDetail(
                 EntryView.of(e),
                 store.events(id),
-                store.appeals(null, 1000).stream()
-                        .filter(a -> a.entryId() == id)
+                appeals.of(BlockAppeals.KIND, Long.toString(id)).stream()
+                        .map(AppealView::of)
                         .toList());
     }
 
@@ -318,22 +352,22 @@ class BlocklistController {
                 .body(EntryView.of(suspicions.block(name, request.category(), actor)));
     }
 
+    /** The blocklist's appeals (the appeal engine's of kind BLOCK_ENTRY), open ones first. */
     @GetMapping("/appeals")
-    List<BlockStore.Appeal> appeals(@RequestParam(required = false) @Nullable String state) {
-        Actors.requirePermission(Permission.BLOCKLIST_REVIEW);
-        if (state != null && !List.of("OPEN", "UPHELD", "LIFTED").contains(state)) {
-            throw new InvalidInput(
-                    "state", "error.openUPHELDLIFTED", state.length() > 20 ? state.substring(0, 20) : state);
-        }
-        return store.appeals(state, 500);
+    List<AppealView> appeals(@RequestParam(required = false) @Nullable String state) {
+        Actor actor = Actors.requirePermission(Permission.BLOCKLIST_REVIEW);
+        return appeals.list(BlockAppeals.KIND, state, actor, 500).stream()
+                .map(AppealView::of)
+                .toList();
     }
 
     @PostMapping("/appeals/{id}/decision")
-    BlockStore.Appeal decide(@PathVariable long id, @RequestBody DecisionRequest request) {
+    AppealView decide(@PathVariable long id, @RequestBody DecisionRequest request) {
         Actor actor = Actors.requirePermission(Permission.BLOCKLIST_REVIEW);
         if (request.decision() == null || !List.of("UPHOLD", "LIFT").contains(request.decision())) {
             throw new InvalidInput("decision", "error.upholdBlockStaysLIFTEntryRemoved", request.decision());
         }
-        return blocklist.decide(id, request.decision().equals("LIFT"), request.note(), actor);
+        return AppealView.of(
+                appeals.decide(id, BlockAppeals.KIND, request.decision().equals("LIFT"), request.note(), actor));
     }
 }

@@ -36,6 +36,7 @@ class BlocklistPages {
     private final Imports imports;
     private final Checks checks;
     private final BlockStore store;
+    private final org.fanzha.appeals.Appeals appeals;
     private final org.springframework.context.MessageSource messages;
     private final Suspicions suspicions;
 
@@ -45,8 +46,10 @@ class BlocklistPages {
             Imports imports,
             Checks checks,
             BlockStore store,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages,
+            org.fanzha.appeals.Appeals appeals) {
         this.messages = messages;
+        this.appeals = appeals;
         this.suspicions = suspicions;
         this.blocklist = blocklist;
         this.imports = imports;
@@ -177,11 +180,7 @@ class BlocklistPages {
         model.addAttribute("entry", e);
         model.addAttribute("events", store.events(id));
         model.addAttribute("hits", store.hitsOf(id));
-        model.addAttribute(
-                "appeals",
-                store.appeals(null, 1000).stream()
-                        .filter(a -> a.entryId() == id)
-                        .toList());
+        model.addAttribute("appeals", appeals.of(BlockAppeals.KIND, Long.toString(id)));
         return "blocklist/entry";
     }
 
@@ -235,31 +234,11 @@ class BlocklistPages {
         return "redirect:/blocklist/review";
     }
 
+    /** The blocklist's appeals are the appeal engine's. */
     @GetMapping("/blocklist/appeals")
     @PreAuthorize("hasAuthority('blocklist:review')")
-    String appeals(Model model) {
-        List<BlockStore.Appeal> appeals = store.appeals(null, 200);
-        model.addAttribute("appeals", appeals);
-        model.addAttribute(
-                "entries",
-                store.byIds(appeals.stream().map(BlockStore.Appeal::entryId).toList()));
-        return "blocklist/appeals";
-    }
-
-    @PostMapping("/blocklist/appeals/{id}/decision")
-    @PreAuthorize("hasAuthority('blocklist:review')")
-    String decide(
-            @PathVariable long id,
-            @RequestParam(defaultValue = "") String decision,
-            @RequestParam(defaultValue = "") String note,
-            RedirectAttributes redirect) {
-        Actor actor = Actors.requirePermission(Permission.BLOCKLIST_REVIEW);
-        try {
-            blocklist.decide(id, decision.equals("LIFT"), note, actor);
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e.summary());
-        }
-        return "redirect:/blocklist/appeals";
+    String appeals() {
+        return "redirect:/appeals?kind=" + BlockAppeals.KIND;
     }
 
     @GetMapping("/blocklist/imports")

@@ -11,6 +11,7 @@ import org.fanzha.blocklist.Names;
 import org.fanzha.blocklist.Scope;
 import org.fanzha.blocklist.Verdict;
 import org.fanzha.platform.FraudType;
+import org.fanzha.platform.PublicLimit;
 import org.fanzha.platform.Source;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;

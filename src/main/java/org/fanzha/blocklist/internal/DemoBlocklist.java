@@ -62,8 +62,11 @@ class DemoBlocklist implements ApplicationRunner {
     private final Blocklist blocklist;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.fanzha.appeals.Appeals appeals;
 
-    DemoBlocklist(Imports imports, Blocklist blocklist, JdbcClient jdbc, Clock clock) {
+    DemoBlocklist(
+            Imports imports, Blocklist blocklist, JdbcClient jdbc, Clock clock, org.fanzha.appeals.Appeals appeals) {
+        this.appeals = appeals;
         this.imports = imports;
         this.blocklist = blocklist;
         this.jdbc = jdbc;
@@ -106,10 +109,10 @@ class DemoBlocklist implements ApplicationRunner {
                             null),
                     PUBLIC);
         }
-        long appealed = jdbc.sql("SELECT MIN(id) FROM block_entry WHERE state = 'ACTIVE'")
-                .query(Long.class)
+        String appealed = jdbc.sql("SELECT pattern FROM block_entry WHERE state = 'ACTIVE' ORDER BY id LIMIT 1")
+                .query(String.class)
                 .single();
-        blocklist.appeal(appealed, "某某科技有限公司（演示）", "0371-00000000", "本网站为正规企业官网，请核实（演示数据）");
+        appeals.file("URL", appealed, "某某科技有限公司（演示）", "0371-00000000", "本网站为正规企业官网，请核实（演示数据）");
         // some weeks of counted visits
         LocalDate today = LocalDate.now(Hits.CHINA);
         var ids = jdbc.sql("SELECT id FROM block_entry WHERE state = 'ACTIVE' ORDER BY id")

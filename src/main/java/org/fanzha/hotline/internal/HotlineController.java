@@ -151,12 +151,6 @@ class HotlineController {
 
     /** The type by the file's own first bytes, not by what the client claims. */
     static @Nullable String imageType(byte[] b) {
-        if (b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        return null;
+        return org.fanzha.platform.FileTypes.image(b);
     }
 }

@@ -35,6 +35,7 @@ class SecurityConfig {
         "/login",
         "/risk",
         "/risk/**",
+        "/public/**",
         "/css/**",
         "/js/**",
         "/map/**",
@@ -80,6 +81,9 @@ class SecurityConfig {
                 .anonymous(anonymous -> {})
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+                        .permitAll()
+                        // holders of what is listed, without an account (rate-limited per address)
+                        .requestMatchers("/api/v1/public/**")
                         .permitAll()
                         // the call centre signs its reports with its shared secret instead (VoiceResultsController)
                         .requestMatchers(HttpMethod.POST, "/api/v1/contact/voice-results")

@@ -1,26 +1,27 @@
-package org.fanzha.blocklist.internal;
+package org.fanzha.platform;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.fanzha.blocklist.BlocklistProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Public requests (the risk lookup and appeals) per client address and minute, in this JVM (one
- * limiter shared across instances is the house-in-order issue's).
+ * What anyone may do without signing in (the risk lookup, filing an appeal), counted per client
+ * address and minute, in this instance: {@code fanzha.blocklist.public-lookups-per-minute}
+ * (the name it had when the blocklist alone answered the public).
  */
 @Component
-class PublicLimit {
+public class PublicLimit {
 
-    private final BlocklistProperties properties;
+    private final int perMinute;
     private final Map<String, long[]> perAddress = new ConcurrentHashMap<>();
 
-    PublicLimit(BlocklistProperties properties) {
-        this.properties = properties;
+    PublicLimit(@Value("${fanzha.blocklist.public-lookups-per-minute:20}") int perMinute) {
+        this.perMinute = perMinute;
     }
 
     /** Counts one request of the address in the current minute; false once over the limit. */
-    boolean allowed(String address) {
+    public boolean allowed(String address) {
         long minute = System.currentTimeMillis() / 60_000;
         if (perAddress.size() > 100_000) {
             perAddress.entrySet().removeIf(e -> e.getValue()[0] < minute);
@@ -32,6 +33,6 @@ class PublicLimit {
             v[1]++;
             return v;
         });
-        return slot[1] <= properties.publicLookupsPerMinute();
+        return slot[1] <= perMinute;
     }
 }

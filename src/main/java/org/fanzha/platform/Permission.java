@@ -45,7 +45,7 @@ public enum Permission {
     FUNDS_RESPOND("funds:respond", true),
     /** Query the credit-punishment list. */
     CREDIT_QUERY("credit:query", true),
-    /** Record victims' transfers, send stop-payment and freeze requests, renew and release freezes, read their answers. */
+    /** Record victims' transfers, send stop-payment and freeze requests, renew and release freezes (and decide their appeals), read their answers. */
     FUNDS_REQUEST("funds:request", false),
     /** Approve returns (返还) of frozen money to the victims, in proportion to what each contributed. */
     FUNDS_RETURN_APPROVE("funds:return-approve", false),

@@ -100,7 +100,7 @@ class RiskReads {
     List<EntryView> search(String value, @Nullable String type) {
         Actors.requirePermission(Permission.RISK_CHECK);
         if (value.isBlank() || value.length() > 300) {
-            throw InvalidInput.of("value", "error.maxChars", null, 300);
+            throw InvalidInput.of("value", "error.riskSearchValue", null, 300);
         }
         List<RiskType> types = new ArrayList<>();
         if (type != null && !type.isBlank()) {

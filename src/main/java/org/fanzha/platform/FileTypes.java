@@ -25,6 +25,44 @@ public final class FileTypes {
         return null;
     }
 
+    /**
+     * A recording by its signature — MP3 (with or without an ID3 tag), M4A/AAC (an ISO media
+     * file), AMR (what phones record calls in), WAV, Ogg — or {@code null}.
+     */
+    public static @Nullable String audio(byte[] b) {
+        if (b.length > 3 && b[0] == 'I' && b[1] == 'D' && b[2] == '3') {
+            return "audio/mpeg";
+        }
+        if (b.length > 2 && (b[0] & 0xff) == 0xff && ((b[1] & 0xe0) == 0xe0) && ((b[1] & 0x06) != 0)) {
+            return "audio/mpeg"; // an MPEG audio frame (layer set)
+        }
+        if (b.length > 11 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
+            String brand = new String(b, 8, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            if (brand.startsWith("M4A") || brand.startsWith("M4B") || brand.equals("mp42") || brand.equals("isom")) {
+                return "audio/mp4";
+            }
+            return null;
+        }
+        if (b.length > 5 && b[0] == '#' && b[1] == '!' && b[2] == 'A' && b[3] == 'M' && b[4] == 'R') {
+            return "audio/amr";
+        }
+        if (b.length > 11
+                && b[0] == 'R'
+                && b[1] == 'I'
+                && b[2] == 'F'
+                && b[3] == 'F'
+                && b[8] == 'W'
+                && b[9] == 'A'
+                && b[10] == 'V'
+                && b[11] == 'E') {
+            return "audio/wav";
+        }
+        if (b.length > 4 && b[0] == 'O' && b[1] == 'g' && b[2] == 'g' && b[3] == 'S') {
+            return "audio/ogg";
+        }
+        return null;
+    }
+
     /** A JPEG or PNG image by its signature; {@code null} for anything else. */
     public static @Nullable String image(byte[] b) {
         String type = sniff(b);

@@ -11,5 +11,9 @@ public enum SignalType {
     /** A fraud app is installed: the app. */
     FRAUD_APP_INSTALLED,
     /** Received SMS from a fraud number: counterpart. */
-    SMS_FROM_FRAUD_NUMBER
+    SMS_FROM_FRAUD_NUMBER,
+    /** The person reports a transfer they made to a fraudster (公众举报): the receiving account and amount. */
+    REPORTED_TRANSFER,
+    /** The person reports what the fraudster reached them by (公众举报): a number, site, app or account. */
+    REPORTED_CONTACT
 }

@@ -304,20 +304,26 @@ class RiskApiTest {
                 .contains("+86" + phone)
                 .doesNotContain("410105")
                 .doesNotContain("P" + phone);
-        String bad = mvc.perform(get("/risk").param("type", "BANK_CARD").param("target", "6222021001122334459").with(r -> {
-                    // an address of its own: the public pages count requests per address
-                    r.setRemoteAddr("198.51.100." + (next.incrementAndGet() % 200 + 1));
-                    return r;
-                }))
+        String bad = mvc.perform(get("/risk")
+                        .param("type", "BANK_CARD")
+                        .param("target", "6222021001122334459")
+                        .with(r -> {
+                            // an address of its own: the public pages count requests per address
+                            r.setRemoteAddr("198.51.100." + (next.incrementAndGet() % 200 + 1));
+                            return r;
+                        }))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         assertThat(bad).contains("校验");
-        String none = mvc.perform(get("/risk").param("type", "QQ").param("target", "99887766").with(r -> {
-                    // an address of its own: the public pages count requests per address
-                    r.setRemoteAddr("198.51.100." + (next.incrementAndGet() % 200 + 1));
-                    return r;
-                }))
+        String none = mvc.perform(get("/risk")
+                        .param("type", "QQ")
+                        .param("target", "99887766")
+                        .with(r -> {
+                            // an address of its own: the public pages count requests per address
+                            r.setRemoteAddr("198.51.100." + (next.incrementAndGet() % 200 + 1));
+                            return r;
+                        }))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();

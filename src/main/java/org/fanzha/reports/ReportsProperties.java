@@ -1,0 +1,23 @@
+package org.fanzha.reports;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Public reports ({@code fanzha.reports.*}).
+ *
+ * @param maxEvidenceFiles files one report may carry
+ * @param maxEvidenceSize the largest one file may be (image, PDF or recording, checked by its bytes)
+ * @param maxTransfers transfers one report may list
+ * @param maxIdentifiers what the fraudster used, at most this many values
+ * @param stopWindow a transfer reported within this long of being made sends the report to the province desk, RED, for a stop-payment
+ */
+@ConfigurationProperties("fanzha.reports")
+public record ReportsProperties(
+        @DefaultValue("10") int maxEvidenceFiles,
+        @DefaultValue("20MB") DataSize maxEvidenceSize,
+        @DefaultValue("20") int maxTransfers,
+        @DefaultValue("20") int maxIdentifiers,
+        @DefaultValue("72h") Duration stopWindow) {}

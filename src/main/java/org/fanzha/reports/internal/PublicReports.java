@@ -1,0 +1,445 @@
+package org.fanzha.reports.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.fanzha.audit.AuditLog;
+import org.fanzha.cases.Identifiers;
+import org.fanzha.divisions.DivisionsProperties;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.FieldError;
+import org.fanzha.platform.FileTypes;
+import org.fanzha.platform.InvalidInput;
+import org.fanzha.platform.Masking;
+import org.fanzha.platform.Permission;
+import org.fanzha.platform.ProblemException;
+import org.fanzha.platform.Source;
+import org.fanzha.reports.ReportsProperties;
+import org.fanzha.risk.RiskList;
+import org.fanzha.risk.RiskType;
+import org.fanzha.risk.Sighting;
+import org.fanzha.risk.SightingKind;
+import org.fanzha.warning.Leads;
+import org.fanzha.warning.SignalType;
+import org.fanzha.warning.WarningContacted;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes the public's reports: checks every field and every file at once, stores the report with
+ * its files streamed into the database, records what the fraudster used on the risk list, and —
+ * once that is committed — files the report as a PUBLIC_REPORT lead (a transfer within the stop
+ * window: RED, to the province desk). A report is never half stored.
+ */
+@Service
+class PublicReports {
+
+    private static final Logger log = LoggerFactory.getLogger(PublicReports.class);
+
+    /** A file as it came: its name, its size, and a way to read it (more than once). */
+    interface Upload {
+        @Nullable
+        String name();
+
+        long size();
+
+        InputStream open() throws IOException;
+    }
+
+    record Filed(String receipt, String statusToken) {}
+
+    /** The report was stored: its lead is to be filed. */
+    record ReportFiled(String receipt) {}
+
+    /** What the reporter sees: their own report's progress, nothing of anyone else. */
+    record Status(
+            String receipt,
+            Instant receivedAt,
+            boolean routed,
+            @Nullable Instant reviewedAt,
+            int transfers,
+            int evidence) {}
+
+    /** A report as staff read it: the phone masked, within their jurisdiction. */
+    record StaffView(
+            String receipt,
+            String source,
+            String reporterPhone,
+            boolean victim,
+            @Nullable String fraudType,
+            @Nullable String text,
+            Instant receivedAt,
+            @Nullable String takenBy,
+            @Nullable Long warningId,
+            @Nullable String unitCode,
+            @Nullable String urgency,
+            @Nullable Instant reviewedAt,
+            List<ReportValidator.Ident> fraudster,
+            List<ReportValidator.Transfer> transfers,
+            List<ReportStore.EvidenceFile> evidence) {}
+
+    static class ReportNotFound extends ProblemException {
+        ReportNotFound(String receipt) {
+            super(
+                    HttpStatus.NOT_FOUND,
+                    "report-not-found",
+                    "problem.reportNotFound.title",
+                    "problem.reportNotFound.detail",
+                    args(receipt),
+                    Map.of());
+        }
+    }
+
+    private final ReportValidator validator;
+    private final ReportStore store;
+    private final ReportsProperties properties;
+    private final RiskList risk;
+    private final Leads leads;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final String provinceCode;
+    private final SecureRandom random = new SecureRandom();
+
+    PublicReports(
+            ReportValidator validator,
+            ReportStore store,
+            ReportsProperties properties,
+            RiskList risk,
+            Leads leads,
+            AuditLog audit,
+            TransactionTemplate tx,
+            ApplicationEventPublisher events,
+            Clock clock,
+            DivisionsProperties divisions) {
+        this.validator = validator;
+        this.store = store;
+        this.properties = properties;
+        this.risk = risk;
+        this.leads = leads;
+        this.audit = audit;
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+        this.provinceCode = divisions.provinceCode();
+    }
+
+    ReportsProperties properties() {
+        return properties;
+    }
+
+    /** Files a report (the hotline names its operator in {@code takenBy}). */
+    Filed file(ReportRequest request, Source source, List<Upload> files, @Nullable String takenBy) {
+        List<FieldError> errors = new ArrayList<>();
+        ReportValidator.Report report = null;
+        try {
+            report = validator.validate(request, source);
+        } catch (InvalidInput e) {
+            errors.addAll(e.errors());
+        }
+        List<Checked> checked = check(files, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        ReportValidator.Report r = report;
+        String token = token();
+        Instant now = clock.instant();
+        ReportStore.Row row = tx.execute(status -> {
+            ReportStore.Row stored = store.insert(r, sha256(token), takenBy, now);
+            for (Checked c : checked) {
+                try (InputStream in = c.upload().open()) {
+                    store.evidence(stored.id(), c.name(), c.type(), c.upload().size(), c.sha256(), in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            risk.record(sightings(r, stored.receipt(), now));
+            audit.record(
+                    "CREATE",
+                    "public_report",
+                    stored.receipt(),
+                    source + ", " + r.fraudster().size() + " identifiers, "
+                            + r.transfers().size() + " transfers, " + checked.size() + " files"
+                            + (takenBy == null ? "" : ", taken by " + takenBy));
+            events.publishEvent(new ReportFiled(stored.receipt()));
+            return stored;
+        });
+        return new Filed(row.receipt(), token);
+    }
+
+    private record Checked(Upload upload, String name, String type, String sha256) {}
+
+    /** Each file's type by its bytes, its size and its hash, before anything is stored. */
+    private List<Checked> check(List<Upload> files, List<FieldError> errors) {
+        List<Checked> out = new ArrayList<>();
+        if (files.size() > properties.maxEvidenceFiles()) {
+            errors.add(FieldError.of("evidence", "error.appealFiles", files.size(), properties.maxEvidenceFiles()));
+            return out;
+        }
+        long max = properties.maxEvidenceSize().toBytes();
+        for (int i = 0; i < files.size(); i++) {
+            Upload u = files.get(i);
+            String field = "evidence[" + i + "]";
+            if (u.size() > max) {
+                errors.add(FieldError.of(
+                        field,
+                        "error.appealFileSize",
+                        null,
+                        properties.maxEvidenceSize().toMegabytes()));
+                continue;
+            }
+            try (InputStream in = u.open()) {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                DigestInputStream d = new DigestInputStream(in, digest);
+                byte[] head = d.readNBytes(16);
+                String type = FileTypes.sniff(head);
+                if (type == null) {
+                    type = FileTypes.audio(head);
+                }
+                if (type == null || u.size() == 0) {
+                    errors.add(FieldError.of(field, "error.reportFileType", null));
+                    continue;
+                }
+                d.transferTo(java.io.OutputStream.nullOutputStream());
+                out.add(new Checked(u, name(u.name(), i), type, HexFormat.of().formatHex(digest.digest())));
+            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                errors.add(FieldError.of(field, "error.reportFileType", null));
+            }
+        }
+        return out;
+    }
+
+    /** What the fraudster used and the accounts paid to, as public reports on the risk list (sites stay with the blocklist). */
+    private static List<Sighting> sightings(ReportValidator.Report r, String receipt, Instant now) {
+        String reporter = "report:" + sha256(r.reporterPhone()).substring(0, 16);
+        List<Sighting> out = new ArrayList<>();
+        for (ReportValidator.Ident id : r.fraudster()) {
+            if (!id.type().site()) {
+                out.add(new Sighting(
+                        id.type(),
+                        id.value(),
+                        SightingKind.PUBLIC_REPORT,
+                        now,
+                        "REPORT",
+                        receipt,
+                        reporter,
+                        null,
+                        r.fraudType(),
+                        false));
+            }
+        }
+        for (ReportValidator.Transfer t : r.transfers()) {
+            RiskType type = account(t);
+            if (type != null) {
+                out.add(new Sighting(
+                        type,
+                        t.toAccount(),
+                        SightingKind.PUBLIC_REPORT,
+                        now,
+                        "REPORT",
+                        receipt,
+                        reporter,
+                        null,
+                        r.fraudType(),
+                        false));
+            }
+        }
+        return out;
+    }
+
+    /** The receiving account's type: a payment account for Alipay and WeChat Pay, else a card or an account. */
+    static @Nullable RiskType account(ReportValidator.Transfer t) {
+        if (t.channel().equals("ALIPAY") || t.channel().equals("WECHAT_PAY")) {
+            return RiskType.PAYMENT_ACCOUNT;
+        }
+        Identifiers.Identifier id = Identifiers.ofCounterpart("ACCOUNT", t.toAccount());
+        return id == null ? null : RiskType.of(id.type()).orElse(null);
+    }
+
+    /** Once the report is stored: its lead (at least once; the lead's source id is the receipt, so again is the same lead). */
+    @ApplicationModuleListener
+    void on(ReportFiled filed) {
+        fileLead(filed.receipt());
+    }
+
+    /** Reports whose lead is missing a minute after they came (the listener failed, or a restart): filed now. */
+    @Scheduled(
+            fixedDelayString = "${fanzha.reports.lead-retry:60s}",
+            initialDelayString = "${fanzha.reports.lead-retry:60s}")
+    void fileMissingLeads() {
+        for (String receipt : store.unfiled(clock.instant().minus(Duration.ofMinutes(1)), 100)) {
+            try {
+                fileLead(receipt);
+            } catch (RuntimeException e) {
+                log.warn("Report {}: lead not filed yet: {}", receipt, e.getMessage());
+            }
+        }
+    }
+
+    void fileLead(String receipt) {
+        ReportStore.Row row = store.find(receipt).orElseThrow(() -> new ReportNotFound(receipt));
+        if (row.leadId() != null) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<ReportValidator.Transfer> transfers = store.transfers(row.id());
+        List<ReportValidator.Transfer> recent = transfers.stream()
+                .filter(t -> t.at().isAfter(now.minus(properties.stopWindow())))
+                .toList();
+        List<Leads.Signal> signals = new ArrayList<>();
+        for (ReportValidator.Transfer t : recent) {
+            signals.add(new Leads.Signal(SignalType.REPORTED_TRANSFER, null, t.toAccount(), t.amount(), null, null));
+        }
+        for (ReportValidator.Ident id : store.identifiers(row.id())) {
+            signals.add(
+                    switch (id.type()) {
+                        case PHONE -> new Leads.Signal(SignalType.REPORTED_CONTACT, id.value(), null, null, null, null);
+                        case URL, DOMAIN, IP ->
+                            new Leads.Signal(SignalType.REPORTED_CONTACT, null, null, null, id.value(), null);
+                        case APP -> new Leads.Signal(SignalType.REPORTED_CONTACT, null, null, null, null, id.value());
+                        default -> new Leads.Signal(SignalType.REPORTED_CONTACT, null, id.value(), null, null, null);
+                    });
+        }
+        BigDecimal atRisk =
+                recent.stream().map(ReportValidator.Transfer::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Leads.Filed lead = leads.file(new Leads.Lead(
+                Source.valueOf(row.source()),
+                receipt,
+                row.reporterPhone(),
+                null,
+                recent.isEmpty() ? null : provinceCode,
+                row.fraudType() == null ? null : org.fanzha.platform.FraudType.valueOf(row.fraudType()),
+                signals,
+                atRisk.signum() == 0 ? null : atRisk,
+                row.receivedAt()));
+        store.filedAs(
+                row.id(),
+                lead.leadId(),
+                lead.warningId(),
+                lead.unitCode(),
+                lead.urgency().name());
+        log.info(
+                "Report {}: lead {} in warning {} ({}, {})",
+                receipt,
+                lead.leadId(),
+                lead.warningId(),
+                lead.urgency(),
+                lead.unitCode());
+    }
+
+    /** The first contact with the reporter on the report's warning: reviewed. */
+    @ApplicationModuleListener
+    void on(WarningContacted contacted) {
+        store.reviewed(contacted.warningId(), contacted.at());
+    }
+
+    /** The reporter's view, for the receipt and the token they were given; a wrong token is the same 404 as an unknown receipt. */
+    Status status(String receipt, @Nullable String token) {
+        String r = ReportValidator.clip(receipt, 20);
+        String hash = r == null ? null : store.tokenHash(r).orElse(null);
+        if (hash == null
+                || token == null
+                || token.length() > 64
+                || !MessageDigest.isEqual(hash.getBytes(), sha256(token).getBytes())) {
+            throw new ReportNotFound(r == null ? "" : r);
+        }
+        ReportStore.Row row = store.find(r).orElseThrow();
+        return new Status(
+                row.receipt(),
+                row.receivedAt(),
+                row.warningId() != null,
+                row.reviewedAt(),
+                store.transfers(row.id()).size(),
+                store.files(row.id()).size());
+    }
+
+    /** A report for staff who read warnings, within the jurisdiction of the unit its warning went to (the province until then). */
+    StaffView read(String receipt, Actor actor) {
+        ReportStore.Row row = readable(receipt, actor);
+        return new StaffView(
+                row.receipt(),
+                row.source(),
+                java.util.Objects.requireNonNull(Masking.phone(row.reporterPhone())),
+                row.victim(),
+                row.fraudType(),
+                row.text(),
+                row.receivedAt(),
+                row.takenBy(),
+                row.warningId(),
+                row.unitCode(),
+                row.urgency(),
+                row.reviewedAt(),
+                store.identifiers(row.id()),
+                store.transfers(row.id()),
+                store.files(row.id()));
+    }
+
+    /** One file of a report: a full view of personal data, audited. */
+    ReportStore.EvidenceBytes evidence(String receipt, long evidenceId, Actor actor) {
+        ReportStore.Row row = readable(receipt, actor);
+        ReportStore.EvidenceBytes file =
+                store.file(row.id(), evidenceId).orElseThrow(() -> new ReportNotFound(receipt + "/" + evidenceId));
+        audit.record(
+                "VIEW",
+                "public_report_evidence",
+                Long.toString(evidenceId),
+                "evidence of report " + receipt + " viewed");
+        return file;
+    }
+
+    private ReportStore.Row readable(String receipt, Actor actor) {
+        if (!actor.can(Permission.WARNINGS_READ)) {
+            throw new org.fanzha.platform.Forbidden(
+                    "problem.forbidden.permission",
+                    org.fanzha.platform.Texts.key("permission." + Permission.WARNINGS_READ.name()));
+        }
+        String r = ReportValidator.clip(receipt, 20);
+        return (r == null ? java.util.Optional.<ReportStore.Row>empty() : store.find(r))
+                .filter(row -> actor.covers(row.unitCode() == null ? provinceCode : row.unitCode()))
+                .orElseThrow(() -> new ReportNotFound(r == null ? "" : r));
+    }
+
+    static String name(@Nullable String given, int i) {
+        String n = given == null ? "" : given.replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (n.isEmpty()) {
+            n = "evidence-" + (i + 1);
+        }
+        return n.length() > 200 ? n.substring(n.length() - 200) : n;
+    }
+
+    private String token() {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

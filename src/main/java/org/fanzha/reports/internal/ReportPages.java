@@ -1,0 +1,128 @@
+package org.fanzha.reports.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fanzha.platform.Forms;
+import org.fanzha.platform.FraudType;
+import org.fanzha.platform.ProblemException;
+import org.fanzha.platform.PublicLimit;
+import org.fanzha.platform.Source;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The public's report form (mobile first) and the reporter's status page. */
+@Controller
+class ReportPages {
+
+    /** Rows the form offers: what the fraudster used, and transfers. */
+    static final int IDENTIFIER_ROWS = 3;
+
+    static final int TRANSFER_ROWS = 2;
+
+    static final List<String> IDENTIFIER_TYPES =
+            List.of("PHONE", "URL", "WECHAT", "QQ", "PAYMENT_ACCOUNT", "BANK_CARD", "APP");
+
+    private final PublicReports reports;
+    private final PublicLimit limit;
+
+    ReportPages(PublicReports reports, PublicLimit limit) {
+        this.reports = reports;
+        this.limit = limit;
+    }
+
+    @GetMapping("/public/report")
+    String form(Model model) {
+        model.addAttribute("fraudTypes", FraudType.values());
+        model.addAttribute("identifierTypes", IDENTIFIER_TYPES);
+        model.addAttribute("channels", ReportValidator.CHANNELS);
+        model.addAttribute("identifierRows", IDENTIFIER_ROWS);
+        model.addAttribute("transferRows", TRANSFER_ROWS);
+        return "public/report";
+    }
+
+    @PostMapping("/public/report")
+    String file(
+            @RequestParam Map<String, String> form,
+            @RequestParam(name = "evidence", required = false) @Nullable List<MultipartFile> evidence,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        if (!limit.allowed(request.getRemoteAddr())) {
+            redirect.addFlashAttribute("problem", "limited");
+            return "redirect:/public/report";
+        }
+        try {
+            PublicReports.Filed filed =
+                    reports.file(request(form), Source.PUBLIC_REPORT, ReportsController.uploads(evidence), null);
+            redirect.addFlashAttribute("filed", true);
+            redirect.addAttribute("token", filed.statusToken());
+            return "redirect:/public/reports/" + filed.receipt();
+        } catch (ProblemException e) {
+            Map<String, Object> typed = new LinkedHashMap<>(form);
+            typed.remove("_csrf");
+            Forms.refused(redirect, e, typed);
+            return "redirect:/public/report";
+        }
+    }
+
+    /** The form's fields as the API's body: rows left empty are not sent. */
+    static ReportRequest request(Map<String, String> f) {
+        List<ReportRequest.@Nullable Identifier> ids = new ArrayList<>();
+        for (int i = 0; i < IDENTIFIER_ROWS; i++) {
+            String value = f.getOrDefault("fraudster[" + i + "].value", "");
+            if (!value.isBlank()) {
+                ids.add(new ReportRequest.Identifier(f.get("fraudster[" + i + "].type"), value));
+            }
+        }
+        List<ReportRequest.@Nullable Transfer> transfers = new ArrayList<>();
+        for (int i = 0; i < TRANSFER_ROWS; i++) {
+            String p = "transfers[" + i + "].";
+            boolean any = List.of("time", "toAccount", "toBank", "amount").stream()
+                    .anyMatch(k -> !f.getOrDefault(p + k, "").isBlank());
+            if (any) {
+                transfers.add(new ReportRequest.Transfer(
+                        f.get(p + "time"),
+                        null,
+                        f.get(p + "toAccount"),
+                        f.get(p + "toBank"),
+                        f.get(p + "amount"),
+                        f.get(p + "channel")));
+            }
+        }
+        String victim = f.get("victim");
+        return new ReportRequest(
+                f.get("reporterPhone"),
+                victim == null || victim.isBlank() ? null : Boolean.valueOf(victim),
+                f.get("fraudType"),
+                ids,
+                transfers,
+                f.get("text"));
+    }
+
+    @GetMapping("/public/reports/{receipt}")
+    String status(
+            @PathVariable String receipt,
+            @RequestParam(required = false) @Nullable String token,
+            HttpServletRequest request,
+            Model model) {
+        if (!limit.allowed(request.getRemoteAddr())) {
+            model.addAttribute("limited", true);
+            return "public/report-status";
+        }
+        try {
+            model.addAttribute("status", reports.status(receipt, token));
+        } catch (ProblemException e) {
+            model.addAttribute("missing", true);
+        }
+        return "public/report-status";
+    }
+}

@@ -1,0 +1,219 @@
+package org.fanzha.reports.internal;
+
+import java.io.InputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Public reports in the database. */
+@Repository
+class ReportStore {
+
+    record Row(
+            long id,
+            String receipt,
+            String source,
+            String reporterPhone,
+            boolean victim,
+            @Nullable String fraudType,
+            @Nullable String text,
+            Instant receivedAt,
+            @Nullable String takenBy,
+            @Nullable Long leadId,
+            @Nullable Long warningId,
+            @Nullable String unitCode,
+            @Nullable String urgency,
+            @Nullable Instant reviewedAt) {}
+
+    record EvidenceFile(long id, String name, String contentType, long size, String sha256) {}
+
+    record EvidenceBytes(long id, String name, String contentType, byte[] bytes) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    ReportStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Row map(ResultSet rs, int i) throws SQLException {
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("receipt"),
+                rs.getString("source"),
+                rs.getString("reporter_phone"),
+                rs.getBoolean("victim"),
+                rs.getString("fraud_type"),
+                rs.getString("report_text"),
+                rs.getTimestamp("received_at").toInstant(),
+                rs.getString("taken_by"),
+                rs.getObject("lead_id", Long.class),
+                rs.getObject("warning_id", Long.class),
+                rs.getString("unit_code"),
+                rs.getString("urgency"),
+                instant(rs, "reviewed_at"));
+    }
+
+    /**
+     * Stores the report and gives it its receipt: {@code R-}, the Beijing date and six digits of
+     * its number (unique unless a million reports come in one day).
+     */
+    Row insert(ReportValidator.Report r, String tokenHash, @Nullable String takenBy, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        String provisional = "P-" + java.util.UUID.randomUUID().toString().substring(0, 17);
+        jdbc.sql("""
+                        INSERT INTO public_report (receipt, token_hash, source, reporter_phone, victim, fraud_type,
+                                                   report_text, received_at, taken_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        provisional,
+                        tokenHash,
+                        r.source().name(),
+                        r.reporterPhone(),
+                        r.victim(),
+                        r.fraudType() == null ? null : r.fraudType().name(),
+                        r.text(),
+                        Timestamp.from(now),
+                        takenBy)
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        String receipt = "R-"
+                + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").format(now.atZone(ReportValidator.CHINA))
+                + "-" + String.format("%06d", id % 1_000_000);
+        jdbc.sql("UPDATE public_report SET receipt = ? WHERE id = ?")
+                .params(receipt, id)
+                .update();
+        template.batchUpdate(
+                "INSERT INTO public_report_identifier (report_id, id_type, id_value) VALUES (?, ?, ?)",
+                r.fraudster(),
+                100,
+                (ps, f) -> {
+                    ps.setLong(1, id);
+                    ps.setString(2, f.type().name());
+                    ps.setString(3, f.value());
+                });
+        template.batchUpdate("""
+                INSERT INTO public_report_transfer (report_id, made_at, from_account, to_account, to_bank, amount, channel, fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", r.transfers(), 100, (ps, t) -> {
+            ps.setLong(1, id);
+            ps.setTimestamp(2, Timestamp.from(t.at()));
+            ps.setString(3, t.fromAccount());
+            ps.setString(4, t.toAccount());
+            ps.setString(5, t.toBank());
+            ps.setBigDecimal(6, t.amount());
+            ps.setString(7, t.channel());
+            ps.setString(8, fingerprint(t));
+        });
+        return find(receipt).orElseThrow();
+    }
+
+    /** The same transfer, whoever reports it: the receiving account, the amount and the minute it was made. */
+    static String fingerprint(ReportValidator.Transfer t) {
+        return PublicReports.sha256(
+                t.toAccount() + "|" + t.amount().toPlainString() + "|" + t.at().getEpochSecond() / 60);
+    }
+
+    /** Streams one file into its row. */
+    void evidence(long reportId, String name, String contentType, long size, String sha256, InputStream bytes) {
+        template.update(
+                "INSERT INTO public_report_evidence (report_id, name, content_type, size, sha256, bytes) VALUES (?, ?, ?, ?, ?, ?)",
+                ps -> {
+                    ps.setLong(1, reportId);
+                    ps.setString(2, name);
+                    ps.setString(3, contentType);
+                    ps.setLong(4, size);
+                    ps.setString(5, sha256);
+                    ps.setBinaryStream(6, bytes, size);
+                });
+    }
+
+    Optional<Row> find(String receipt) {
+        return jdbc.sql("SELECT * FROM public_report WHERE receipt = ?")
+                .param(receipt)
+                .query(ReportStore::map)
+                .optional();
+    }
+
+    Optional<String> tokenHash(String receipt) {
+        return jdbc.sql("SELECT token_hash FROM public_report WHERE receipt = ?")
+                .param(receipt)
+                .query(String.class)
+                .optional();
+    }
+
+    List<ReportValidator.Ident> identifiers(long reportId) {
+        return jdbc.sql("SELECT id_type, id_value FROM public_report_identifier WHERE report_id = ? ORDER BY id")
+                .param(reportId)
+                .query((rs, i) ->
+                        new ReportValidator.Ident(org.fanzha.risk.RiskType.valueOf(rs.getString(1)), rs.getString(2)))
+                .list();
+    }
+
+    List<ReportValidator.Transfer> transfers(long reportId) {
+        return jdbc.sql("""
+                        SELECT made_at, from_account, to_account, to_bank, amount, channel
+                        FROM public_report_transfer WHERE report_id = ? ORDER BY id""")
+                .param(reportId)
+                .query((rs, i) -> new ReportValidator.Transfer(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBigDecimal(5),
+                        rs.getString(6)))
+                .list();
+    }
+
+    List<EvidenceFile> files(long reportId) {
+        return jdbc.sql(
+                        "SELECT id, name, content_type, size, sha256 FROM public_report_evidence WHERE report_id = ? ORDER BY id")
+                .param(reportId)
+                .query((rs, i) -> new EvidenceFile(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)))
+                .list();
+    }
+
+    Optional<EvidenceBytes> file(long reportId, long evidenceId) {
+        return jdbc.sql(
+                        "SELECT id, name, content_type, bytes FROM public_report_evidence WHERE id = ? AND report_id = ?")
+                .params(evidenceId, reportId)
+                .query((rs, i) -> new EvidenceBytes(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+                .optional();
+    }
+
+    void filedAs(long id, long leadId, long warningId, String unitCode, String urgency) {
+        jdbc.sql("UPDATE public_report SET lead_id = ?, warning_id = ?, unit_code = ?, urgency = ? WHERE id = ?")
+                .params(leadId, warningId, unitCode, urgency, id)
+                .update();
+    }
+
+    /** Reports whose lead was not filed yet, oldest first (after a restart, or when filing failed). */
+    List<String> unfiled(Instant before, int limit) {
+        return jdbc.sql(
+                        "SELECT receipt FROM public_report WHERE lead_id IS NULL AND received_at < ? ORDER BY received_at LIMIT ?")
+                .params(Timestamp.from(before), limit)
+                .query(String.class)
+                .list();
+    }
+
+    /** The first contact on a report's warning: reviewed. */
+    int reviewed(long warningId, Instant at) {
+        return jdbc.sql("UPDATE public_report SET reviewed_at = ? WHERE warning_id = ? AND reviewed_at IS NULL")
+                .params(Timestamp.from(at), warningId)
+                .update();
+    }
+}

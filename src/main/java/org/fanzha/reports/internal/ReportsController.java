@@ -1,0 +1,150 @@
+package org.fanzha.reports.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.Actors;
+import org.fanzha.platform.Permission;
+import org.fanzha.platform.ProblemException;
+import org.fanzha.platform.PublicLimit;
+import org.fanzha.platform.Source;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The report API: the public files without a token ({@code /api/v1/public/reports}, JSON, or
+ * multipart with the JSON as the part {@code report} and files as parts {@code evidence}) and
+ * follows the report by receipt and token; 96110 operators file callers' reports
+ * ({@code POST /api/v1/reports}); staff read reports within their jurisdiction.
+ */
+@RestController
+class ReportsController {
+
+    static class TooManyReports extends ProblemException {
+        TooManyReports() {
+            super(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-reports",
+                    "problem.tooManyReports.title",
+                    "problem.tooManyReports.detail",
+                    java.util.Map.of());
+            getHeaders().set("Retry-After", "60");
+        }
+    }
+
+    private final PublicReports reports;
+    private final PublicLimit limit;
+
+    ReportsController(PublicReports reports, PublicLimit limit) {
+        this.reports = reports;
+        this.limit = limit;
+    }
+
+    @PostMapping(value = "/api/v1/public/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PublicReports.Filed> fileJson(@RequestBody ReportRequest report, HttpServletRequest request) {
+        allow(request);
+        return accepted(reports.file(report, Source.PUBLIC_REPORT, List.of(), null));
+    }
+
+    @PostMapping(value = "/api/v1/public/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<PublicReports.Filed> fileMultipart(
+            @RequestPart("report") ReportRequest report,
+            @RequestPart(name = "evidence", required = false) @Nullable List<MultipartFile> evidence,
+            HttpServletRequest request) {
+        allow(request);
+        return accepted(reports.file(report, Source.PUBLIC_REPORT, uploads(evidence), null));
+    }
+
+    /** A 96110 operator enters a caller's report (HOTLINE_REPORT), named as the one who took it. */
+    @PostMapping(value = "/api/v1/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PublicReports.Filed> fileForCaller(@RequestBody ReportRequest report) {
+        Actor actor = Actors.requirePermission(Permission.HOTLINE_CALL);
+        return accepted(reports.file(report, Source.HOTLINE_REPORT, List.of(), actor.name()));
+    }
+
+    @GetMapping("/api/v1/public/reports/{receipt}")
+    PublicReports.Status status(
+            @PathVariable String receipt,
+            @RequestParam(required = false) @Nullable String token,
+            HttpServletRequest request) {
+        allow(request);
+        return reports.status(receipt, token);
+    }
+
+    @GetMapping("/api/v1/reports/{receipt}")
+    PublicReports.StaffView read(@PathVariable String receipt) {
+        return reports.read(receipt, Actors.require());
+    }
+
+    @GetMapping("/api/v1/reports/{receipt}/evidence/{evidenceId}")
+    ResponseEntity<byte[]> evidence(@PathVariable String receipt, @PathVariable long evidenceId) {
+        ReportStore.EvidenceBytes file = reports.evidence(receipt, evidenceId, Actors.require());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
+                .header(
+                        "Content-Disposition",
+                        ContentDisposition.attachment()
+                                .filename(file.name(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(file.bytes());
+    }
+
+    static ResponseEntity<PublicReports.Filed> accepted(PublicReports.Filed filed) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(filed);
+    }
+
+    void allow(HttpServletRequest request) {
+        if (!limit.allowed(request.getRemoteAddr())) {
+            throw new TooManyReports();
+        }
+    }
+
+    /** The files as Tomcat keeps them (on disk past its threshold), read as often as needed. */
+    static List<PublicReports.Upload> uploads(@Nullable List<MultipartFile> parts) {
+        List<PublicReports.Upload> out = new ArrayList<>();
+        if (parts == null) {
+            return out;
+        }
+        for (MultipartFile p : parts) {
+            if (p.isEmpty()
+                    && (p.getOriginalFilename() == null
+                            || p.getOriginalFilename().isEmpty())) {
+                continue;
+            }
+            out.add(new PublicReports.Upload() {
+                @Override
+                public @Nullable String name() {
+                    return p.getOriginalFilename();
+                }
+
+                @Override
+                public long size() {
+                    return p.getSize();
+                }
+
+                @Override
+                public InputStream open() throws IOException {
+                    return p.getInputStream();
+                }
+            });
+        }
+        return out;
+    }
+}

@@ -1,0 +1,268 @@
+package org.fanzha.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fanzha.testing.Api;
+import org.fanzha.testing.IntegrationTest;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public's report: filed without an account, answered with a receipt and a status token;
+ * a PUBLIC_REPORT lead (RED at the province desk when a transfer is fresh) whose warning staff
+ * find by the receipt; the fraudster's identifiers on the risk list; field-by-field refusals
+ * with nothing stored.
+ */
+@IntegrationTest
+class PublicReportsTest {
+
+    static final AtomicLong next = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static String mobile() {
+        return "136" + String.format("%08d", next.incrementAndGet() % 100_000_000L);
+    }
+
+    static <B extends org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<B>> B from(
+            B b) {
+        long n = next.incrementAndGet();
+        return b.with(r -> {
+            r.setRemoteAddr("192.0.2." + n);
+            return r;
+        });
+    }
+
+    ResultActions post(String path, String body) throws Exception {
+        return mvc.perform(from(MockMvcRequestBuilders.post(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)));
+    }
+
+    JsonNode body(ResultActions r) throws Exception {
+        return json.readTree(r.andReturn().getResponse().getContentAsString());
+    }
+
+    long reports() {
+        return jdbc.sql("SELECT COUNT(*) FROM public_report").query(Long.class).single();
+    }
+
+    @Test
+    void aVictimReportsAFreshTransferAndTheProvinceDeskHasARedWarningWithTheReceipt() throws Exception {
+        String phone = mobile();
+        String fraudster = "+8617" + String.format("%09d", next.incrementAndGet() % 1_000_000_000L);
+        String when = OffsetDateTime.now(ZoneOffset.ofHours(8))
+                .minusMinutes(20)
+                .withNano(0)
+                .toString();
+        JsonNode filed = body(post("/api/v1/public/reports", """
+                        {"reporterPhone":"%s","victim":true,"fraudType":"IMPERSONATE_POLICE",
+                         "fraudster":[{"type":"PHONE","value":"%s"},{"type":"URL","value":"http://anquan-zhanghu.example/verify"}],
+                         "transfers":[{"time":"%s","fromAccount":"6222020000000000001","toAccount":"6217000012345678901",
+                                       "toBank":"中国建设银行","amount":"38000.00","channel":"BANK_TRANSFER"}],
+                         "text":"自称公安说我涉嫌洗钱，让我把钱转到“安全账户”<script>alert(1)</script>"}""".formatted(phone, fraudster, when))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.receipt").value(Matchers.matchesPattern("R-\\d{8}-\\d{6}"))));
+        String receipt = filed.get("receipt").asText();
+        String token = filed.get("statusToken").asText();
+        // the lead, by its receipt, in a RED warning at the province desk
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> mvc.perform(get("/api/v1/leads/PUBLIC_REPORT/" + receipt)
+                                .header("Authorization", api.bearer("duty")))
+                        .andExpect(status().isOk()));
+        JsonNode lead = body(
+                mvc.perform(get("/api/v1/leads/PUBLIC_REPORT/" + receipt).header("Authorization", api.bearer("duty"))));
+        assertThat(lead.toString()).contains("RED");
+        JsonNode report =
+                body(mvc.perform(get("/api/v1/reports/" + receipt).header("Authorization", api.bearer("duty")))
+                        .andExpect(status().isOk()));
+        assertThat(report.get("urgency").asText()).isEqualTo("RED");
+        assertThat(report.get("unitCode").asText()).isEqualTo("41");
+        assertThat(report.get("reporterPhone").asText()).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+        assertThat(report.at("/transfers/0/amount").decimalValue()).isEqualByComparingTo("38000");
+        // a county officer does not read a report of the province desk
+        mvc.perform(get("/api/v1/reports/" + receipt).header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isNotFound());
+        // the fraudster's number is on the risk list, reported (MEDIUM at most)
+        JsonNode found = body(mvc.perform(
+                get("/api/v1/risk/entries").param("value", fraudster).header("Authorization", api.bearer("duty"))));
+        assertThat(found.findValuesAsString("level")).containsExactly("MEDIUM");
+        // the reporter follows it by receipt and token; the wrong token is an unknown receipt
+        mvc.perform(from(get("/api/v1/public/reports/" + receipt).param("token", token)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.routed").value(true))
+                .andExpect(jsonPath("$.transfers").value(1));
+        mvc.perform(from(get("/api/v1/public/reports/" + receipt).param("token", "x" + token)))
+                .andExpect(status().isNotFound());
+        mvc.perform(from(get("/api/v1/public/reports/R-20000101-000001").param("token", token)))
+                .andExpect(status().isNotFound());
+        // the hostile text is kept as written, and shown escaped
+        assertThat(report.get("text").asText()).contains("<script>");
+    }
+
+    @Test
+    void evidenceIsCheckedByItsBytesAndStreamedInAndAReportWithoutATransferIsNotRed() throws Exception {
+        String phone = mobile();
+        byte[] png;
+        var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        try (var out = new java.io.ByteArrayOutputStream()) {
+            javax.imageio.ImageIO.write(image, "png", out);
+            png = out.toByteArray();
+        }
+        byte[] amr = "#!AMR\n0123456789abcdef".getBytes();
+        MockMultipartFile reportPart = new MockMultipartFile(
+                "report", "", "application/json", """
+                        {"reporterPhone":"%s","victim":false,"fraudType":"ORDER_BRUSHING",
+                         "fraudster":[{"type":"QQ","value":"88776655"}]}""".formatted(phone).getBytes());
+        JsonNode filed = body(mvc.perform(from(multipart("/api/v1/public/reports")
+                        .file(reportPart)
+                        .file(new MockMultipartFile("evidence", "聊天截图.png", "image/png", png))
+                        .file(new MockMultipartFile("evidence", "通话录音.amr", "audio/amr", amr))))
+                .andExpect(status().isAccepted()));
+        String receipt = filed.get("receipt").asText();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.sql("SELECT urgency FROM public_report WHERE receipt = ?")
+                                .param(receipt)
+                                .query(String.class)
+                                .optional())
+                        .hasValueSatisfying(u -> assertThat(u).isNotEqualTo("RED")));
+        String unit = jdbc.sql("SELECT unit_code FROM public_report WHERE receipt = ?")
+                .param(receipt)
+                .query(String.class)
+                .single();
+        // the phone's own unit: duty (the province) reads it, and its files
+        JsonNode report =
+                body(mvc.perform(get("/api/v1/reports/" + receipt).header("Authorization", api.bearer("duty"))));
+        assertThat(unit).startsWith("41");
+        assertThat(report.get("evidence").findValuesAsString("contentType")).containsExactly("image/png", "audio/amr");
+        long first = report.at("/evidence/0/id").asLong();
+        byte[] back = mvc.perform(get("/api/v1/reports/" + receipt + "/evidence/" + first)
+                        .header("Authorization", api.bearer("duty")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(back).isEqualTo(png);
+
+        // a file that is not what it claims, and one too many: nothing stored
+        long before = reports();
+        MockMultipartFile again = new MockMultipartFile(
+                "report", "", "application/json", """
+                        {"reporterPhone":"%s","victim":false}""".formatted(phone).getBytes());
+        mvc.perform(from(multipart("/api/v1/public/reports")
+                        .file(again)
+                        .file(new MockMultipartFile(
+                                "evidence", "photo.png", "image/png", "MZ\u0090\u0000 not an image".getBytes()))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("evidence[0]"));
+        var eleven = multipart("/api/v1/public/reports").file(again);
+        for (int i = 0; i < 11; i++) {
+            eleven.file(new MockMultipartFile("evidence", i + ".png", "image/png", png));
+        }
+        mvc.perform(from(eleven))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("evidence"));
+        assertThat(reports()).isEqualTo(before);
+    }
+
+    @Test
+    void badReportsAreRefusedFieldByFieldWithNothingHalfStored() throws Exception {
+        long before = reports();
+        String future = OffsetDateTime.now(ZoneOffset.ofHours(8))
+                .plusDays(1)
+                .withNano(0)
+                .toString();
+        post("/api/v1/public/reports", """
+                        {"reporterPhone":"","fraudType":"NOT_A_TYPE",
+                         "fraudster":[{"type":"FAX","value":"1"},{"type":"PHONE","value":"12"}],
+                         "transfers":[{"time":"%s","toAccount":"abc!","toBank":"","amount":"-5"},{"time":"yesterday","toAccount":"6217000012345678901","toBank":"建行","amount":"1.234","channel":"TELEPORT"}]}""".formatted(future))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(Matchers.containsInAnyOrder(
+                                "reporterPhone",
+                                "victim",
+                                "fraudType",
+                                "fraudster[0].type",
+                                "fraudster[1].value",
+                                "transfers[0].time",
+                                "transfers[0].toAccount",
+                                "transfers[0].toBank",
+                                "transfers[0].amount",
+                                "transfers[1].time",
+                                "transfers[1].amount",
+                                "transfers[1].channel")));
+        // malformed and unknown fields, an oversized text, a landline instead of a mobile
+        post("/api/v1/public/reports", "{\"reporterPhone\":").andExpect(status().isBadRequest());
+        post("/api/v1/public/reports", "{\"reporterPhone\":\"13700000000\",\"victim\":true,\"extra\":1}")
+                .andExpect(status().isBadRequest());
+        post("/api/v1/public/reports", """
+                        {"reporterPhone":"13700000000","victim":true,"text":"%s"}""".formatted("长".repeat(4001)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("text"));
+        post("/api/v1/public/reports", "{\"reporterPhone\":\"0371-66660000\",\"victim\":true}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reporterPhone"));
+        assertThat(reports()).isEqualTo(before);
+        // staff reads need a staff token; an unknown receipt is 404
+        mvc.perform(get("/api/v1/reports/R-20000101-000001")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/reports/R-20000101-000001").header("Authorization", api.bearer("duty")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aHotlineOperatorEntersACallersReportAsTheOneWhoTookIt() throws Exception {
+        String phone = mobile();
+        JsonNode filed = body(mvc.perform(MockMvcRequestBuilders.post("/api/v1/reports")
+                        .header("Authorization", api.bearer("hotline"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reporterPhone\":\"" + phone + "\",\"victim\":true,\"fraudType\":\"LOAN\"}"))
+                .andExpect(status().isAccepted()));
+        String receipt = filed.get("receipt").asText();
+        assertThat(jdbc.sql("SELECT source || ' ' || taken_by FROM public_report WHERE receipt = ?")
+                        .param(receipt)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("HOTLINE_REPORT hotline");
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> mvc.perform(get("/api/v1/leads/HOTLINE_REPORT/" + receipt)
+                                .header("Authorization", api.bearer("duty")))
+                        .andExpect(status().isOk()));
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/reports")
+                        .header("Authorization", api.bearer("jinshui"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reporterPhone\":\"" + phone + "\",\"victim\":true}"))
+                .andExpect(status().isForbidden());
+    }
+}

@@ -13,6 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxTransfers transfers one report may list
  * @param maxIdentifiers what the fraudster used, at most this many values
  * @param stopWindow a transfer reported within this long of being made sends the report to the province desk, RED, for a stop-payment
+ * @param perPhonePerHour reports one phone may file an hour (held in the database, for every instance)
+ * @param perAddressPerHour reports (and status reads) one client address may make an hour
  */
 @ConfigurationProperties("fanzha.reports")
 public record ReportsProperties(
@@ -20,4 +22,6 @@ public record ReportsProperties(
         @DefaultValue("20MB") DataSize maxEvidenceSize,
         @DefaultValue("20") int maxTransfers,
         @DefaultValue("20") int maxIdentifiers,
-        @DefaultValue("72h") Duration stopWindow) {}
+        @DefaultValue("72h") Duration stopWindow,
+        @DefaultValue("5") int perPhonePerHour,
+        @DefaultValue("20") int perAddressPerHour) {}

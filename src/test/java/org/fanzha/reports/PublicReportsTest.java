@@ -265,4 +265,38 @@ class PublicReportsTest {
                         .content("{\"reporterPhone\":\"" + phone + "\",\"victim\":true}"))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void limitsPerPhoneAndPerAddressAreHeldInTheDatabaseAndAnswer429WithRetryAfter() throws Exception {
+        String phone = mobile();
+        String body = "{\"reporterPhone\":\"" + phone + "\",\"victim\":false}";
+        for (int i = 0; i < 5; i++) {
+            post("/api/v1/public/reports", body).andExpect(status().isAccepted());
+        }
+        post("/api/v1/public/reports", body)
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", Matchers.matchesPattern("[1-9]\\d*")));
+        // the allowance lives in the database, where every instance takes from it
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM rate_limit_bucket WHERE id = ?")
+                        .param("report-phone:" + phone)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        // twenty requests an hour from one address, whatever they carry
+        int refused = 0;
+        for (int i = 0; i < 22; i++) {
+            int code = mvc.perform(MockMvcRequestBuilders.post("/api/v1/public/reports")
+                            .with(r -> {
+                                r.setRemoteAddr("198.51.100.200");
+                                return r;
+                            })
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{}"))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            refused += code == 429 ? 1 : 0;
+        }
+        assertThat(refused).isEqualTo(2);
+    }
 }

@@ -96,6 +96,19 @@ class PublicReports {
             List<ReportValidator.Transfer> transfers,
             List<ReportStore.EvidenceFile> evidence) {}
 
+    /** Over a limit: {@code 429} with {@code Retry-After} in seconds. */
+    static class TooManyReports extends ProblemException {
+        TooManyReports(java.time.Duration retryAfter) {
+            super(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-reports",
+                    "problem.tooManyReports.title",
+                    "problem.tooManyReports.detail",
+                    Map.of("retryAfter", Math.max(1, retryAfter.toSeconds())));
+            getHeaders().set("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+        }
+    }
+
     static class ReportNotFound extends ProblemException {
         ReportNotFound(String receipt) {
             super(
@@ -118,6 +131,7 @@ class PublicReports {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String provinceCode;
+    private final org.fanzha.platform.RateLimits limits;
     private final SecureRandom random = new SecureRandom();
 
     PublicReports(
@@ -130,7 +144,9 @@ class PublicReports {
             TransactionTemplate tx,
             ApplicationEventPublisher events,
             Clock clock,
-            DivisionsProperties divisions) {
+            DivisionsProperties divisions,
+            org.fanzha.platform.RateLimits limits) {
+        this.limits = limits;
         this.validator = validator;
         this.store = store;
         this.properties = properties;
@@ -147,6 +163,13 @@ class PublicReports {
         return properties;
     }
 
+    /** One request of a client address against its hourly allowance (in the database, for every instance). */
+    void allowAddress(String address) {
+        limits.take("report-address:" + address, properties.perAddressPerHour()).ifPresent(wait -> {
+            throw new TooManyReports(wait);
+        });
+    }
+
     /** Files a report (the hotline names its operator in {@code takenBy}). */
     Filed file(ReportRequest request, Source source, List<Upload> files, @Nullable String takenBy) {
         List<FieldError> errors = new ArrayList<>();
@@ -161,6 +184,13 @@ class PublicReports {
             throw new InvalidInput(errors);
         }
         ReportValidator.Report r = report;
+        if (source == Source.PUBLIC_REPORT) {
+            // a valid report counts against its phone's allowance; an operator's is not limited
+            limits.take("report-phone:" + r.reporterPhone(), properties.perPhonePerHour())
+                    .ifPresent(wait -> {
+                        throw new TooManyReports(wait);
+                    });
+        }
         String token = token();
         Instant now = clock.instant();
         ReportStore.Row row = tx.execute(status -> {

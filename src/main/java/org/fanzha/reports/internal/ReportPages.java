@@ -8,7 +8,6 @@ import java.util.Map;
 import org.fanzha.platform.Forms;
 import org.fanzha.platform.FraudType;
 import org.fanzha.platform.ProblemException;
-import org.fanzha.platform.PublicLimit;
 import org.fanzha.platform.Source;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -33,11 +32,9 @@ class ReportPages {
             List.of("PHONE", "URL", "WECHAT", "QQ", "PAYMENT_ACCOUNT", "BANK_CARD", "APP");
 
     private final PublicReports reports;
-    private final PublicLimit limit;
 
-    ReportPages(PublicReports reports, PublicLimit limit) {
+    ReportPages(PublicReports reports) {
         this.reports = reports;
-        this.limit = limit;
     }
 
     @GetMapping("/public/report")
@@ -56,11 +53,8 @@ class ReportPages {
             @RequestParam(name = "evidence", required = false) @Nullable List<MultipartFile> evidence,
             HttpServletRequest request,
             RedirectAttributes redirect) {
-        if (!limit.allowed(request.getRemoteAddr())) {
-            redirect.addFlashAttribute("problem", "limited");
-            return "redirect:/public/report";
-        }
         try {
+            reports.allowAddress(request.getRemoteAddr());
             PublicReports.Filed filed =
                     reports.file(request(form), Source.PUBLIC_REPORT, ReportsController.uploads(evidence), null);
             redirect.addFlashAttribute("filed", true);
@@ -114,12 +108,11 @@ class ReportPages {
             @RequestParam(required = false) @Nullable String token,
             HttpServletRequest request,
             Model model) {
-        if (!limit.allowed(request.getRemoteAddr())) {
-            model.addAttribute("limited", true);
-            return "public/report-status";
-        }
         try {
+            reports.allowAddress(request.getRemoteAddr());
             model.addAttribute("status", reports.status(receipt, token));
+        } catch (PublicReports.TooManyReports e) {
+            model.addAttribute("limited", true);
         } catch (ProblemException e) {
             model.addAttribute("missing", true);
         }

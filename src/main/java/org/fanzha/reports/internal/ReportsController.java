@@ -8,8 +8,6 @@ import java.util.List;
 import org.fanzha.platform.Actor;
 import org.fanzha.platform.Actors;
 import org.fanzha.platform.Permission;
-import org.fanzha.platform.ProblemException;
-import org.fanzha.platform.PublicLimit;
 import org.fanzha.platform.Source;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -34,24 +32,10 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class ReportsController {
 
-    static class TooManyReports extends ProblemException {
-        TooManyReports() {
-            super(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "too-many-reports",
-                    "problem.tooManyReports.title",
-                    "problem.tooManyReports.detail",
-                    java.util.Map.of());
-            getHeaders().set("Retry-After", "60");
-        }
-    }
-
     private final PublicReports reports;
-    private final PublicLimit limit;
 
-    ReportsController(PublicReports reports, PublicLimit limit) {
+    ReportsController(PublicReports reports) {
         this.reports = reports;
-        this.limit = limit;
     }
 
     @PostMapping(value = "/api/v1/public/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -111,9 +95,7 @@ class ReportsController {
     }
 
     void allow(HttpServletRequest request) {
-        if (!limit.allowed(request.getRemoteAddr())) {
-            throw new TooManyReports();
-        }
+        reports.allowAddress(request.getRemoteAddr());
     }
 
     /** The files as Tomcat keeps them (on disk past its threshold), read as often as needed. */

@@ -10,6 +10,26 @@ public interface CaseDesk {
     /** A case as other modules see it: no personal data. */
     record CaseRef(long id, String caseNumber, CaseStatus status, String unitCode) {}
 
+    /**
+     * A case to accept (受理) from what a victim reported: no case number yet.
+     *
+     * @param victimPhone the victim's phone, when the reporter is the victim
+     * @param identifiers what the fraudster used and the accounts paid to
+     */
+    record Accept(
+            org.fanzha.platform.FraudType fraudType,
+            java.math.BigDecimal loss,
+            java.time.Instant occurredAt,
+            String unitCode,
+            @org.jspecify.annotations.Nullable String victimPhone,
+            List<Identifiers.Identifier> identifiers) {}
+
+    /**
+     * Accepts a case as the actor (who must file cases for the unit), its identifiers linked at
+     * once, as {@code POST /api/v1/cases} does. Returns the case.
+     */
+    CaseRef accept(Accept accept, Actor actor);
+
     /** The case if it exists within the actor's jurisdiction. */
     Optional<CaseRef> find(long caseId, Actor actor);
 

@@ -16,6 +16,10 @@ CREATE TABLE public_report (
     unit_code      VARCHAR(12),
     urgency        VARCHAR(6),
     reviewed_at    TIMESTAMP WITH TIME ZONE,
+    -- the one click: the case accepted from the report, and when its stop-payments went out
+    case_id        BIGINT,
+    stop_sent_at   TIMESTAMP WITH TIME ZONE,
+    stop_sent_by   VARCHAR(100),
     CONSTRAINT public_report_receipt_uk UNIQUE (receipt)
 );
 CREATE INDEX public_report_phone_idx ON public_report (reporter_phone, received_at);
@@ -42,7 +46,9 @@ CREATE TABLE public_report_transfer (
     to_bank      VARCHAR(100)   NOT NULL,
     amount       DECIMAL(16, 2) NOT NULL,
     channel      VARCHAR(20)    NOT NULL,
-    fingerprint  VARCHAR(64)    NOT NULL
+    fingerprint  VARCHAR(64)    NOT NULL,
+    -- the stop-payment that covers it (this report's, or another's of the same transfer)
+    fund_request_id BIGINT
 );
 CREATE INDEX public_report_transfer_report_idx ON public_report_transfer (report_id);
 CREATE INDEX public_report_transfer_fp_idx ON public_report_transfer (fingerprint);

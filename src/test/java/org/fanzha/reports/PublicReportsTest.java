@@ -299,4 +299,92 @@ class PublicReportsTest {
         }
         assertThat(refused).isEqualTo(2);
     }
+
+    /** A report of two fresh transfers, once its lead is filed: its receipt and status token. */
+    String[] fileWithTransfers(String phone, String ccb, String icbc) throws Exception {
+        String when = OffsetDateTime.now(ZoneOffset.ofHours(8))
+                .minusMinutes(40)
+                .withNano(0)
+                .toString();
+        JsonNode filed =
+                body(post("/api/v1/public/reports", """
+                                {"reporterPhone":"%s","victim":true,"fraudType":"LOAN",
+                                 "fraudster":[{"type":"WECHAT","value":"dkkefu_%s"}],
+                                 "transfers":[{"time":"%s","toAccount":"%s","toBank":"中国建设银行","amount":"38000"},
+                                              {"time":"%s","toAccount":"%s","toBank":"工商银行","amount":"2000","channel":"CARD"}]}""".formatted(phone, phone.substring(5), when, ccb, when, icbc))
+                        .andExpect(status().isAccepted()));
+        String receipt = filed.get("receipt").asText();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.sql("SELECT unit_code FROM public_report WHERE receipt = ?")
+                                .param(receipt)
+                                .query(String.class)
+                                .optional())
+                        .hasValue("41"));
+        return new String[] {receipt, filed.get("statusToken").asText()};
+    }
+
+    @Test
+    void theDesksOneClickStopsTheReportedTransfersOnceAndAcceptsACase() throws Exception {
+        String phone = mobile();
+        String ccb = "6217" + String.format("%015d", next.incrementAndGet());
+        String icbc = "6222" + String.format("%015d", next.incrementAndGet());
+        String[] filed = fileWithTransfers(phone, ccb, icbc);
+        String receipt = filed[0];
+        mvc.perform(from(get("/api/v1/public/reports/" + receipt).param("token", filed[1])))
+                .andExpect(jsonPath("$.stopSentAt").value(Matchers.nullValue()))
+                .andExpect(jsonPath("$.caseAccepted").value(false));
+        // not for a county officer, nor for someone without funds:request
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/reports/" + receipt + "/stop-payments")
+                        .header("Authorization", api.bearer("jinshui")))
+                .andExpect(status().isNotFound());
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/reports/" + receipt + "/stop-payments")
+                        .header("Authorization", api.bearer("hotline")))
+                .andExpect(status().isForbidden());
+        JsonNode stopped = body(mvc.perform(MockMvcRequestBuilders.post("/api/v1/reports/" + receipt + "/stop-payments")
+                        .header("Authorization", api.bearer("duty")))
+                .andExpect(status().isCreated()));
+        assertThat(stopped.get("requests").size()).isEqualTo(2);
+        assertThat(stopped.get("requests").findValuesAsString("bank")).containsExactlyInAnyOrder("CCB", "ICBC");
+        long caseId = stopped.get("caseId").asLong();
+        // once: the second click sends nothing more
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/reports/" + receipt + "/stop-payments")
+                        .header("Authorization", api.bearer("duty")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.again").value(true))
+                .andExpect(jsonPath("$.requests.length()").value(0));
+        // the case, accepted with the victim and what the fraudster used
+        JsonNode theCase =
+                body(mvc.perform(get("/api/v1/cases/" + caseId).header("Authorization", api.bearer("duty"))));
+        assertThat(theCase.toString()).contains("ACCEPTED", "dkkefu_" + phone.substring(5), ccb);
+        // the requests are SENT to the banks, for the case
+        long ccbRequest = -1;
+        for (JsonNode r : stopped.get("requests")) {
+            JsonNode request = body(mvc.perform(
+                    get("/api/v1/funds/requests/" + r.get("requestId").asLong())
+                            .header("Authorization", api.bearer("duty"))));
+            assertThat(request.get("state").asText()).isEqualTo("SENT");
+            assertThat(request.get("caseId").asLong()).isEqualTo(caseId);
+            if (r.get("bank").asText().equals("CCB")) {
+                ccbRequest = r.get("requestId").asLong();
+            }
+        }
+        // the same transfer reported again (by a relative) is covered by the request already sent
+        String other = fileWithTransfers(mobile(), ccb, "6230" + String.format("%015d", next.incrementAndGet()))[0];
+        JsonNode second = body(mvc.perform(MockMvcRequestBuilders.post("/api/v1/reports/" + other + "/stop-payments")
+                        .header("Authorization", api.bearer("duty")))
+                .andExpect(status().isCreated()));
+        assertThat(second.get("alreadyCovered").asInt()).isEqualTo(1);
+        assertThat(second.get("requests").findValuesAsString("bank")).containsExactly("ICBC");
+        // the bank answers; the reporter sees the stop and the amount held as a band
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/funds/requests/" + ccbRequest + "/response")
+                        .header("Authorization", "Bearer demo-bank-token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"result\":\"STOPPED\",\"heldAmount\":\"38000\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(from(get("/api/v1/public/reports/" + receipt).param("token", filed[1])))
+                .andExpect(jsonPath("$.stopSentAt").value(Matchers.notNullValue()))
+                .andExpect(jsonPath("$.caseAccepted").value(true))
+                .andExpect(jsonPath("$.held").value("10K_TO_100K"));
+    }
 }

@@ -37,6 +37,25 @@ class CaseDeskService implements CaseDesk {
     }
 
     @Override
+    public CaseRef accept(Accept a, Actor actor) {
+        CaseFiles.CaseView c = files.file(
+                new CaseFiles.CaseRequest(
+                        null,
+                        a.fraudType().name(),
+                        a.victimPhone() == null ? null : new CaseFiles.Victim(null, a.victimPhone(), null, null),
+                        a.loss().toPlainString(),
+                        a.occurredAt().atOffset(java.time.ZoneOffset.ofHours(8)).toString(),
+                        null,
+                        a.unitCode(),
+                        a.identifiers().stream()
+                                .map(i -> (CaseFiles.@org.jspecify.annotations.Nullable IdentifierInput)
+                                        new CaseFiles.IdentifierInput(i.type().name(), i.value()))
+                                .toList()),
+                actor);
+        return new CaseRef(c.id(), c.caseNumber() == null ? "" : c.caseNumber(), c.status(), c.unitCode());
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<CaseRef> find(long caseId, Actor actor) {
         return store.find(caseId)

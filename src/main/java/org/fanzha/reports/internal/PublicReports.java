@@ -75,8 +75,22 @@ class PublicReports {
             Instant receivedAt,
             boolean routed,
             @Nullable Instant reviewedAt,
+            @Nullable Instant stopSentAt,
+            String held,
+            boolean caseAccepted,
             int transfers,
             int evidence) {}
+
+    /** The amount the banks hold, as a band: the reporter is told how it goes, not the figure. */
+    static String band(BigDecimal held) {
+        if (held.signum() <= 0) {
+            return "NONE";
+        }
+        if (held.compareTo(new BigDecimal("10000")) < 0) {
+            return "UNDER_10K";
+        }
+        return held.compareTo(new BigDecimal("100000")) < 0 ? "10K_TO_100K" : "OVER_100K";
+    }
 
     /** A report as staff read it: the phone masked, within their jurisdiction. */
     record StaffView(
@@ -132,6 +146,7 @@ class PublicReports {
     private final Clock clock;
     private final String provinceCode;
     private final org.fanzha.platform.RateLimits limits;
+    private final org.fanzha.funds.StopPayments stopPayments;
     private final SecureRandom random = new SecureRandom();
 
     PublicReports(
@@ -145,8 +160,10 @@ class PublicReports {
             ApplicationEventPublisher events,
             Clock clock,
             DivisionsProperties divisions,
-            org.fanzha.platform.RateLimits limits) {
+            org.fanzha.platform.RateLimits limits,
+            org.fanzha.funds.StopPayments stopPayments) {
         this.limits = limits;
+        this.stopPayments = stopPayments;
         this.validator = validator;
         this.store = store;
         this.properties = properties;
@@ -398,6 +415,9 @@ class PublicReports {
                 row.receivedAt(),
                 row.warningId() != null,
                 row.reviewedAt(),
+                row.stopSentAt(),
+                band(stopPayments.held(store.fundRequests(row.id()))),
+                row.caseId() != null,
                 store.transfers(row.id()).size(),
                 store.files(row.id()).size());
     }

@@ -31,7 +31,17 @@ class ReportStore {
             @Nullable Long warningId,
             @Nullable String unitCode,
             @Nullable String urgency,
-            @Nullable Instant reviewedAt) {}
+            @Nullable Instant reviewedAt,
+            @Nullable Long caseId,
+            @Nullable Instant stopSentAt,
+            @Nullable String stopSentBy) {}
+
+    /** A reported transfer with its row id, its fingerprint and the stop-payment covering it. */
+    record TransferRow(
+            long id,
+            ReportValidator.Transfer transfer,
+            String fingerprint,
+            @Nullable Long fundRequestId) {}
 
     record EvidenceFile(long id, String name, String contentType, long size, String sha256) {}
 
@@ -65,7 +75,10 @@ class ReportStore {
                 rs.getObject("warning_id", Long.class),
                 rs.getString("unit_code"),
                 rs.getString("urgency"),
-                instant(rs, "reviewed_at"));
+                instant(rs, "reviewed_at"),
+                rs.getObject("case_id", Long.class),
+                instant(rs, "stop_sent_at"),
+                rs.getString("stop_sent_by"));
     }
 
     /**
@@ -215,5 +228,57 @@ class ReportStore {
         return jdbc.sql("UPDATE public_report SET reviewed_at = ? WHERE warning_id = ? AND reviewed_at IS NULL")
                 .params(Timestamp.from(at), warningId)
                 .update();
+    }
+
+    /** Locks the report's row (the one click is taken once). */
+    Optional<Row> lock(String receipt) {
+        return jdbc.sql("SELECT * FROM public_report WHERE receipt = ? FOR UPDATE")
+                .param(receipt)
+                .query(ReportStore::map)
+                .optional();
+    }
+
+    List<TransferRow> transferRows(long reportId) {
+        return jdbc.sql("""
+                        SELECT id, made_at, from_account, to_account, to_bank, amount, channel, fingerprint, fund_request_id
+                        FROM public_report_transfer WHERE report_id = ? ORDER BY id""")
+                .param(reportId)
+                .query((rs, i) -> new TransferRow(
+                        rs.getLong(1),
+                        new ReportValidator.Transfer(
+                                rs.getTimestamp(2).toInstant(),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getBigDecimal(6),
+                                rs.getString(7)),
+                        rs.getString(8),
+                        rs.getObject(9, Long.class)))
+                .list();
+    }
+
+    /** The stop-payment another report's same transfer already has. */
+    Optional<Long> coveredBy(String fingerprint) {
+        return jdbc.sql("""
+                        SELECT MIN(fund_request_id) FROM public_report_transfer
+                        WHERE fingerprint = ? AND fund_request_id IS NOT NULL""").param(fingerprint).query(Long.class).optional();
+    }
+
+    void covered(long transferId, long fundRequestId) {
+        jdbc.sql("UPDATE public_report_transfer SET fund_request_id = ? WHERE id = ?")
+                .params(fundRequestId, transferId)
+                .update();
+    }
+
+    void stopped(long id, long caseId, String by, Instant at) {
+        jdbc.sql("UPDATE public_report SET case_id = ?, stop_sent_at = ?, stop_sent_by = ? WHERE id = ?")
+                .params(caseId, Timestamp.from(at), by, id)
+                .update();
+    }
+
+    List<Long> fundRequests(long reportId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT fund_request_id FROM public_report_transfer
+                        WHERE report_id = ? AND fund_request_id IS NOT NULL""").param(reportId).query(Long.class).list();
     }
 }

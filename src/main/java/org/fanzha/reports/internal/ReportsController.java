@@ -33,9 +33,19 @@ import org.springframework.web.multipart.MultipartFile;
 class ReportsController {
 
     private final PublicReports reports;
+    private final ReportStops stops;
 
-    ReportsController(PublicReports reports) {
+    ReportsController(PublicReports reports, ReportStops stops) {
         this.reports = reports;
+        this.stops = stops;
+    }
+
+    /** The one click: the reported transfers' stop-payments to their banks, and the case accepted (once). */
+    @PostMapping("/api/v1/reports/{receipt}/stop-payments")
+    ResponseEntity<ReportStops.Stopped> stop(@PathVariable String receipt) {
+        ReportStops.Stopped stopped = stops.stop(receipt, Actors.require());
+        return ResponseEntity.status(stopped.again() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(stopped);
     }
 
     @PostMapping(value = "/api/v1/public/reports", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -127,6 +127,30 @@ class PublicReportsTest {
                 .andExpect(status().isNotFound());
         // the hostile text is kept as written, and shown escaped
         assertThat(report.get("text").asText()).contains("<script>");
+        String page = mvc.perform(get("/reports/" + receipt).session(api.session("duty")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains(receipt, "一键止付", "&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)");
+        mvc.perform(get("/reports/" + receipt).session(api.session("jinshui"))).andExpect(status().isNotFound());
+        // the desk's click on the page
+        mvc.perform(
+                        MockMvcRequestBuilders.post("/reports/" + receipt + "/stop-payments")
+                                .session(api.session("duty"))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attributeExists("stopped"));
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM public_report WHERE receipt = ? AND stop_sent_at IS NOT NULL AND case_id IS NOT NULL")
+                        .param(receipt)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test

@@ -322,8 +322,13 @@ class PublicReports {
         return id == null ? null : RiskType.of(id.type()).orElse(null);
     }
 
-    /** Once the report is stored: its lead (at least once; the lead's source id is the receipt, so again is the same lead). */
-    @ApplicationModuleListener
+    /**
+     * Once the report is stored: its lead (at least once; the lead's source id is the receipt, so
+     * again is the same lead). Outside a transaction of its own: the intake's transactions retry
+     * when another lead for the same phone opens its warning at the same moment.
+     */
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
     void on(ReportFiled filed) {
         fileLead(filed.receipt());
     }

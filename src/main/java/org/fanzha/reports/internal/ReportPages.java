@@ -32,9 +32,11 @@ class ReportPages {
             List.of("PHONE", "URL", "WECHAT", "QQ", "PAYMENT_ACCOUNT", "BANK_CARD", "APP");
 
     private final PublicReports reports;
+    private final ReportStops stops;
 
-    ReportPages(PublicReports reports) {
+    ReportPages(PublicReports reports, ReportStops stops) {
         this.reports = reports;
+        this.stops = stops;
     }
 
     @GetMapping("/public/report")
@@ -117,5 +119,32 @@ class ReportPages {
             model.addAttribute("missing", true);
         }
         return "public/report-status";
+    }
+
+    /** A report for staff: masked, within jurisdiction, with the desk's one click. */
+    @GetMapping("/reports/{receipt}")
+    String report(@PathVariable String receipt, Model model) {
+        var actor = org.fanzha.platform.Actors.require();
+        model.addAttribute("report", reports.read(receipt, actor));
+        model.addAttribute("mayStop", actor.isStaff() && actor.can(org.fanzha.platform.Permission.FUNDS_REQUEST));
+        return "reports/report";
+    }
+
+    @PostMapping("/reports/{receipt}/stop-payments")
+    String stop(@PathVariable String receipt, RedirectAttributes redirect) {
+        try {
+            ReportStops.Stopped s = stops.stop(receipt, org.fanzha.platform.Actors.require());
+            redirect.addFlashAttribute("stopped", s);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute(
+                    "problem", e.summary(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        }
+        return "redirect:/reports/" + receipt;
+    }
+
+    @GetMapping("/reports/{receipt}/evidence/{evidenceId}")
+    org.springframework.http.ResponseEntity<byte[]> evidence(
+            @PathVariable String receipt, @PathVariable long evidenceId) {
+        return ReportsController.download(reports.evidence(receipt, evidenceId, org.fanzha.platform.Actors.require()));
     }
 }

@@ -86,7 +86,11 @@ class ReportsController {
 
     @GetMapping("/api/v1/reports/{receipt}/evidence/{evidenceId}")
     ResponseEntity<byte[]> evidence(@PathVariable String receipt, @PathVariable long evidenceId) {
-        ReportStore.EvidenceBytes file = reports.evidence(receipt, evidenceId, Actors.require());
+        return download(reports.evidence(receipt, evidenceId, Actors.require()));
+    }
+
+    /** A file for staff: as an attachment, of the type its bytes show, never rendered in place. */
+    static ResponseEntity<byte[]> download(ReportStore.EvidenceBytes file) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .header("X-Content-Type-Options", "nosniff")

@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param stopWindow a transfer reported within this long of being made sends the report to the province desk, RED, for a stop-payment
  * @param perPhonePerHour reports one phone may file an hour (held in the database, for every instance)
  * @param perAddressPerHour reports (and status reads) one client address may make an hour
+ * @param confirmWithin a stop sent at once (a receiving account VERY_HIGH on the risk list) is confirmed by an officer within this, or the province desk is told
  */
 @ConfigurationProperties("fanzha.reports")
 public record ReportsProperties(
@@ -24,4 +25,5 @@ public record ReportsProperties(
         @DefaultValue("20") int maxIdentifiers,
         @DefaultValue("72h") Duration stopWindow,
         @DefaultValue("5") int perPhonePerHour,
-        @DefaultValue("20") int perAddressPerHour) {}
+        @DefaultValue("20") int perAddressPerHour,
+        @DefaultValue("30m") Duration confirmWithin) {}

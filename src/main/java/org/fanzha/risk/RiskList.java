@@ -26,4 +26,7 @@ public interface RiskList {
      * false) and grades their identifiers again.
      */
     void withdraw(String refType, String refId);
+
+    /** The level a value has now, as the list's database holds it (NONE when it is not listed or is no value of the type). */
+    RiskLevel level(RiskType type, String value);
 }

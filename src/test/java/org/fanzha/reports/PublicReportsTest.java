@@ -393,13 +393,28 @@ class PublicReportsTest {
                 ccbRequest = r.get("requestId").asLong();
             }
         }
-        // the same transfer reported again (by a relative) is covered by the request already sent
+        // the same transfer reported again (by a relative): its account is now a case's receiving
+        // account, VERY_HIGH, so the desk stops the report at once — the transfer already stopped is
+        // covered by the request sent before, the new one gets its own
         String other = fileWithTransfers(mobile(), ccb, "6230" + String.format("%015d", next.incrementAndGet()))[0];
-        JsonNode second = body(mvc.perform(MockMvcRequestBuilders.post("/api/v1/reports/" + other + "/stop-payments")
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(body(mvc.perform(
+                                        get("/api/v1/reports/" + other).header("Authorization", api.bearer("duty"))))
+                                .get("stopProvisional")
+                                .asBoolean())
+                        .isTrue());
+        long firstCcb = ccbRequest;
+        assertThat(jdbc.sql("""
+                        SELECT t.fund_request_id FROM public_report_transfer t JOIN public_report r ON r.id = t.report_id
+                        WHERE r.receipt = ? AND t.to_account = ?""").params(other, ccb).query(Long.class).single()).isEqualTo(firstCcb);
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(DISTINCT t.fund_request_id) FROM public_report_transfer t JOIN public_report r ON r.id = t.report_id
+                        WHERE r.receipt = ? AND t.fund_request_id IS NOT NULL""").param(other).query(Long.class).single()).isEqualTo(2);
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/reports/" + other + "/stop-payments")
                         .header("Authorization", api.bearer("duty")))
-                .andExpect(status().isCreated()));
-        assertThat(second.get("alreadyCovered").asInt()).isEqualTo(1);
-        assertThat(second.get("requests").findValuesAsString("bank")).containsExactly("ICBC");
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.again").value(true));
         // the bank answers; the reporter sees the stop and the amount held as a band
         mvc.perform(MockMvcRequestBuilders.post("/api/v1/funds/requests/" + ccbRequest + "/response")
                         .header("Authorization", "Bearer demo-bank-token")
@@ -410,5 +425,63 @@ class PublicReportsTest {
                 .andExpect(jsonPath("$.stopSentAt").value(Matchers.notNullValue()))
                 .andExpect(jsonPath("$.caseAccepted").value(true))
                 .andExpect(jsonPath("$.held").value("10K_TO_100K"));
+    }
+
+    @Test
+    void aTransferToAnAccountAlreadyVeryHighIsStoppedAtOnceForAnOfficerToConfirm() throws Exception {
+        // an account a filed case received money on: VERY_HIGH on the risk list
+        String account = "6217" + String.format("%015d", next.incrementAndGet());
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/cases")
+                        .header("Authorization", api.bearer("jinshui"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"fraudType":"LOAN","lossAmount":"5000","occurredAt":"%s","unitCode":"410105",
+                                 "identifiers":[{"type":"BANK_ACCOUNT","value":"%s"}]}""".formatted(
+                                        OffsetDateTime.now(ZoneOffset.ofHours(8))
+                                                .minusDays(1)
+                                                .withNano(0),
+                                        account)))
+                .andExpect(status().isCreated());
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(body(mvc.perform(get("/api/v1/risk/entries")
+                                        .param("value", account)
+                                        .header("Authorization", api.bearer("duty"))))
+                                .findValuesAsString("level"))
+                        .contains("VERY_HIGH"));
+        String when = OffsetDateTime.now(ZoneOffset.ofHours(8))
+                .minusMinutes(5)
+                .withNano(0)
+                .toString();
+        String receipt = body(post("/api/v1/public/reports", """
+                                {"reporterPhone":"%s","victim":true,"transfers":[{"time":"%s","toAccount":"%s","toBank":"建设银行","amount":"9000"}]}""".formatted(mobile(), when, account))
+                        .andExpect(status().isAccepted()))
+                .get("receipt")
+                .asText();
+        // sent by the desk itself, provisional
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(body(mvc.perform(
+                                        get("/api/v1/reports/" + receipt).header("Authorization", api.bearer("duty"))))
+                                .get("stopProvisional")
+                                .asBoolean())
+                        .isTrue());
+        JsonNode report =
+                body(mvc.perform(get("/api/v1/reports/" + receipt).header("Authorization", api.bearer("duty"))));
+        assertThat(report.get("stopSentAt").isNull()).isFalse();
+        assertThat(report.get("stopConfirmedBy").isNull()).isTrue();
+        assertThat(jdbc.sql("SELECT stop_sent_by FROM public_report WHERE receipt = ?")
+                        .param(receipt)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("system:report-desk");
+        // an officer confirms it, once
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/reports/" + receipt + "/stop-payments/confirm")
+                        .header("Authorization", api.bearer("duty")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stopConfirmedBy").value("duty"));
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/reports/" + receipt + "/stop-payments/confirm")
+                        .header("Authorization", api.bearer("duty")))
+                .andExpect(status().isConflict());
     }
 }

@@ -106,6 +106,10 @@ class PublicReports {
             @Nullable String unitCode,
             @Nullable String urgency,
             @Nullable Instant reviewedAt,
+            @Nullable Instant stopSentAt,
+            boolean stopProvisional,
+            @Nullable Instant stopConfirmDue,
+            @Nullable String stopConfirmedBy,
             List<ReportValidator.Ident> fraudster,
             List<ReportValidator.Transfer> transfers,
             List<ReportStore.EvidenceFile> evidence) {}
@@ -147,6 +151,7 @@ class PublicReports {
     private final String provinceCode;
     private final org.fanzha.platform.RateLimits limits;
     private final org.fanzha.funds.StopPayments stopPayments;
+    private final ReportStops stops;
     private final SecureRandom random = new SecureRandom();
 
     PublicReports(
@@ -161,7 +166,9 @@ class PublicReports {
             Clock clock,
             DivisionsProperties divisions,
             org.fanzha.platform.RateLimits limits,
-            org.fanzha.funds.StopPayments stopPayments) {
+            org.fanzha.funds.StopPayments stopPayments,
+            ReportStops stops) {
+        this.stops = stops;
         this.limits = limits;
         this.stopPayments = stopPayments;
         this.validator = validator;
@@ -396,6 +403,18 @@ class PublicReports {
                 lead.warningId(),
                 lead.urgency(),
                 lead.unitCode());
+        // a fresh transfer to an account the list already holds VERY_HIGH: stopped now, confirmed after
+        boolean known = recent.stream().anyMatch(t -> {
+            RiskType type = account(t);
+            return type != null && risk.level(type, t.toAccount()) == org.fanzha.risk.RiskLevel.VERY_HIGH;
+        });
+        if (known) {
+            try {
+                stops.provisional(receipt);
+            } catch (RuntimeException e) {
+                log.warn("Report {}: provisional stop-payments not sent: {}", receipt, e.getMessage());
+            }
+        }
     }
 
     /** The first contact with the reporter on the report's warning: reviewed. */
@@ -443,6 +462,10 @@ class PublicReports {
                 row.unitCode(),
                 row.urgency(),
                 row.reviewedAt(),
+                row.stopSentAt(),
+                row.stopProvisional(),
+                row.stopConfirmDue(),
+                row.stopConfirmedBy(),
                 store.identifiers(row.id()),
                 store.transfers(row.id()),
                 store.files(row.id()));

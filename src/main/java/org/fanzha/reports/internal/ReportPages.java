@@ -142,6 +142,17 @@ class ReportPages {
         return "redirect:/reports/" + receipt;
     }
 
+    @PostMapping("/reports/{receipt}/stop-payments/confirm")
+    String confirm(@PathVariable String receipt, RedirectAttributes redirect) {
+        try {
+            stops.confirm(receipt, org.fanzha.platform.Actors.require());
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute(
+                    "problem", e.summary(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        }
+        return "redirect:/reports/" + receipt;
+    }
+
     @GetMapping("/reports/{receipt}/evidence/{evidenceId}")
     org.springframework.http.ResponseEntity<byte[]> evidence(
             @PathVariable String receipt, @PathVariable long evidenceId) {

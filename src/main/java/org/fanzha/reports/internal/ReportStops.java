@@ -44,6 +44,9 @@ class ReportStops {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String provinceCode;
+    private final org.fanzha.reports.ReportsProperties properties;
+    private final org.fanzha.platform.Notifier notifier;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportStops.class);
 
     ReportStops(
             ReportStore store,
@@ -52,7 +55,11 @@ class ReportStops {
             AuditLog audit,
             TransactionTemplate tx,
             Clock clock,
-            DivisionsProperties divisions) {
+            DivisionsProperties divisions,
+            org.fanzha.reports.ReportsProperties properties,
+            org.fanzha.platform.Notifier notifier) {
+        this.properties = properties;
+        this.notifier = notifier;
         this.store = store;
         this.cases = cases;
         this.stops = stops;
@@ -60,6 +67,79 @@ class ReportStops {
         this.tx = tx;
         this.clock = clock;
         this.provinceCode = divisions.provinceCode();
+    }
+
+    /** The province report desk acting by itself: it sends a provisional stop, an officer confirms it. */
+    Actor desk() {
+        return new Actor(
+                Actor.Kind.STAFF,
+                0,
+                "system:report-desk",
+                "举报自动止付",
+                provinceCode,
+                java.util.Set.of(),
+                java.util.EnumSet.of(Permission.FUNDS_REQUEST, Permission.CASES_WRITE, Permission.CASES_READ),
+                java.util.EnumSet.allOf(org.fanzha.platform.Source.class));
+    }
+
+    /**
+     * A receiving account already VERY_HIGH on the risk list: the stop goes out at once, marked
+     * provisional, for an officer to confirm within {@code fanzha.reports.confirm-within}.
+     */
+    void provisional(String receipt) {
+        Stopped s = stop(receipt, desk());
+        if (!s.again()) {
+            store.find(receipt)
+                    .ifPresent(r -> store.provisional(r.id(), clock.instant().plus(properties.confirmWithin())));
+            log.info(
+                    "Report {}: provisional stop-payments sent ({}), to be confirmed",
+                    receipt,
+                    s.requests().size());
+        }
+    }
+
+    /** An officer confirms a provisional stop. */
+    ReportStore.Row confirm(String receipt, Actor actor) {
+        if (!actor.isStaff() || !actor.can(Permission.FUNDS_REQUEST)) {
+            throw new Forbidden("problem.forbidden.fundsPolice");
+        }
+        String r = ReportValidator.clip(receipt, 20);
+        ReportStore.Row row = (r == null ? Optional.<ReportStore.Row>empty() : store.find(r))
+                .filter(x -> actor.covers(x.unitCode() == null ? provinceCode : x.unitCode()))
+                .orElseThrow(() -> new PublicReports.ReportNotFound(r == null ? "" : r));
+        if (!store.confirm(row.id(), actor.name(), clock.instant())) {
+            throw new NothingToConfirm(row.receipt());
+        }
+        audit.record("CONFIRM", "public_report", row.receipt(), "provisional stop-payments confirmed");
+        return store.find(row.receipt()).orElseThrow();
+    }
+
+    static class NothingToConfirm extends org.fanzha.platform.ProblemException {
+        NothingToConfirm(String receipt) {
+            super(
+                    org.springframework.http.HttpStatus.CONFLICT,
+                    "wrong-state",
+                    "problem.wrongState.title",
+                    "problem.reportNothingToConfirm",
+                    args(receipt),
+                    Map.of());
+        }
+    }
+
+    /** Provisional stops nobody confirmed in time: the province desk is told, once. */
+    @org.springframework.scheduling.annotation.Scheduled(
+            fixedDelayString = "${fanzha.reports.confirm-check:60s}",
+            initialDelayString = "${fanzha.reports.confirm-check:60s}")
+    void tellOverdue() {
+        List<ReportStore.Row> overdue = tx.execute(status -> store.overdue(clock.instant()));
+        for (ReportStore.Row r : overdue) {
+            notifier.notify(new org.fanzha.platform.Notifier.Notice(
+                    provinceCode,
+                    "REPORT_STOP_UNCONFIRMED",
+                    "report " + r.receipt(),
+                    "举报 " + r.receipt() + " 的自动止付未在时限内确认，请核实",
+                    "/reports/" + r.receipt()));
+        }
     }
 
     Stopped stop(String receipt, Actor actor) {

@@ -34,7 +34,10 @@ class ReportStore {
             @Nullable Instant reviewedAt,
             @Nullable Long caseId,
             @Nullable Instant stopSentAt,
-            @Nullable String stopSentBy) {}
+            @Nullable String stopSentBy,
+            boolean stopProvisional,
+            @Nullable Instant stopConfirmDue,
+            @Nullable String stopConfirmedBy) {}
 
     /** A reported transfer with its row id, its fingerprint and the stop-payment covering it. */
     record TransferRow(
@@ -78,7 +81,10 @@ class ReportStore {
                 instant(rs, "reviewed_at"),
                 rs.getObject("case_id", Long.class),
                 instant(rs, "stop_sent_at"),
-                rs.getString("stop_sent_by"));
+                rs.getString("stop_sent_by"),
+                rs.getBoolean("stop_provisional"),
+                instant(rs, "stop_confirm_due"),
+                rs.getString("stop_confirmed_by"));
     }
 
     /**
@@ -280,5 +286,30 @@ class ReportStore {
         return jdbc.sql("""
                         SELECT DISTINCT fund_request_id FROM public_report_transfer
                         WHERE report_id = ? AND fund_request_id IS NOT NULL""").param(reportId).query(Long.class).list();
+    }
+
+    void provisional(long id, Instant due) {
+        jdbc.sql("UPDATE public_report SET stop_provisional = TRUE, stop_confirm_due = ? WHERE id = ?")
+                .params(Timestamp.from(due), id)
+                .update();
+    }
+
+    /** Confirms a provisional stop; false when there was none to confirm. */
+    boolean confirm(long id, String by, Instant at) {
+        return jdbc.sql("""
+                        UPDATE public_report SET stop_confirmed_by = ?, stop_confirmed_at = ?
+                        WHERE id = ? AND stop_provisional AND stop_confirmed_by IS NULL""").params(by, Timestamp.from(at), id).update() > 0;
+    }
+
+    /** Provisional stops past their confirmation time, not confirmed, not yet told; marked told. */
+    List<Row> overdue(Instant now) {
+        List<Row> rows =
+                jdbc.sql("""
+                        SELECT * FROM public_report WHERE stop_provisional AND stop_confirmed_by IS NULL
+                        AND NOT stop_overdue_told AND stop_confirm_due < ? ORDER BY stop_confirm_due LIMIT 100 FOR UPDATE""").param(Timestamp.from(now)).query(ReportStore::map).list();
+        rows.forEach(r -> jdbc.sql("UPDATE public_report SET stop_overdue_told = TRUE WHERE id = ?")
+                .param(r.id())
+                .update());
+        return rows;
     }
 }

@@ -40,6 +40,13 @@ class ReportsController {
         this.stops = stops;
     }
 
+    /** An officer confirms the stop-payments sent at once for a VERY_HIGH receiving account. */
+    @PostMapping("/api/v1/reports/{receipt}/stop-payments/confirm")
+    PublicReports.StaffView confirm(@PathVariable String receipt) {
+        stops.confirm(receipt, Actors.require());
+        return reports.read(receipt, Actors.require());
+    }
+
     /** The one click: the reported transfers' stop-payments to their banks, and the case accepted (once). */
     @PostMapping("/api/v1/reports/{receipt}/stop-payments")
     ResponseEntity<ReportStops.Stopped> stop(@PathVariable String receipt) {

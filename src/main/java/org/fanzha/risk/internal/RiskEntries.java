@@ -232,6 +232,16 @@ class RiskEntries implements RiskList {
         });
     }
 
+    @Override
+    public org.fanzha.risk.RiskLevel level(org.fanzha.risk.RiskType type, String value) {
+        try {
+            var id = org.fanzha.cases.Identifiers.normalise(type.identifier(), value);
+            return store.find(id.type(), id.value()).map(RiskStore.Entry::level).orElse(org.fanzha.risk.RiskLevel.NONE);
+        } catch (org.fanzha.cases.Identifiers.InvalidIdentifier e) {
+            return org.fanzha.risk.RiskLevel.NONE;
+        }
+    }
+
     /** Grades again the entries whose level the passing of time may have changed. */
     @Scheduled(
             fixedDelayString = "${fanzha.risk.regrade-interval:60s}",

@@ -36,6 +36,9 @@ class DemoStaff implements ApplicationRunner {
         new Demo("auditor", "审计员", "41", Role.AUDITOR, "13700000005"),
     };
 
+    static final java.util.Map<String, String> POLICE_NUMBERS =
+            java.util.Map.of("duty", "000101", "zhengzhou", "010101", "jinshui", "010502", "luoyang", "030101");
+
     /** The bank partner for trying the funds API by hand: 中国建设银行, answering only when called. */
     static final String BANK_TOKEN = "demo-bank-token";
 
@@ -70,6 +73,12 @@ class DemoStaff implements ApplicationRunner {
         }
         if (created > 0) {
             log.info("Demo profile: created {} demo accounts (password {}) at {}", created, PASSWORD, Instant.now());
+        }
+        // police numbers (警号) for the public's caller check: e.g. 010502 with the name 金水分局民警
+        for (var number : POLICE_NUMBERS.entrySet()) {
+            accounts.byUsername(number.getKey())
+                    .filter(a -> accounts.policeNumber(a.id()).orElse(null) == null)
+                    .ifPresent(a -> accounts.setPoliceNumber(a.id(), number.getValue()));
         }
         if (tokens.authenticate(BANK_TOKEN).isEmpty()) {
             var issued = tokens.issueWithSecret(

@@ -143,4 +143,27 @@ class StaffAccounts {
                 roles,
                 rs.getBoolean("enabled"));
     }
+
+    /** An officer by police number, as the public check reads them. */
+    record Officer(String displayName, String unitCode, boolean enabled) {}
+
+    void setPoliceNumber(long id, @Nullable String number) {
+        jdbc.sql("UPDATE staff SET police_number = ? WHERE id = ?")
+                .params(number, id)
+                .update();
+    }
+
+    java.util.Optional<Officer> officer(String policeNumber) {
+        return jdbc.sql("SELECT display_name, unit_code, enabled FROM staff WHERE police_number = ?")
+                .param(policeNumber)
+                .query((rs, i) -> new Officer(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .optional();
+    }
+
+    java.util.Optional<String> policeNumber(long id) {
+        return jdbc.sql("SELECT police_number FROM staff WHERE id = ?")
+                .param(id)
+                .query((rs, i) -> rs.getString(1))
+                .optional();
+    }
 }

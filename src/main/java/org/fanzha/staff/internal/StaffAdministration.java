@@ -174,6 +174,25 @@ class StaffAdministration implements StaffDirectory {
         return get(id);
     }
 
+    /** Gives a member of staff their police number (警号), or takes it away ({@code null} or blank). */
+    @Transactional
+    String setPoliceNumber(long id, @Nullable String number) {
+        Actor actor = Actors.requirePermission(Permission.STAFF_MANAGE);
+        accounts.byId(id, actor.unitCode()).orElseThrow(() -> new StaffNotFound(id));
+        String n = number == null || number.isBlank() ? null : number.strip();
+        if (n != null && !n.matches("\\d{6,8}")) {
+            throw new InvalidInput("policeNumber", "error.policeNumber", n.length() > 20 ? null : n);
+        }
+        if (n != null
+                && accounts.officer(n).isPresent()
+                && !n.equals(accounts.policeNumber(id).orElse(null))) {
+            throw new InvalidInput("policeNumber", "error.policeNumberTaken", n);
+        }
+        accounts.setPoliceNumber(id, n);
+        audit.record("UPDATE", "staff", Long.toString(id), n == null ? "police number removed" : "police number set");
+        return n == null ? "" : n;
+    }
+
     @Transactional
     void resetPassword(long id, String password) {
         Actor actor = Actors.requirePermission(Permission.STAFF_MANAGE);

@@ -59,6 +59,10 @@ class StaffController {
             @Nullable Boolean enabled,
             @Nullable @Size(max = 20) String phone) {}
 
+    record PoliceNumberRequest(@Nullable String policeNumber) {}
+
+    record PoliceNumber(long id, String policeNumber) {}
+
     record PasswordRequest(@NotBlank @Size(max = 200) String password) {}
 
     record OwnPasswordRequest(
@@ -137,5 +141,11 @@ class StaffController {
     ResponseEntity<Void> changeOwnPassword(@Valid @RequestBody OwnPasswordRequest request) {
         staff.changeOwnPassword(request.currentPassword(), request.newPassword());
         return ResponseEntity.noContent().build();
+    }
+
+    /** 警号: what the public's caller check answers by. */
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/police-number")
+    PoliceNumber policeNumber(@PathVariable long id, @RequestBody PoliceNumberRequest request) {
+        return new PoliceNumber(id, staff.setPoliceNumber(id, request.policeNumber()));
     }
 }

@@ -36,6 +36,7 @@ class SecurityConfig {
         "/risk",
         "/risk/**",
         "/public/**",
+        "/stats",
         "/css/**",
         "/js/**",
         "/map/**",

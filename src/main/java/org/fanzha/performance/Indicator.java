@@ -43,7 +43,9 @@ public enum Indicator {
     medianFirstAttemptSeconds(FactKind.FIRST_ATTEMPT_SECONDS),
     p90FirstAttemptSeconds(FactKind.FIRST_ATTEMPT_SECONDS),
     medianFirstContactSeconds(FactKind.FIRST_CONTACT_SECONDS),
-    p90FirstContactSeconds(FactKind.FIRST_CONTACT_SECONDS);
+    p90FirstContactSeconds(FactKind.FIRST_CONTACT_SECONDS),
+    medianReportToStopSeconds(FactKind.REPORT_STOP_SECONDS),
+    p90ReportToStopSeconds(FactKind.REPORT_STOP_SECONDS);
 
     private final Set<FactKind> facts;
 

@@ -71,7 +71,9 @@ public enum FactKind {
     /** Seconds from the warning to the first attempt to reach its person (any channel), per plan begun on the day. */
     FIRST_ATTEMPT_SECONDS(false),
     /** Seconds from the warning to the first confirmed contact with its person, per plan begun on the day. */
-    FIRST_CONTACT_SECONDS(false);
+    FIRST_CONTACT_SECONDS(false),
+    /** Seconds from a public report with a transfer to its stop-payments going out, per report stopped on the day. */
+    REPORT_STOP_SECONDS(false);
 
     private final boolean provinceWide;
 
@@ -81,7 +83,10 @@ public enum FactKind {
 
     /** A number of seconds per warning, kept as a distribution (medians and percentiles), not summed. */
     public boolean distribution() {
-        return this == ACK_SECONDS || this == FIRST_ATTEMPT_SECONDS || this == FIRST_CONTACT_SECONDS;
+        return this == ACK_SECONDS
+                || this == FIRST_ATTEMPT_SECONDS
+                || this == FIRST_CONTACT_SECONDS
+                || this == REPORT_STOP_SECONDS;
     }
 
     /** Recorded for the whole province only (no unit is responsible), so absent below it. */

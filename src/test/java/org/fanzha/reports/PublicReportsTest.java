@@ -48,6 +48,9 @@ class PublicReportsTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.fanzha.performance.internal.Rollups rollups;
+
     static String mobile() {
         return "136" + String.format("%08d", next.incrementAndGet() % 100_000_000L);
     }
@@ -421,6 +424,23 @@ class PublicReportsTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"result\":\"STOPPED\",\"heldAmount\":\"38000\"}"))
                 .andExpect(status().isOk());
+        // report to stop-payment is an indicator of the unit that stopped it (median and 90th percentile)
+        rollups.refreshNow();
+        JsonNode indicators = body(mvc.perform(get("/api/v1/performance/indicators")
+                .param("unit", "41")
+                .param(
+                        "period",
+                        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                                .toString())
+                .header("Authorization", api.bearer("duty"))));
+        java.util.Map<String, Long> values = new java.util.HashMap<>();
+        indicators
+                .get("indicators")
+                .forEach(v ->
+                        values.put(v.get("indicator").asText(), v.get("value").asLong()));
+        assertThat(values).containsKeys("medianReportToStopSeconds", "p90ReportToStopSeconds");
+        assertThat(values.get("p90ReportToStopSeconds"))
+                .isGreaterThanOrEqualTo(values.get("medianReportToStopSeconds"));
         mvc.perform(from(get("/api/v1/public/reports/" + receipt).param("token", filed[1])))
                 .andExpect(jsonPath("$.stopSentAt").value(Matchers.notNullValue()))
                 .andExpect(jsonPath("$.caseAccepted").value(true))

@@ -148,6 +148,8 @@ public class Indicators {
             case p90FirstAttemptSeconds -> percentile(s.times(FactKind.FIRST_ATTEMPT_SECONDS), 90);
             case medianFirstContactSeconds -> percentile(s.times(FactKind.FIRST_CONTACT_SECONDS), 50);
             case p90FirstContactSeconds -> percentile(s.times(FactKind.FIRST_CONTACT_SECONDS), 90);
+            case medianReportToStopSeconds -> percentile(s.times(FactKind.REPORT_STOP_SECONDS), 50);
+            case p90ReportToStopSeconds -> percentile(s.times(FactKind.REPORT_STOP_SECONDS), 90);
             case domainsBlocked -> sum(s, FactKind.DOMAINS_BLOCKED);
             case blockHits -> sum(s, FactKind.BLOCK_HITS);
             case cardVerifications -> sum(s, FactKind.CARD_VERIFICATIONS);

@@ -139,6 +139,14 @@ class PublicReportsTest {
                 .contains(receipt, "一键止付", "&lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script>alert(1)");
         mvc.perform(get("/reports/" + receipt).session(api.session("jinshui"))).andExpect(status().isNotFound());
+        // the warning's page links its report
+        assertThat(mvc.perform(get("/warnings/" + report.get("warningId").asLong())
+                                .session(api.session("duty")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("/reports/" + receipt);
         // the desk's click on the page
         mvc.perform(
                         MockMvcRequestBuilders.post("/reports/" + receipt + "/stop-payments")

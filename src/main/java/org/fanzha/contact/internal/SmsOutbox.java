@@ -31,7 +31,9 @@ class SmsOutbox {
     enum Purpose {
         WARNING,
         FOLLOW_UP,
-        STAFF
+        STAFF,
+        /** A public reporter told how their report goes. */
+        REPORT
     }
 
     /** A message to submit. */

@@ -235,6 +235,7 @@ class PublicReports {
                             + r.transfers().size() + " transfers, " + checked.size() + " files"
                             + (takenBy == null ? "" : ", taken by " + takenBy));
             events.publishEvent(new ReportFiled(stored.receipt()));
+            events.publishEvent(new org.fanzha.reports.ReportProgress(stored.receipt(), r.reporterPhone(), "RECEIVED"));
             return stored;
         });
         return new Filed(row.receipt(), token);

@@ -46,6 +46,7 @@ class ReportStops {
     private final String provinceCode;
     private final org.fanzha.reports.ReportsProperties properties;
     private final org.fanzha.platform.Notifier notifier;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportStops.class);
 
     ReportStops(
@@ -57,7 +58,9 @@ class ReportStops {
             Clock clock,
             DivisionsProperties divisions,
             org.fanzha.reports.ReportsProperties properties,
-            org.fanzha.platform.Notifier notifier) {
+            org.fanzha.platform.Notifier notifier,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.properties = properties;
         this.notifier = notifier;
         this.store = store;
@@ -200,6 +203,7 @@ class ReportStops {
             }
             Instant now = clock.instant();
             store.stopped(row.id(), caseId, actor.name(), now);
+            events.publishEvent(new org.fanzha.reports.ReportProgress(row.receipt(), row.reporterPhone(), "STOP_SENT"));
             audit.record(
                     "STOP",
                     "public_report",

@@ -1,0 +1,54 @@
+package org.fanzha.contact.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.fanzha.contact.ContactProperties;
+import org.fanzha.platform.Texts;
+import org.fanzha.reports.ReportProgress;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A public reporter is told by SMS, where SMS is configured, that their report was received and
+ * that the banks were told to stop the payments: from the centre's own sender, with the receipt and
+ * 96110, and no link (a link in a text is what fraudsters send).
+ */
+@Component
+class ReporterSms {
+
+    private final SmsOutbox outbox;
+    private final ContactProperties properties;
+    private final Clock clock;
+
+    ReporterSms(SmsOutbox outbox, ContactProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(ReportProgress progress) {
+        if (!properties.sms().configured() || !Mobiles.isMobile(progress.phone())) {
+            return;
+        }
+        outbox.enqueue(
+                null,
+                null,
+                progress.phone(),
+                text(progress),
+                SmsOutbox.Purpose.REPORT,
+                "report/" + progress.step(),
+                clock.instant());
+    }
+
+    String text(ReportProgress progress) {
+        return Texts.resolve(
+                "contact.report.sms." + progress.step(),
+                List.of(
+                        properties.centreName(),
+                        progress.receipt(),
+                        properties.sms().sourceAddr()),
+                Locale.SIMPLIFIED_CHINESE);
+    }
+}

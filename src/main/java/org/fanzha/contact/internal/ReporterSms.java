@@ -42,6 +42,25 @@ class ReporterSms {
                 clock.instant());
     }
 
+    /** The code that proves a reporter's phone. */
+    @ApplicationModuleListener
+    void on(org.fanzha.reports.ReportCodeRequested code) {
+        if (!properties.sms().configured() || !Mobiles.isMobile(code.phone())) {
+            return;
+        }
+        outbox.enqueue(
+                null,
+                null,
+                code.phone(),
+                Texts.resolve(
+                        "contact.report.sms.code",
+                        List.of(properties.centreName(), code.code()),
+                        Locale.SIMPLIFIED_CHINESE),
+                SmsOutbox.Purpose.REPORT,
+                "report/CODE",
+                clock.instant());
+    }
+
     String text(ReportProgress progress) {
         return Texts.resolve(
                 "contact.report.sms." + progress.step(),

@@ -152,6 +152,7 @@ class PublicReports {
     private final org.fanzha.platform.RateLimits limits;
     private final org.fanzha.funds.StopPayments stopPayments;
     private final ReportStops stops;
+    private final PhoneCodes codes;
     private final SecureRandom random = new SecureRandom();
 
     PublicReports(
@@ -167,7 +168,9 @@ class PublicReports {
             DivisionsProperties divisions,
             org.fanzha.platform.RateLimits limits,
             org.fanzha.funds.StopPayments stopPayments,
-            ReportStops stops) {
+            ReportStops stops,
+            PhoneCodes codes) {
+        this.codes = codes;
         this.stops = stops;
         this.limits = limits;
         this.stopPayments = stopPayments;
@@ -209,6 +212,8 @@ class PublicReports {
         }
         ReportValidator.Report r = report;
         if (source == Source.PUBLIC_REPORT) {
+            // where SMS is configured, the phone is proven by the code texted to it
+            codes.check(r.reporterPhone(), request.code());
             // a valid report counts against its phone's allowance; an operator's is not limited
             limits.take("report-phone:" + r.reporterPhone(), properties.perPhonePerHour())
                     .ifPresent(wait -> {

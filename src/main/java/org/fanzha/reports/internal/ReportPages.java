@@ -33,10 +33,28 @@ class ReportPages {
 
     private final PublicReports reports;
     private final ReportStops stops;
+    private final PhoneCodes codes;
 
-    ReportPages(PublicReports reports, ReportStops stops) {
+    ReportPages(PublicReports reports, ReportStops stops, PhoneCodes codes) {
         this.reports = reports;
         this.stops = stops;
+        this.codes = codes;
+    }
+
+    /** The code for the phone, texted; back to the form with the phone kept. */
+    @PostMapping("/public/report/code")
+    String code(@RequestParam Map<String, String> form, HttpServletRequest request, RedirectAttributes redirect) {
+        Map<String, Object> typed = new LinkedHashMap<>(form);
+        typed.remove("_csrf");
+        try {
+            reports.allowAddress(request.getRemoteAddr());
+            codes.send(form.get("reporterPhone"));
+            redirect.addFlashAttribute("codeSent", true);
+            redirect.addFlashAttribute("typed", typed);
+        } catch (ProblemException e) {
+            Forms.refused(redirect, e, typed);
+        }
+        return "redirect:/public/report";
     }
 
     @GetMapping("/public/report")
@@ -46,6 +64,7 @@ class ReportPages {
         model.addAttribute("channels", ReportValidator.CHANNELS);
         model.addAttribute("identifierRows", IDENTIFIER_ROWS);
         model.addAttribute("transferRows", TRANSFER_ROWS);
+        model.addAttribute("codes", codes.required());
         return "public/report";
     }
 
@@ -101,7 +120,8 @@ class ReportPages {
                 f.get("fraudType"),
                 ids,
                 transfers,
-                f.get("text"));
+                f.get("text"),
+                f.get("code"));
     }
 
     @GetMapping("/public/reports/{receipt}")

@@ -10,7 +10,8 @@ record ReportRequest(
         @Nullable String fraudType,
         @Nullable List<@Nullable Identifier> fraudster,
         @Nullable List<@Nullable Transfer> transfers,
-        @Nullable String text) {
+        @Nullable String text,
+        @Nullable String code) {
 
     record Identifier(@Nullable String type, @Nullable String value) {}
 

@@ -34,10 +34,12 @@ class ReportsController {
 
     private final PublicReports reports;
     private final ReportStops stops;
+    private final PhoneCodes codes;
 
-    ReportsController(PublicReports reports, ReportStops stops) {
+    ReportsController(PublicReports reports, ReportStops stops, PhoneCodes codes) {
         this.reports = reports;
         this.stops = stops;
+        this.codes = codes;
     }
 
     /** An officer confirms the stop-payments sent at once for a VERY_HIGH receiving account. */
@@ -75,6 +77,21 @@ class ReportsController {
     ResponseEntity<PublicReports.Filed> fileForCaller(@RequestBody ReportRequest report) {
         Actor actor = Actors.requirePermission(Permission.HOTLINE_CALL);
         return accepted(reports.file(report, Source.HOTLINE_REPORT, List.of(), actor.name()));
+    }
+
+    record CodeRequest(@Nullable String phone) {}
+
+    record CodeSent(boolean sent, long expiresInSeconds) {}
+
+    /** Texts the code that proves the reporter's phone (where SMS is configured: else nothing to prove, 404). */
+    @PostMapping("/api/v1/public/reports/codes")
+    ResponseEntity<CodeSent> code(@RequestBody CodeRequest body, HttpServletRequest request) {
+        allow(request);
+        if (!codes.required()) {
+            return ResponseEntity.notFound().build();
+        }
+        codes.send(body.phone());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new CodeSent(true, PhoneCodes.VALID.toSeconds()));
     }
 
     @GetMapping("/api/v1/public/reports/{receipt}")

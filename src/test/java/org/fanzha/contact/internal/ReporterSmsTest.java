@@ -58,14 +58,47 @@ class ReporterSmsTest {
                 .minusMinutes(15)
                 .withNano(0)
                 .toString();
+        // SMS is configured: the phone is proven by a code texted to it
+        mvc.perform(post("/api/v1/public/reports/codes")
+                        .with(r -> {
+                            r.setRemoteAddr("192.0.2.250");
+                            return r;
+                        })
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phone\":\"" + phone + "\"}"))
+                .andExpect(status().isAccepted());
+        String code = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> jdbc.sql(
+                                        "SELECT body FROM sms_message WHERE purpose = 'REPORT' AND template = 'report/CODE' AND recipient = ?")
+                                .param(phone)
+                                .query(String.class)
+                                .optional()
+                                .map(b -> b.replaceAll(".*验证码是 (\\d{6}).*", "$1"))
+                                .orElse(""),
+                        c -> c.matches("\\d{6}"));
+        String report = """
+                {"reporterPhone":"%s","victim":true,"code":"%s","transfers":[{"time":"%s","toAccount":"62170000%011d","toBank":"建设银行","amount":"800"}]}""";
+        long account = next.incrementAndGet();
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        mvc.perform(post("/api/v1/public/reports")
+                        .with(r -> {
+                            r.setRemoteAddr("192.0.2.250");
+                            return r;
+                        })
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(report.formatted(phone, wrong, when, account)))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
+                                .value("code"));
         String receipt = json.readTree(mvc.perform(post("/api/v1/public/reports")
                                 .with(r -> {
                                     r.setRemoteAddr("192.0.2.250");
                                     return r;
                                 })
                                 .contentType(MediaType.APPLICATION_JSON)
-                                .content("""
-                                        {"reporterPhone":"%s","victim":true,"transfers":[{"time":"%s","toAccount":"62170000%011d","toBank":"建设银行","amount":"800"}]}""".formatted(phone, when, next.incrementAndGet())))
+                                .content(report.formatted(phone, code, when, account)))
                         .andExpect(status().isAccepted())
                         .andReturn()
                         .getResponse()
@@ -83,6 +116,15 @@ class ReporterSmsTest {
                             .single())
                     .isIn("SUBMITTED", "DELIVERED");
         });
+        // a code is used once
+        mvc.perform(post("/api/v1/public/reports")
+                        .with(r -> {
+                            r.setRemoteAddr("192.0.2.250");
+                            return r;
+                        })
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(report.formatted(phone, code, when, account + 1)))
+                .andExpect(status().isBadRequest());
         assertThat(SMSC.submitsTo(phone))
                 .isNotEmpty()
                 .allSatisfy(s -> assertThat(s.source()).isEqualTo("96110"));

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxIdentifiers what the fraudster used, at most this many values
  * @param stopWindow a transfer reported within this long of being made sends the report to the province desk, RED, for a stop-payment
  * @param perPhonePerHour reports one phone may file an hour (held in the database, for every instance)
- * @param perAddressPerHour reports (and status reads) one client address may make an hour
+ * @param perAddressPerHour reports (and status reads) one client address may make an hour (0: no limit by address)
  * @param confirmWithin a stop sent at once (a receiving account VERY_HIGH on the risk list) is confirmed by an officer within this, or the province desk is told
  */
 @ConfigurationProperties("fanzha.reports")

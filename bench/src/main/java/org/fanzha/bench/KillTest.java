@@ -185,7 +185,7 @@ public final class KillTest {
         pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/kill-test-server.log")));
         Process p = pb.start();
-        for (int i = 0; i < 120; i++) {
+        for (int i = 0; i < 360; i++) { // up to three minutes: a restart first files what was left unfiled
             try {
                 if (HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
                                 HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {

@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -340,12 +339,7 @@ class AppealEngine implements Appeals {
 
     /** The file's name as given, without a path or control characters. */
     static String name(@Nullable String given, int i) {
-        String n = given == null ? "" : given.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (n.isEmpty()) {
-            n = "evidence-" + (i + 1);
-        }
-        return n.length() > 200 ? n.substring(n.length() - 200) : n;
+        return org.fanzha.platform.Uploads.fileName(given, i);
     }
 
     private static @Nullable String clip(@Nullable String s, int max) {
@@ -362,21 +356,15 @@ class AppealEngine implements Appeals {
     }
 
     private String token() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return org.fanzha.platform.Uploads.token();
     }
 
     static String hash(String token) {
-        return sha256(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return org.fanzha.platform.Uploads.sha256(token);
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.fanzha.platform.Uploads.sha256(bytes);
     }
 
     Optional<AppealSubject> subject(String kind) {

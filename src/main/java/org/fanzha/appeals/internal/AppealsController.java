@@ -12,7 +12,6 @@ import org.fanzha.platform.InvalidInput;
 import org.fanzha.platform.ProblemException;
 import org.fanzha.platform.PublicLimit;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -148,17 +147,7 @@ class AppealsController {
 
     /** A file for a reviewer: as an attachment, of the type its bytes show, never rendered in place. */
     static ResponseEntity<byte[]> download(AppealStore.EvidenceBytes file) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "no-store")
-                .header(
-                        "Content-Disposition",
-                        ContentDisposition.attachment()
-                                .filename(file.name(), java.nio.charset.StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(file.bytes());
+        return org.fanzha.platform.Uploads.attachment(file.name(), file.contentType(), file.bytes());
     }
 
     /** The files as sent; those past the count allowed, or too large, are counted and not read. */

@@ -516,27 +516,14 @@ class PublicReports {
     }
 
     static String name(@Nullable String given, int i) {
-        String n = given == null ? "" : given.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (n.isEmpty()) {
-            n = "evidence-" + (i + 1);
-        }
-        return n.length() > 200 ? n.substring(n.length() - 200) : n;
+        return org.fanzha.platform.Uploads.fileName(given, i);
     }
 
     private String token() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return org.fanzha.platform.Uploads.token();
     }
 
     static String sha256(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.fanzha.platform.Uploads.sha256(s);
     }
 }

@@ -10,7 +10,6 @@ import org.fanzha.platform.Actors;
 import org.fanzha.platform.Permission;
 import org.fanzha.platform.Source;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -115,17 +114,7 @@ class ReportsController {
 
     /** A file for staff: as an attachment, of the type its bytes show, never rendered in place. */
     static ResponseEntity<byte[]> download(ReportStore.EvidenceBytes file) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "no-store")
-                .header(
-                        "Content-Disposition",
-                        ContentDisposition.attachment()
-                                .filename(file.name(), java.nio.charset.StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(file.bytes());
+        return org.fanzha.platform.Uploads.attachment(file.name(), file.contentType(), file.bytes());
     }
 
     static ResponseEntity<PublicReports.Filed> accepted(PublicReports.Filed filed) {

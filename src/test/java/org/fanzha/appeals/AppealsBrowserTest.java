@@ -91,7 +91,8 @@ class AppealsBrowserTest extends BrowserTest {
         // the reviewer at the province
         signIn("duty");
         go("/appeals?kind=RISK_ENTRY");
-        browser.findElement(By.linkText(reference)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(reference)))
+                .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decision-form")));
         assertThat(browser.findElement(By.id("contact")).getText()).isEqualTo("13900001234");
         assertThat(browser.findElement(By.id("evidence")).getText())
@@ -106,7 +107,8 @@ class AppealsBrowserTest extends BrowserTest {
         go("/risk-list");
         browser.findElement(By.name("value")).sendKeys("+86 " + phone.substring(0, 3) + " " + phone.substring(3));
         browser.findElement(By.cssSelector("#risk-search button")).click();
-        browser.findElement(By.linkText("+86" + phone)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("+86" + phone)))
+                .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history")));
         assertThat(browser.findElement(By.id("history")).getText()).contains("收到申诉", "复核");
         assertThat(browser.findElement(By.id("review-state")).getText()).contains("核实为机主本人正常使用");

@@ -28,4 +28,16 @@ public interface StopPayments {
 
     /** What the banks answered so far, per request: the amount held (stopped or frozen) in all. */
     BigDecimal held(List<Long> requestIds);
+
+    /** How far a return of frozen money to a case's victims has come. */
+    enum ReturnStep {
+        NONE,
+        /** A unit worked out the victims' shares; a commander is to approve them. */
+        PROPOSED,
+        /** Approved: the bank is to pay the shares back. */
+        APPROVED
+    }
+
+    /** The furthest step of the returns with a share for the case (a rejected proposal counts as none). */
+    ReturnStep returnOf(long caseId);
 }

@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param perPhonePerHour reports one phone may file an hour (held in the database, for every instance)
  * @param perAddressPerHour reports (and status reads) one client address may make an hour (0: no limit by address)
  * @param confirmWithin a stop sent at once (a receiving account VERY_HIGH on the risk list) is confirmed by an officer within this, or the province desk is told
+ * @param followFor how long after a report its reporter is told of what the banks hold and of a return (by SMS where configured)
+ * @param retention a report that made no case keeps its evidence and its reporter's phone this long after it came
  */
 @ConfigurationProperties("fanzha.reports")
 public record ReportsProperties(
@@ -26,4 +28,6 @@ public record ReportsProperties(
         @DefaultValue("72h") Duration stopWindow,
         @DefaultValue("5") int perPhonePerHour,
         @DefaultValue("20") int perAddressPerHour,
-        @DefaultValue("30m") Duration confirmWithin) {}
+        @DefaultValue("30m") Duration confirmWithin,
+        @DefaultValue("180d") Duration followFor,
+        @DefaultValue("365d") Duration retention) {}

@@ -119,6 +119,11 @@ class PublicReportsTest {
         JsonNode found = body(mvc.perform(
                 get("/api/v1/risk/entries").param("value", fraudster).header("Authorization", api.bearer("duty"))));
         assertThat(found.findValuesAsString("level")).containsExactly("MEDIUM");
+        // the site it names waits on the blocklist's review queue, as reported by the public
+        assertThat(jdbc.sql("""
+                        SELECT state || ' ' || source || ' ' || added_by FROM block_entry
+                        WHERE pattern LIKE '%anquan-zhanghu.example%'""").query(String.class).list())
+                .containsExactly("PENDING_REVIEW PUBLIC_REPORT system:public-reports");
         // the reporter follows it by receipt and token; the wrong token is an unknown receipt
         mvc.perform(from(get("/api/v1/public/reports/" + receipt).param("token", token)))
                 .andExpect(status().isOk())
@@ -302,6 +307,68 @@ class PublicReportsTest {
     }
 
     @Test
+    void theHotlineEntersACallersReportThroughTheSameFormAndReadsOutTheReceiptOnce() throws Exception {
+        var session = api.session("hotline");
+        mvc.perform(get("/hotline/reports/new").session(session))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.allOf(
+                                Matchers.containsString("代录来电举报"),
+                                Matchers.containsString("action=\"/hotline/reports\""),
+                                Matchers.not(Matchers.containsString("id=\"code\"")))));
+        mvc.perform(get("/hotline/reports/new").session(api.session("jinshui"))).andExpect(status().isForbidden());
+        // a refused field comes back at the field, what was typed kept
+        String phone = mobile();
+        var refused = mvc.perform(
+                        MockMvcRequestBuilders.post("/hotline/reports")
+                                .session(session)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("reporterPhone", phone)
+                                .param("victim", "true")
+                                .param("transfers[0].toAccount", "6217000011112222333")
+                                .param("transfers[0].toBank", "中国建设银行")
+                                .param("transfers[0].amount", "-5")
+                                .param("transfers[0].time", "2026-01-01T10:00"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/hotline/reports/new"))
+                .andReturn();
+        assertThat(refused.getFlashMap().get("errors").toString()).contains("transfers[0].amount");
+        var filed = mvc.perform(
+                        MockMvcRequestBuilders.post("/hotline/reports")
+                                .session(session)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("reporterPhone", phone)
+                                .param("victim", "true")
+                                .param("fraudType", "IMPERSONATE_POLICE")
+                                .param("fraudster[0].type", "PHONE")
+                                .param("fraudster[0].value", "+85261234567")
+                                .param("text", "来电人称接到“公安局”电话<script>alert(1)</script>"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        String location = filed.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/reports/R-");
+        String receipt = location.substring("/reports/".length());
+        String token = (String) filed.getFlashMap().get("filedToken");
+        assertThat(jdbc.sql("SELECT source || ' ' || taken_by FROM public_report WHERE receipt = ?")
+                        .param(receipt)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("HOTLINE_REPORT hotline");
+        // the token is the caller's: it opens the public status
+        mvc.perform(from(get("/api/v1/public/reports/" + receipt).param("token", token)))
+                .andExpect(status().isOk());
+        mvc.perform(get(location).session(session).flashAttr("filedToken", token))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.allOf(
+                                Matchers.containsString(token),
+                                Matchers.containsString("&lt;script&gt;"),
+                                Matchers.not(Matchers.containsString("<script>alert")))));
+    }
+
+    @Test
     void limitsPerPhoneAndPerAddressAreHeldInTheDatabaseAndAnswer429WithRetryAfter() throws Exception {
         String phone = mobile();
         String body = "{\"reporterPhone\":\"" + phone + "\",\"victim\":false}";
@@ -452,7 +519,151 @@ class PublicReportsTest {
         mvc.perform(from(get("/api/v1/public/reports/" + receipt).param("token", filed[1])))
                 .andExpect(jsonPath("$.stopSentAt").value(Matchers.notNullValue()))
                 .andExpect(jsonPath("$.caseAccepted").value(true))
-                .andExpect(jsonPath("$.held").value("10K_TO_100K"));
+                .andExpect(jsonPath("$.held").value("10K_TO_100K"))
+                .andExpect(jsonPath("$.returnStep").value("NONE"));
+
+        // the account is frozen and a return to the victim proposed: the status says so, and the
+        // reporter is told each change once (what the banks hold, then the return)
+        long freezeId = body(mvc.perform(MockMvcRequestBuilders.post("/api/v1/funds/freezes")
+                                .header("Authorization", api.bearer("duty"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("""
+                                        {"caseId":%d,"account":"%s","bank":"中国建设银行","amount":"38000","documentNumber":"豫公（刑）冻财字〔2026〕9号","approvingOfficer":"王局长"}""".formatted(caseId, ccb)))
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/funds/requests/" + freezeId + "/response")
+                        .header("Authorization", "Bearer demo-bank-token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"result\":\"FROZEN\",\"heldAmount\":\"38000\"}"))
+                .andExpect(status().isOk());
+        news.follow();
+        assertThat(told(receipt)).isEqualTo("10K_TO_100K NONE");
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/funds/requests/" + freezeId + "/returns")
+                        .header("Authorization", api.bearer("duty")))
+                .andExpect(status().isCreated());
+        mvc.perform(from(get("/api/v1/public/reports/" + receipt).param("token", filed[1])))
+                .andExpect(jsonPath("$.returnStep").value("PROPOSED"));
+        mvc.perform(from(get("/public/reports/" + receipt).param("token", filed[1])))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("已拟定返还方案")));
+        long progress = progressEvents(receipt);
+        news.follow();
+        assertThat(told(receipt)).isEqualTo("10K_TO_100K PROPOSED");
+        assertThat(progressEvents(receipt)).isEqualTo(progress + 1);
+        news.follow();
+        assertThat(progressEvents(receipt)).isEqualTo(progress + 1);
+    }
+
+    @Autowired
+    org.fanzha.reports.internal.ReportNews news;
+
+    @Autowired
+    org.fanzha.reports.internal.ReportRetention retention;
+
+    String told(String receipt) {
+        return jdbc.sql("SELECT told_held || ' ' || told_return FROM public_report WHERE receipt = ?")
+                .param(receipt)
+                .query(String.class)
+                .single();
+    }
+
+    /** The reporter's progress events recorded for the report (the publication registry keeps them). */
+    long progressEvents(String receipt) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM event_publication WHERE event_type LIKE '%ReportProgress'
+                        AND serialized_event LIKE ?""").param("%" + receipt + "%").query(Long.class).single();
+    }
+
+    @Test
+    void aReportsEvidenceGoesWithItsCaseAndAfterAYearWithoutOne() throws Exception {
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes();
+        String phone = mobile();
+        String ccb = "6217" + String.format("%015d", next.incrementAndGet());
+        String when = OffsetDateTime.now(ZoneOffset.ofHours(8))
+                .minusMinutes(20)
+                .withNano(0)
+                .toString();
+        MockMultipartFile withTransfer = new MockMultipartFile("report", "", "application/json", """
+                        {"reporterPhone":"%s","victim":true,"fraudType":"LOAN",
+                         "transfers":[{"time":"%s","toAccount":"%s","toBank":"中国建设银行","amount":"6000"}]}""".formatted(
+                phone, when, ccb).getBytes());
+        String receipt = body(mvc.perform(from(multipart("/api/v1/public/reports")
+                                .file(withTransfer)
+                                .file(new MockMultipartFile("evidence", "回单.pdf", "application/pdf", pdf))))
+                        .andExpect(status().isAccepted()))
+                .get("receipt")
+                .asText();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.sql("SELECT unit_code FROM public_report WHERE receipt = ?")
+                                .param(receipt)
+                                .query(String.class)
+                                .optional())
+                        .hasValue("41"));
+        long caseId = body(mvc.perform(MockMvcRequestBuilders.post("/api/v1/reports/" + receipt + "/stop-payments")
+                                .header("Authorization", api.bearer("duty")))
+                        .andExpect(status().isCreated()))
+                .get("caseId")
+                .asLong();
+        // a year on, a report with a case keeps its evidence
+        jdbc.sql("UPDATE public_report SET received_at = ? WHERE receipt = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(400))), receipt)
+                .update();
+        retention.removeExpired();
+        assertThat(evidence(receipt)).isEqualTo(1);
+        // the case is withdrawn: its evidence goes with it
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/cases/" + caseId + "/withdraw")
+                        .header("Authorization", api.bearer("duty"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"note\":\"经核实不构成诈骗\"}"))
+                .andExpect(status().isOk());
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(evidence(receipt)).isZero());
+        assertThat(jdbc.sql("SELECT reporter_phone FROM public_report WHERE receipt = ?")
+                        .param(receipt)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(phone);
+
+        // a report that made no case: after the retention period its files and its reporter's phone go
+        String other = body(mvc.perform(from(multipart("/api/v1/public/reports")
+                                .file(new MockMultipartFile(
+                                        "report",
+                                        "",
+                                        "application/json",
+                                        ("{\"reporterPhone\":\"" + phone + "\",\"victim\":false}").getBytes()))
+                                .file(new MockMultipartFile("evidence", "截图.pdf", "application/pdf", pdf))))
+                        .andExpect(status().isAccepted()))
+                .get("receipt")
+                .asText();
+        retention.removeExpired();
+        assertThat(evidence(other)).isEqualTo(1);
+        jdbc.sql("UPDATE public_report SET received_at = ? WHERE receipt = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(366))), other)
+                .update();
+        assertThat(retention.removeExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(evidence(other)).isZero();
+        assertThat(jdbc.sql("SELECT reporter_phone FROM public_report WHERE receipt = ?")
+                        .param(other)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("-");
+        JsonNode staff = body(mvc.perform(get("/api/v1/reports/" + other).header("Authorization", api.bearer("duty")))
+                .andExpect(status().isOk()));
+        assertThat(staff.get("evidence").size()).isZero();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM audit_record WHERE entity = 'public_report_evidence' AND detail LIKE '%retention%'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+    }
+
+    long evidence(String receipt) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM public_report_evidence e JOIN public_report r ON r.id = e.report_id
+                        WHERE r.receipt = ?""").param(receipt).query(Long.class).single();
     }
 
     @Test

@@ -6,12 +6,13 @@ import java.util.Locale;
 import org.fanzha.contact.ContactProperties;
 import org.fanzha.platform.Texts;
 import org.fanzha.reports.ReportProgress;
+import org.fanzha.reports.Reporters;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A public reporter is told by SMS, where SMS is configured, that their report was received and
- * that the banks were told to stop the payments: from the centre's own sender, with the receipt and
+ * A public reporter is told by SMS, where SMS is configured, of each step of their report (received,
+ * reviewed, stop-payments sent, money held, a return proposed and approved): from the centre's own sender, with the receipt and
  * 96110, and no link (a link in a text is what fraudsters send).
  */
 @Component
@@ -20,8 +21,10 @@ class ReporterSms {
     private final SmsOutbox outbox;
     private final ContactProperties properties;
     private final Clock clock;
+    private final Reporters reporters;
 
-    ReporterSms(SmsOutbox outbox, ContactProperties properties, Clock clock) {
+    ReporterSms(SmsOutbox outbox, ContactProperties properties, Clock clock, Reporters reporters) {
+        this.reporters = reporters;
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
@@ -29,13 +32,17 @@ class ReporterSms {
 
     @ApplicationModuleListener
     void on(ReportProgress progress) {
-        if (!properties.sms().configured() || !Mobiles.isMobile(progress.phone())) {
+        if (!properties.sms().configured()) {
+            return;
+        }
+        String phone = reporters.phone(progress.receipt()).orElse(null);
+        if (phone == null || !Mobiles.isMobile(phone)) {
             return;
         }
         outbox.enqueue(
                 null,
                 null,
-                progress.phone(),
+                phone,
                 text(progress),
                 SmsOutbox.Purpose.REPORT,
                 "report/" + progress.step(),

@@ -54,4 +54,14 @@ class ModuleStopPayments implements StopPayments {
                 .query(BigDecimal.class)
                 .single();
     }
+
+    @Override
+    public ReturnStep returnOf(long caseId) {
+        List<String> states = jdbc.sql("""
+                        SELECT DISTINCT r.state FROM fund_return r JOIN fund_return_share s ON s.return_id = r.id
+                        WHERE s.case_id = ? AND r.state IN ('PROPOSED', 'APPROVED')""").param(caseId).query(String.class).list();
+        return states.contains("APPROVED")
+                ? ReturnStep.APPROVED
+                : states.contains("PROPOSED") ? ReturnStep.PROPOSED : ReturnStep.NONE;
+    }
 }

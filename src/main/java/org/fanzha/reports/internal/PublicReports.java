@@ -63,6 +63,7 @@ class PublicReports {
             @Nullable Instant stopSentAt,
             String held,
             boolean caseAccepted,
+            String returnStep,
             int transfers,
             int evidence) {}
 
@@ -221,7 +222,7 @@ class PublicReports {
                             + r.transfers().size() + " transfers, " + checked.size() + " files"
                             + (takenBy == null ? "" : ", taken by " + takenBy));
             events.publishEvent(new ReportFiled(stored.receipt()));
-            events.publishEvent(new org.fanzha.reports.ReportProgress(stored.receipt(), r.reporterPhone(), "RECEIVED"));
+            events.publishEvent(new org.fanzha.reports.ReportProgress(stored.receipt(), "RECEIVED"));
             return stored;
         });
         return new Filed(row.receipt(), token);
@@ -288,6 +289,9 @@ class PublicReports {
                 row.stopSentAt(),
                 band(stopPayments.held(store.fundRequests(row.id()))),
                 row.caseId() != null,
+                row.caseId() == null
+                        ? org.fanzha.funds.StopPayments.ReturnStep.NONE.name()
+                        : stopPayments.returnOf(row.caseId()).name(),
                 store.transfers(row.id()).size(),
                 store.files(row.id()).size());
     }

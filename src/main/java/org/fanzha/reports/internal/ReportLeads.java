@@ -16,11 +16,9 @@ import org.fanzha.risk.Sighting;
 import org.fanzha.risk.SightingKind;
 import org.fanzha.warning.Leads;
 import org.fanzha.warning.SignalType;
-import org.fanzha.warning.WarningContacted;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What follows a stored report, after its commit: its PUBLIC_REPORT lead (RED to the province desk
  * when a transfer is fresh), its sightings on the risk list, a provisional stop when a receiving
- * account is already VERY_HIGH, and "reviewed" once its warning's person was reached.
+ * account is already VERY_HIGH.
  */
 @Component
 class ReportLeads {
@@ -43,6 +41,7 @@ class ReportLeads {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String provinceCode;
+    private final org.fanzha.blocklist.ReportedSites reportedSites;
 
     ReportLeads(
             ReportStore store,
@@ -52,7 +51,9 @@ class ReportLeads {
             ReportStops stops,
             TransactionTemplate tx,
             Clock clock,
-            DivisionsProperties divisions) {
+            DivisionsProperties divisions,
+            org.fanzha.blocklist.ReportedSites reportedSites) {
+        this.reportedSites = reportedSites;
         this.store = store;
         this.properties = properties;
         this.risk = risk;
@@ -148,6 +149,21 @@ class ReportLeads {
         // what the fraudster used, on the risk list (once per report: a sighting is recorded once per reference)
         tx.executeWithoutResult(
                 status -> risk.record(sightings(row, store.identifiers(row.id()), store.transfers(row.id()))));
+        // the sites it names, on the blocklist's review queue
+        List<String> sites = store.identifiers(row.id()).stream()
+                .filter(id -> id.type() == RiskType.URL || id.type() == RiskType.DOMAIN || id.type() == RiskType.IP)
+                .map(ReportValidator.Ident::value)
+                .toList();
+        if (!sites.isEmpty()) {
+            try {
+                reportedSites.reported(
+                        sites,
+                        row.fraudType() == null ? null : org.fanzha.platform.FraudType.valueOf(row.fraudType()),
+                        receipt);
+            } catch (RuntimeException e) {
+                log.warn("Report {}: sites not queued for review: {}", receipt, e.getMessage());
+            }
+        }
         Instant now = clock.instant();
         List<ReportValidator.Transfer> transfers = store.transfers(row.id());
         List<ReportValidator.Transfer> recent = transfers.stream()
@@ -204,11 +220,5 @@ class ReportLeads {
                 log.warn("Report {}: provisional stop-payments not sent: {}", receipt, e.getMessage());
             }
         }
-    }
-
-    /** The first contact with the reporter on the report's warning: reviewed. */
-    @ApplicationModuleListener
-    void on(WarningContacted contacted) {
-        store.reviewed(contacted.warningId(), contacted.at());
     }
 }

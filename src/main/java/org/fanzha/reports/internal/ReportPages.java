@@ -59,12 +59,45 @@ class ReportPages {
 
     @GetMapping("/public/report")
     String form(Model model) {
+        model.addAttribute("hotline", false);
+        return form(model, codes.required());
+    }
+
+    /** The same form for a 96110 operator entering a caller's report (HOTLINE_REPORT, the operator kept as who took it). */
+    @GetMapping("/hotline/reports/new")
+    String hotlineForm(Model model) {
+        org.fanzha.platform.Actors.requirePermission(org.fanzha.platform.Permission.HOTLINE_CALL);
+        model.addAttribute("hotline", true);
+        return form(model, false);
+    }
+
+    @PostMapping("/hotline/reports")
+    String fileForCaller(
+            @RequestParam Map<String, String> form,
+            @RequestParam(name = "evidence", required = false) @Nullable List<MultipartFile> evidence,
+            RedirectAttributes redirect) {
+        var actor = org.fanzha.platform.Actors.requirePermission(org.fanzha.platform.Permission.HOTLINE_CALL);
+        try {
+            PublicReports.Filed filed = reports.file(
+                    request(form), Source.HOTLINE_REPORT, ReportsController.uploads(evidence), actor.name());
+            // the caller's receipt and status code, read out once by the operator
+            redirect.addFlashAttribute("filedToken", filed.statusToken());
+            return "redirect:/reports/" + filed.receipt();
+        } catch (ProblemException e) {
+            Map<String, Object> typed = new LinkedHashMap<>(form);
+            typed.remove("_csrf");
+            Forms.refused(redirect, e, typed);
+            return "redirect:/hotline/reports/new";
+        }
+    }
+
+    private String form(Model model, boolean codesRequired) {
         model.addAttribute("fraudTypes", FraudType.values());
         model.addAttribute("identifierTypes", IDENTIFIER_TYPES);
         model.addAttribute("channels", ReportValidator.CHANNELS);
         model.addAttribute("identifierRows", IDENTIFIER_ROWS);
         model.addAttribute("transferRows", TRANSFER_ROWS);
-        model.addAttribute("codes", codes.required());
+        model.addAttribute("codes", codesRequired);
         return "public/report";
     }
 

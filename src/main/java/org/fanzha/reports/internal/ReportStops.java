@@ -203,7 +203,7 @@ class ReportStops {
             }
             Instant now = clock.instant();
             store.stopped(row.id(), caseId, actor.name(), now);
-            events.publishEvent(new org.fanzha.reports.ReportProgress(row.receipt(), row.reporterPhone(), "STOP_SENT"));
+            events.publishEvent(new org.fanzha.reports.ReportProgress(row.receipt(), "STOP_SENT"));
             audit.record(
                     "STOP",
                     "public_report",

@@ -229,11 +229,94 @@ class ReportStore {
                 .list();
     }
 
-    /** The first contact on a report's warning: reviewed. */
-    int reviewed(long warningId, Instant at) {
-        return jdbc.sql("UPDATE public_report SET reviewed_at = ? WHERE warning_id = ? AND reviewed_at IS NULL")
-                .params(Timestamp.from(at), warningId)
+    /** The first contact on a report's warning: reviewed; the receipts that were not reviewed before. */
+    List<String> reviewed(long warningId, Instant at) {
+        List<String> receipts = jdbc.sql(
+                        "SELECT receipt FROM public_report WHERE warning_id = ? AND reviewed_at IS NULL ORDER BY id")
+                .param(warningId)
+                .query(String.class)
+                .list();
+        List<String> marked = new java.util.ArrayList<>();
+        for (String receipt : receipts) {
+            if (jdbc.sql("UPDATE public_report SET reviewed_at = ? WHERE receipt = ? AND reviewed_at IS NULL")
+                            .params(Timestamp.from(at), receipt)
+                            .update()
+                    == 1) {
+                marked.add(receipt);
+            }
+        }
+        return marked;
+    }
+
+    /** A report whose reporter is followed: what they were last told. */
+    record Followed(long id, String receipt, long caseId, String toldHeld, String toldReturn) {}
+
+    /** Reports with a case, received after {@code since}, whose return is not yet approved: a page after {@code afterId}. */
+    List<Followed> followed(Instant since, long afterId, int limit) {
+        return jdbc.sql("""
+                        SELECT id, receipt, case_id, told_held, told_return FROM public_report
+                        WHERE case_id IS NOT NULL AND received_at > ? AND told_return <> 'APPROVED' AND id > ?
+                        ORDER BY id LIMIT ?""")
+                .params(Timestamp.from(since), afterId, limit)
+                .query((rs, n) -> new Followed(
+                        rs.getLong("id"),
+                        rs.getString("receipt"),
+                        rs.getLong("case_id"),
+                        rs.getString("told_held"),
+                        rs.getString("told_return")))
+                .list();
+    }
+
+    /** Records what the reporter is now told; false when another instance told them first. */
+    boolean told(Followed f, String held, String returnStep) {
+        return jdbc.sql("""
+                        UPDATE public_report SET told_held = ?, told_return = ?
+                        WHERE id = ? AND told_held = ? AND told_return = ?""")
+                        .params(held, returnStep, f.id(), f.toldHeld(), f.toldReturn())
+                        .update()
+                == 1;
+    }
+
+    Optional<String> reporterPhone(String receipt) {
+        return jdbc.sql("SELECT reporter_phone FROM public_report WHERE receipt = ?")
+                .param(receipt)
+                .query(String.class)
+                .optional()
+                .filter(phone -> !phone.equals(REMOVED));
+    }
+
+    /** What retention leaves of a removed phone. */
+    static final String REMOVED = "-";
+
+    /** The ids of a case's reports whose evidence is still kept. */
+    List<Long> ofCase(long caseId) {
+        return jdbc.sql("SELECT id FROM public_report WHERE case_id = ? AND evidence_removed_at IS NULL")
+                .param(caseId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Reports that made no case, received before {@code before}, not yet cleared: up to {@code limit}. */
+    List<Long> expired(Instant before, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM public_report WHERE case_id IS NULL AND evidence_removed_at IS NULL AND received_at < ?
+                        ORDER BY received_at LIMIT ?""")
+                .params(Timestamp.from(before), limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Removes a report's evidence files (and, when {@code phoneToo}, the reporter's phone); how many files went. */
+    int removeEvidence(long reportId, boolean phoneToo, Instant at) {
+        int files = jdbc.sql("DELETE FROM public_report_evidence WHERE report_id = ?")
+                .param(reportId)
                 .update();
+        jdbc.sql("UPDATE public_report SET evidence_removed_at = ?"
+                        + (phoneToo ? ", reporter_phone = '" + REMOVED + "'" : "")
+                        + " WHERE id = ?")
+                .params(Timestamp.from(at), reportId)
+                .update();
+        return files;
     }
 
     /** Locks the report's row (the one click is taken once). */

@@ -135,10 +135,34 @@ class ReporterSmsTest {
                         .query(Long.class)
                         .optional()
                         .isPresent());
-        mvc.perform(post("/api/v1/reports/" + receipt + "/stop-payments").header("Authorization", api.bearer("duty")))
-                .andExpect(status().isCreated());
+        long request = json.readTree(mvc.perform(post("/api/v1/reports/" + receipt + "/stop-payments")
+                                .header("Authorization", api.bearer("duty")))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .at("/requests/0/requestId")
+                .asLong();
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(
                         () -> assertThat(body("report/STOP_SENT", receipt)).contains("止付"));
+        // the bank holds the money: the reporter is told that too, once
+        mvc.perform(post("/api/v1/funds/requests/" + request + "/response")
+                        .header("Authorization", "Bearer demo-bank-token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"result\":\"STOPPED\",\"heldAmount\":\"800\"}"))
+                .andExpect(status().isOk());
+        news.follow();
+        news.follow();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(body("report/HELD", receipt)).contains("冻结", "96110"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sms_message WHERE template = 'report/HELD' AND body LIKE ?")
+                        .param("%" + receipt + "%")
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.fanzha.reports.internal.ReportNews news;
 }

@@ -69,11 +69,80 @@ class PublicStats {
     private final Indicators indicators;
     private final Divisions divisions;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    PublicStats(Indicators indicators, Divisions divisions, Clock clock) {
+    PublicStats(
+            Indicators indicators,
+            Divisions divisions,
+            Clock clock,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            tools.jackson.databind.json.JsonMapper json) {
         this.indicators = indicators;
         this.divisions = divisions;
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * The day's publication at 08:00: this week's figures so far for the province, its cities and
+     * their counties, computed once and kept; other periods are published when first asked for.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(
+            cron = "${fanzha.performance.public-stats-cron:0 0 8 * * *}",
+            zone = "Asia/Shanghai")
+    void publish() {
+        List<Division> units = new ArrayList<>();
+        Division province = unit(null);
+        units.add(province);
+        for (Division city : divisions.children(province.code())) {
+            if (city.unit()) {
+                units.add(city);
+                divisions.children(city.code()).stream().filter(Division::unit).forEach(units::add);
+            }
+        }
+        for (Division d : units) {
+            stats(null, d.code());
+        }
+    }
+
+    /**
+     * The figures as published today: kept from the first time they were asked for (or from 08:00),
+     * so every reader sees the same figures until the next publication.
+     */
+    Stats stats(@Nullable String periodLabel, @Nullable String unitCode) {
+        Division unit = unit(unitCode);
+        ZonedDateTime published = published();
+        Period asked = asked(periodLabel, published.toLocalDate().minusDays(1));
+        java.sql.Date on = java.sql.Date.valueOf(published.toLocalDate());
+        java.util.Optional<String> kept = jdbc.sql("""
+                        SELECT body FROM public_stats_publication
+                        WHERE published_on = ? AND period_from = ? AND period_to = ? AND unit_code = ?""")
+                .params(on, java.sql.Date.valueOf(asked.from()), java.sql.Date.valueOf(asked.to()), unit.code())
+                .query(String.class)
+                .optional();
+        if (kept.isPresent()) {
+            return json.readValue(kept.get(), Stats.class);
+        }
+        String body = json.writeValueAsString(compute(asked, unit, published));
+        try {
+            jdbc.sql("""
+                            INSERT INTO public_stats_publication (published_on, period_from, period_to, unit_code, body, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            on,
+                            java.sql.Date.valueOf(asked.from()),
+                            java.sql.Date.valueOf(asked.to()),
+                            unit.code(),
+                            body,
+                            java.sql.Timestamp.from(clock.instant()))
+                    .update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // another instance published it at the same moment: theirs is the publication
+            return stats(periodLabel, unitCode);
+        }
+        return json.readValue(body, Stats.class);
     }
 
     /** The last publication: today's at 08:00 once it is past, else yesterday's. */
@@ -104,16 +173,18 @@ class PublicStats {
                 .orElseThrow(() -> new InvalidInput(List.of(new FieldError("unit", "error.statsUnit", c))));
     }
 
-    Stats stats(@Nullable String periodLabel, @Nullable String unitCode) {
-        Division unit = unit(unitCode);
-        ZonedDateTime published = published();
-        LocalDate lastDay = published.toLocalDate().minusDays(1);
+    private static Period asked(@Nullable String periodLabel, LocalDate lastDay) {
         Period asked = periodLabel == null || periodLabel.isBlank()
                 ? Period.weekOf(lastDay)
                 : PerformanceController.period(periodLabel);
         if (asked.from().isAfter(lastDay)) {
             throw new InvalidInput(List.of(new FieldError("period", "error.statsNotPublished", periodLabel)));
         }
+        return asked;
+    }
+
+    private Stats compute(Period asked, Division unit, ZonedDateTime published) {
+        LocalDate lastDay = published.toLocalDate().minusDays(1);
         Period period = cut(asked, lastDay);
         long cutDays = java.time.temporal.ChronoUnit.DAYS.between(period.to(), asked.to());
         Period previous = shorten(asked.previous(), cutDays);

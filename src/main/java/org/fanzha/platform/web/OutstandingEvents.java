@@ -1,23 +1,24 @@
 package org.fanzha.platform.web;
 
-import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.EventPublication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * What a stopped or crashed instance left unfinished — event publications whose listener had not
- * completed — is taken up again while the instances answer, a batch a minute, instead of before an
- * instance starts (Spring Modulith's republish on restart held a restart after a crash under load
- * for over a minute). Only publications older than {@code fanzha.events.resubmit-after} (two
- * minutes) are taken, so that a listener still running on another instance finishes first; one
- * that failed {@code fanzha.events.max-attempts} times is left for an operator (the registry keeps
- * it, logged here).
+ * completed when it stopped — is taken up again once this instance answers, in the background,
+ * instead of before it starts: Spring Modulith's republish on restart
+ * ({@code spring.modulith.events.republish-outstanding-events-on-restart}, off) ran during start-up
+ * and held a restart after a crash under load for over a minute. The same publications are taken
+ * as Modulith would take — those published before this instance started — except one that failed
+ * {@code fanzha.events.max-attempts} times, which is left in the registry for an operator.
  */
 @Component
 class OutstandingEvents {
@@ -25,40 +26,52 @@ class OutstandingEvents {
     private static final Logger log = LoggerFactory.getLogger(OutstandingEvents.class);
 
     private final IncompleteEventPublications incomplete;
-    private final Duration after;
-    private final int batch;
+    private final Clock clock;
     private final int maxAttempts;
 
     OutstandingEvents(
             IncompleteEventPublications incomplete,
-            @Value("${fanzha.events.resubmit-after:2m}") Duration after,
-            @Value("${fanzha.events.resubmit-batch:500}") int batch,
+            Clock clock,
             @Value("${fanzha.events.max-attempts:10}") int maxAttempts) {
         this.incomplete = incomplete;
-        this.after = after;
-        this.batch = batch;
+        this.clock = clock;
         this.maxAttempts = maxAttempts;
     }
 
-    @Scheduled(
-            fixedDelayString = "${fanzha.events.resubmit-every:60s}",
-            initialDelayString = "${fanzha.events.resubmit-first:20s}")
-    void resubmit() {
-        incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
-                .withMinAge(after)
-                .withBatchSize(batch)
-                .withFilter(this::retry));
+    @EventListener(ApplicationReadyEvent.class)
+    void started() {
+        Instant started = clock.instant();
+        Thread t = new Thread(() -> resubmit(started), "outstanding-events");
+        t.setDaemon(true);
+        t.start();
     }
 
-    private boolean retry(EventPublication p) {
-        if (p.getCompletionAttempts() < maxAttempts) {
-            return true;
+    /** Resubmits the publications left incomplete before {@code before}; returns how many. */
+    int resubmit(Instant before) {
+        AtomicInteger taken = new AtomicInteger();
+        AtomicInteger left = new AtomicInteger();
+        try {
+            incomplete.resubmitIncompletePublications(p -> {
+                if (!p.getPublicationDate().isBefore(before)) {
+                    return false;
+                }
+                if (p.getCompletionAttempts() >= maxAttempts) {
+                    left.incrementAndGet();
+                    return false;
+                }
+                taken.incrementAndGet();
+                return true;
+            });
+        } catch (RuntimeException e) {
+            log.warn("Outstanding event publications not resubmitted: {}", e.getMessage(), e);
         }
-        log.warn(
-                "Event publication {} ({}) failed {} times and is left for an operator",
-                p.getIdentifier(),
-                p.getEvent().getClass().getSimpleName(),
-                p.getCompletionAttempts());
-        return false;
+        if (taken.get() > 0 || left.get() > 0) {
+            log.info(
+                    "Resubmitted {} event publications left incomplete before this instance started; {} failed {} times and are left for an operator",
+                    taken.get(),
+                    left.get(),
+                    maxAttempts);
+        }
+        return taken.get();
     }
 }

@@ -77,6 +77,48 @@ class PublicStatsTest {
         assertThat(page).contains("反诈公开数据", "郑州市", "金水区", "公检法机关不会电话办案");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.fanzha.performance.internal.PublicStatsPublisher publisher;
+
+    @Test
+    void figuresAreKeptAsPublishedUntilTheNextPublication() throws Exception {
+        // 08:00: this week for the province, every city and every county
+        publisher.publish();
+        long units = jdbc.sql("""
+                        SELECT COUNT(DISTINCT unit_code) FROM public_stats_publication
+                        WHERE published_on = (SELECT MAX(published_on) FROM public_stats_publication)""").query(Long.class).single();
+        assertThat(units).isGreaterThan(1 + 18 + 100);
+        // another period is published when first asked for, and then served as published: what the
+        // public saw does not change under them (here the kept publication is marked to tell)
+        String first = mvc.perform(
+                        get("/api/v1/public/stats").param("unit", "4103").param("period", "2026-10"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(jdbc.sql(
+                                "UPDATE public_stats_publication SET body = REPLACE(body, '洛阳市', '洛阳市（已发布）') WHERE unit_code = '4103' AND period_from = DATE '2026-10-01'")
+                        .update())
+                .isOne();
+        String kept = mvc.perform(
+                        get("/api/v1/public/stats").param("unit", "4103").param("period", "2026-10"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(kept).contains("洛阳市（已发布）").isNotEqualTo(first);
+        // the next publication computes it again
+        jdbc.sql("DELETE FROM public_stats_publication WHERE unit_code = '4103' AND period_from = DATE '2026-10-01'")
+                .update();
+        assertThat(mvc.perform(get("/api/v1/public/stats").param("unit", "4103").param("period", "2026-10"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .isEqualTo(first);
+    }
+
     @Test
     void badAsksAreRefusedAtTheirFieldsAndOnlyTheProvincePublishesPatterns() throws Exception {
         mvc.perform(get("/api/v1/public/stats").param("unit", "abc"))

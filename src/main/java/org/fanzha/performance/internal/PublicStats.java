@@ -86,31 +86,25 @@ class PublicStats {
     }
 
     /**
-     * The day's publication at 08:00: this week's figures so far for the province, its cities and
-     * their counties, computed once and kept; other periods are published when first asked for.
+     * The figures as published today: kept from the first time they were asked for (or from 08:00),
+     * so every reader sees the same figures until the next publication.
      */
-    @org.springframework.scheduling.annotation.Scheduled(
-            cron = "${fanzha.performance.public-stats-cron:0 0 8 * * *}",
-            zone = "Asia/Shanghai")
-    void publish() {
+    /** The units published each morning: the province, its cities and their counties. */
+    List<Division> publishedUnits() {
         List<Division> units = new ArrayList<>();
         Division province = unit(null);
         units.add(province);
         for (Division city : divisions.children(province.code())) {
-            if (city.unit()) {
+            if (city.unit() && city.code().length() <= 6) {
                 units.add(city);
-                divisions.children(city.code()).stream().filter(Division::unit).forEach(units::add);
+                divisions.children(city.code()).stream()
+                        .filter(d -> d.unit() && d.code().length() <= 6)
+                        .forEach(units::add);
             }
         }
-        for (Division d : units) {
-            stats(null, d.code());
-        }
+        return units;
     }
 
-    /**
-     * The figures as published today: kept from the first time they were asked for (or from 08:00),
-     * so every reader sees the same figures until the next publication.
-     */
     Stats stats(@Nullable String periodLabel, @Nullable String unitCode) {
         Division unit = unit(unitCode);
         ZonedDateTime published = published();

@@ -74,4 +74,17 @@ public final class Uploads {
                                 .toString())
                 .body(bytes);
     }
+
+    /** The files of a multipart request that were chosen: a file field a browser sent empty is left out. */
+    public static java.util.List<org.springframework.web.multipart.MultipartFile> chosen(
+            java.util.@Nullable List<org.springframework.web.multipart.MultipartFile> parts) {
+        if (parts == null) {
+            return java.util.List.of();
+        }
+        return parts.stream()
+                .filter(p -> !p.isEmpty()
+                        || (p.getOriginalFilename() != null
+                                && !p.getOriginalFilename().isEmpty()))
+                .toList();
+    }
 }

@@ -155,15 +155,7 @@ class AppealsController {
         int max = engine.properties().maxEvidenceFiles();
         long maxSize = engine.properties().maxEvidenceSize().toBytes();
         List<AppealEngine.Evidence> files = new ArrayList<>();
-        if (parts == null) {
-            return files;
-        }
-        for (MultipartFile p : parts) {
-            if (p.isEmpty()
-                    && (p.getOriginalFilename() == null
-                            || p.getOriginalFilename().isEmpty())) {
-                continue; // a file field left empty in a browser
-            }
+        for (MultipartFile p : org.fanzha.platform.Uploads.chosen(parts)) {
             if (files.size() >= max || p.getSize() > maxSize) {
                 files.add(new AppealEngine.Evidence(p.getOriginalFilename(), new byte[0], p.getSize()));
                 continue;

@@ -340,10 +340,7 @@ class PublicReports {
                     "problem.forbidden.permission",
                     org.fanzha.platform.Texts.key("permission." + Permission.WARNINGS_READ.name()));
         }
-        String r = ReportValidator.clip(receipt, 20);
-        return (r == null ? java.util.Optional.<ReportStore.Row>empty() : store.find(r))
-                .filter(row -> actor.covers(row.unitCode() == null ? provinceCode : row.unitCode()))
-                .orElseThrow(() -> new ReportNotFound(r == null ? "" : r));
+        return store.inJurisdiction(receipt, actor, false);
     }
 
     static String name(@Nullable String given, int i) {

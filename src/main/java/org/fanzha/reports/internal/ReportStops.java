@@ -106,10 +106,7 @@ class ReportStops {
         if (!actor.isStaff() || !actor.can(Permission.FUNDS_REQUEST)) {
             throw new Forbidden("problem.forbidden.fundsPolice");
         }
-        String r = ReportValidator.clip(receipt, 20);
-        ReportStore.Row row = (r == null ? Optional.<ReportStore.Row>empty() : store.find(r))
-                .filter(x -> actor.covers(x.unitCode() == null ? provinceCode : x.unitCode()))
-                .orElseThrow(() -> new PublicReports.ReportNotFound(r == null ? "" : r));
+        ReportStore.Row row = store.inJurisdiction(receipt, actor, false);
         if (!store.confirm(row.id(), actor.name(), clock.instant())) {
             throw new NothingToConfirm(row.receipt());
         }
@@ -149,11 +146,8 @@ class ReportStops {
         if (!actor.isStaff() || !actor.can(Permission.FUNDS_REQUEST)) {
             throw new Forbidden("problem.forbidden.fundsPolice");
         }
-        String r = ReportValidator.clip(receipt, 20);
         return tx.execute(status -> {
-            ReportStore.Row row = (r == null ? Optional.<ReportStore.Row>empty() : store.lock(r))
-                    .filter(x -> actor.covers(x.unitCode() == null ? provinceCode : x.unitCode()))
-                    .orElseThrow(() -> new PublicReports.ReportNotFound(r == null ? "" : r));
+            ReportStore.Row row = store.inJurisdiction(receipt, actor, true);
             List<ReportStore.TransferRow> transfers = store.transferRows(row.id());
             if (row.stopSentAt() != null && row.caseId() != null) {
                 return new Stopped(row.receipt(), row.caseId(), List.of(), 0, true);

@@ -52,10 +52,23 @@ class ReportStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final String provinceCode;
 
-    ReportStore(JdbcClient jdbc, JdbcTemplate template) {
+    ReportStore(JdbcClient jdbc, JdbcTemplate template, org.fanzha.divisions.DivisionsProperties divisions) {
         this.jdbc = jdbc;
         this.template = template;
+        this.provinceCode = divisions.provinceCode();
+    }
+
+    /**
+     * A report by its receipt as staff may see it: within the jurisdiction of the unit its warning
+     * went to (the province's until then); else the same not-found as an unknown receipt.
+     */
+    Row inJurisdiction(@Nullable String receipt, org.fanzha.platform.Actor actor, boolean forUpdate) {
+        String r = ReportValidator.clip(receipt, 20);
+        return (r == null ? Optional.<Row>empty() : forUpdate ? lock(r) : find(r))
+                .filter(row -> actor.covers(row.unitCode() == null ? provinceCode : row.unitCode()))
+                .orElseThrow(() -> new PublicReports.ReportNotFound(r == null ? "" : r));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

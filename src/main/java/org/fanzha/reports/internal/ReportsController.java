@@ -128,15 +128,7 @@ class ReportsController {
     /** The files as Tomcat keeps them (on disk past its threshold), read as often as needed. */
     static List<PublicReports.Upload> uploads(@Nullable List<MultipartFile> parts) {
         List<PublicReports.Upload> out = new ArrayList<>();
-        if (parts == null) {
-            return out;
-        }
-        for (MultipartFile p : parts) {
-            if (p.isEmpty()
-                    && (p.getOriginalFilename() == null
-                            || p.getOriginalFilename().isEmpty())) {
-                continue;
-            }
+        for (MultipartFile p : org.fanzha.platform.Uploads.chosen(parts)) {
             out.add(new PublicReports.Upload() {
                 @Override
                 public @Nullable String name() {

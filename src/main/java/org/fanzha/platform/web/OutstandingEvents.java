@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
  * and held a restart after a crash under load for over a minute. The same publications are taken
  * as Modulith would take — those published before this instance started — except one that failed
  * {@code fanzha.events.max-attempts} times, which is left in the registry for an operator.
+ * ({@code fanzha.events.resubmit-on-start=false} turns it off: the tests' application contexts share
+ * one database in one JVM and are no restarts of a crashed instance.)
  */
 @Component
 class OutstandingEvents {
@@ -28,11 +30,14 @@ class OutstandingEvents {
     private final IncompleteEventPublications incomplete;
     private final Clock clock;
     private final int maxAttempts;
+    private final boolean onStart;
 
     OutstandingEvents(
             IncompleteEventPublications incomplete,
             Clock clock,
-            @Value("${fanzha.events.max-attempts:10}") int maxAttempts) {
+            @Value("${fanzha.events.max-attempts:10}") int maxAttempts,
+            @Value("${fanzha.events.resubmit-on-start:true}") boolean onStart) {
+        this.onStart = onStart;
         this.incomplete = incomplete;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
@@ -40,6 +45,9 @@ class OutstandingEvents {
 
     @EventListener(ApplicationReadyEvent.class)
     void started() {
+        if (!onStart) {
+            return;
+        }
         Instant started = clock.instant();
         Thread t = new Thread(() -> resubmit(started), "outstanding-events");
         t.setDaemon(true);

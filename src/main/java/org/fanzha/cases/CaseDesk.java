@@ -64,4 +64,7 @@ public interface CaseDesk {
 
     /** Ids of cases after an id, in order, for a listener catching up with cases filed before it existed. */
     List<Long> caseIdsAfter(long afterId, int limit);
+
+    /** The cases made from warnings (a case accepted from a closed warning): case id to warning id. */
+    java.util.Map<Long, Long> casesOfWarnings(java.util.Collection<Long> warningIds);
 }

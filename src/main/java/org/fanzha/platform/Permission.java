@@ -60,7 +60,9 @@ public enum Permission {
     /** Review risk entries: raise, lower or clear with a reason; decide appeals. */
     RISK_REVIEW("risk:review", false),
     /** Adjustments (加减分) to scores; only province commanders may enter them. */
-    PERFORMANCE_ADJUST("performance:adjust", false);
+    PERFORMANCE_ADJUST("performance:adjust", false),
+    /** Refit the dispatch model now (it refits nightly on its own). */
+    DISPATCH_MODEL_MANAGE("dispatch-model:manage", false);
 
     private final String authority;
     private final boolean partnerGrantable;

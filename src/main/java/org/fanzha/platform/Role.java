@@ -10,6 +10,7 @@ import static org.fanzha.platform.Permission.CASES_READ;
 import static org.fanzha.platform.Permission.CASES_WRITE;
 import static org.fanzha.platform.Permission.CONTACT_SCRIPTS_EDIT;
 import static org.fanzha.platform.Permission.CREDIT_QUERY;
+import static org.fanzha.platform.Permission.DISPATCH_MODEL_MANAGE;
 import static org.fanzha.platform.Permission.DIVISIONS_READ;
 import static org.fanzha.platform.Permission.FUNDS_REQUEST;
 import static org.fanzha.platform.Permission.FUNDS_RETURN_APPROVE;
@@ -45,7 +46,8 @@ public enum Role {
             TOKENS_MANAGE,
             NUMBER_SEGMENTS_MANAGE,
             PERSONAL_DATA_REVEAL,
-            GRID_MANAGE)),
+            GRID_MANAGE,
+            DISPATCH_MODEL_MANAGE)),
     /** Sees and assigns everything in the unit subtree and reads its reports. */
     COMMANDER(EnumSet.of(
             DIVISIONS_READ,

@@ -88,6 +88,12 @@ class CaseDeskService implements CaseDesk {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Long> casesOfWarnings(java.util.Collection<Long> warningIds) {
+        return store.casesOfWarnings(warningIds);
+    }
+
+    @Override
     @Transactional
     public void fundLevels(java.util.Map<String, Integer> bankCardLevels) {
         cards.fundLevels(bankCardLevels);

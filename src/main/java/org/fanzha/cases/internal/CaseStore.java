@@ -283,6 +283,19 @@ class CaseStore {
                 });
     }
 
+    java.util.Map<Long, Long> casesOfWarnings(java.util.Collection<Long> warningIds) {
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        if (warningIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT id, warning_id FROM fraud_case WHERE warning_id IN (:ids)")
+                .param("ids", warningIds)
+                .query((rs, n) -> java.util.Map.entry(rs.getLong(1), rs.getLong(2)))
+                .list()
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     List<Long> idsAfter(long afterId, int limit) {
         return jdbc.sql("SELECT id FROM fraud_case WHERE id > ? ORDER BY id LIMIT ?")
                 .params(afterId, limit)

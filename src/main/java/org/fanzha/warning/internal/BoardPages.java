@@ -41,7 +41,16 @@ class BoardPages {
     private final Divisions divisions;
     private final JsonMapper json;
 
-    BoardPages(WarningStore store, WarningActions actions, BoardFeed feed, Divisions divisions, JsonMapper json) {
+    private final org.springframework.beans.factory.ObjectProvider<org.fanzha.warning.DispatchAdvice> dispatch;
+
+    BoardPages(
+            WarningStore store,
+            WarningActions actions,
+            BoardFeed feed,
+            Divisions divisions,
+            JsonMapper json,
+            org.springframework.beans.factory.ObjectProvider<org.fanzha.warning.DispatchAdvice> dispatch) {
+        this.dispatch = dispatch;
         this.store = store;
         this.actions = actions;
         this.feed = feed;
@@ -188,6 +197,13 @@ class BoardPages {
         model.addAttribute("results", ContactResult.values());
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("units", divisions.childNodes(w.unitCode()));
+        var advice = dispatch.getIfAvailable();
+        model.addAttribute(
+                "dispatch",
+                advice == null
+                        ? null
+                        : advice.advise(id, org.springframework.context.i18n.LocaleContextHolder.getLocale())
+                                .orElse(null));
         return "warning/warning";
     }
 

@@ -40,7 +40,15 @@ class WarningController {
     private final JsonMapper json;
     private final WarningStatistics statistics;
 
-    WarningController(WarningStore store, WarningActions actions, JsonMapper json, WarningStatistics statistics) {
+    private final org.springframework.beans.factory.ObjectProvider<org.fanzha.warning.DispatchAdvice> dispatch;
+
+    WarningController(
+            WarningStore store,
+            WarningActions actions,
+            JsonMapper json,
+            WarningStatistics statistics,
+            org.springframework.beans.factory.ObjectProvider<org.fanzha.warning.DispatchAdvice> dispatch) {
+        this.dispatch = dispatch;
         this.store = store;
         this.actions = actions;
         this.json = json;
@@ -127,7 +135,15 @@ class WarningController {
         var leads = store.leads(id).stream()
                 .map(l -> WarningView.LeadView.of(l, json))
                 .toList();
-        return new WarningView.Detail(WarningView.of(warning), leads, store.events(id));
+        var advice = dispatch.getIfAvailable();
+        return new WarningView.Detail(
+                WarningView.of(warning),
+                leads,
+                store.events(id),
+                advice == null
+                        ? null
+                        : advice.advise(id, org.springframework.context.i18n.LocaleContextHolder.getLocale())
+                                .orElse(null));
     }
 
     @PostMapping("/{id}/acknowledge")

@@ -143,5 +143,9 @@ record WarningView(
         }
     }
 
-    record Detail(WarningView warning, List<LeadView> leads, List<WarningStore.Event> timeline) {}
+    record Detail(
+            WarningView warning,
+            List<LeadView> leads,
+            List<WarningStore.Event> timeline,
+            org.fanzha.warning.DispatchAdvice.@Nullable Advice dispatch) {}
 }

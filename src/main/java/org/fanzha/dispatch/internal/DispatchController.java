@@ -1,0 +1,151 @@
+package org.fanzha.dispatch.internal;
+
+import java.util.List;
+import java.util.Map;
+import org.fanzha.dispatch.DispatchProperties;
+import org.fanzha.platform.Actor;
+import org.fanzha.platform.Actors;
+import org.fanzha.platform.Forbidden;
+import org.fanzha.platform.Permission;
+import org.fanzha.platform.ProblemException;
+import org.fanzha.platform.Texts;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The model in charge, its versions and calibration (API and page), and the administrator's refit. */
+@Controller
+class DispatchController {
+
+    private final Models models;
+    private final ModelStore store;
+    private final DispatchProperties properties;
+
+    DispatchController(Models models, ModelStore store, DispatchProperties properties) {
+        this.models = models;
+        this.store = store;
+        this.properties = properties;
+    }
+
+    record VersionView(
+            String version,
+            java.time.Instant createdAt,
+            String createdBy,
+            int outcomes,
+            boolean qualified,
+            String reason,
+            java.math.BigDecimal fitSeconds,
+            Models.Calibration calibration) {}
+
+    record Status(
+            String policy,
+            String deciding,
+            @Nullable String modelVersion,
+            @Nullable String loadError,
+            int minOutcomes,
+            List<VersionView> versions) {}
+
+    Status status() {
+        Models.Loaded m = models.loaded();
+        boolean model = properties.policy() == DispatchProperties.Policy.EXPECTED_LOSS && m != null;
+        return new Status(
+                properties.policy().name(),
+                model ? "EXPECTED_LOSS" : "RULES",
+                m == null ? null : m.version().version(),
+                models.loadError(),
+                properties.minOutcomes(),
+                store.recent(20).stream()
+                        .map(v -> new VersionView(
+                                v.version(),
+                                v.createdAt(),
+                                v.createdBy(),
+                                v.outcomes(),
+                                v.qualified(),
+                                v.reason(),
+                                v.fitSeconds(),
+                                models.calibration(v)))
+                        .toList());
+    }
+
+    private static Actor reader() {
+        Actor actor = Actors.require();
+        if (!actor.can(Permission.PERFORMANCE_READ) && !actor.can(Permission.DISPATCH_MODEL_MANAGE)) {
+            throw new Forbidden(
+                    "problem.forbidden.permission", Texts.key("permission." + Permission.PERFORMANCE_READ.name()));
+        }
+        return actor;
+    }
+
+    @GetMapping("/api/v1/dispatch/model")
+    @ResponseBody
+    Status api() {
+        reader();
+        return status();
+    }
+
+    static class RefitRunning extends ProblemException {
+        RefitRunning() {
+            super(
+                    HttpStatus.CONFLICT,
+                    "refit-running",
+                    "problem.wrongState.title",
+                    "problem.dispatchRefitRunning",
+                    args(),
+                    Map.of());
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Starts a refit in the background: 202, or 409 while one runs here. */
+    @PostMapping("/api/v1/dispatch/model/refit")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> refit() {
+        Actor actor = Actors.requirePermission(Permission.DISPATCH_MODEL_MANAGE);
+        start(actor);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("started", true));
+    }
+
+    private void start(Actor actor) {
+        if (!running.compareAndSet(false, true)) {
+            throw new RefitRunning();
+        }
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        models.refit(actor.name());
+                    } finally {
+                        running.set(false);
+                    }
+                },
+                "dispatch-refit");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @GetMapping("/dispatch/model")
+    String page(Model model) {
+        Actor actor = reader();
+        model.addAttribute("status", status());
+        model.addAttribute("mayRefit", actor.can(Permission.DISPATCH_MODEL_MANAGE));
+        return "dispatch/model";
+    }
+
+    @PostMapping("/dispatch/model/refit")
+    String refitPage(RedirectAttributes redirect) {
+        Actor actor = Actors.requirePermission(Permission.DISPATCH_MODEL_MANAGE);
+        try {
+            start(actor);
+            redirect.addFlashAttribute("started", true);
+        } catch (RefitRunning e) {
+            redirect.addFlashAttribute("running", true);
+        }
+        return "redirect:/dispatch/model";
+    }
+}

@@ -1,0 +1,29 @@
+package org.fanzha.warning;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who is about to pay (预测派警): implemented by the dispatch module, read by the warning's view.
+ * Absent when no module gives advice.
+ */
+public interface DispatchAdvice {
+
+    /**
+     * @param policy RULES or EXPECTED_LOSS: what decided
+     * @param payProbability the probability the person pays before they can be reached
+     * @param expectedLoss that probability times the amount at risk (or the fraud type's median loss)
+     * @param factors the three reasons that weigh most, in words (under RULES: the rule)
+     * @param modelVersion the model's version, absent under RULES without a model
+     */
+    record Advice(
+            String policy,
+            double payProbability,
+            String expectedLoss,
+            List<String> factors,
+            @Nullable String modelVersion) {}
+
+    Optional<Advice> advise(long warningId, Locale locale);
+}

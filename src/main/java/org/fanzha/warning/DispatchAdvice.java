@@ -26,4 +26,10 @@ public interface DispatchAdvice {
             @Nullable String modelVersion) {}
 
     Optional<Advice> advise(long warningId, Locale locale);
+
+    /** What orders the work now: EXPECTED_LOSS only while a qualified model is in charge and the setting asks for it. */
+    String deciding();
+
+    /** The advice for many open warnings at once, without the reasons (closed ones are absent). */
+    java.util.Map<Long, Advice> adviseAll(java.util.Collection<Long> warningIds);
 }

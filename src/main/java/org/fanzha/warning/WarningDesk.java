@@ -54,4 +54,10 @@ public interface WarningDesk {
     boolean upgrade(long warningId, String rule, String reasonKey);
 
     void close(long warningId, Outcome outcome, String note);
+
+    /**
+     * Records on the warning's timeline who took its call task and what decided it was next
+     * ({@code policy} RULES or EXPECTED_LOSS; {@code note} the reason in words).
+     */
+    void recordDispatch(long warningId, String operator, String policy, String note, java.time.Instant at);
 }

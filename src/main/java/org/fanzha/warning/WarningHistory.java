@@ -56,6 +56,9 @@ public interface WarningHistory {
     /** Open warnings after {@code afterId} in id order, up to {@code limit}. */
     List<Features> open(long afterId, int limit);
 
+    /** The open ones of these warnings, by id. */
+    java.util.Map<Long, Features> open(java.util.Collection<Long> warningIds);
+
     /** An open warning's features; empty once it is closed (or never was). */
     Optional<Features> open(long warningId);
 }

@@ -43,6 +43,9 @@ class DispatchModelTest {
     @Autowired
     Models models;
 
+    @Autowired
+    org.fanzha.hotline.internal.TaskScores taskScores;
+
     static final int WARNINGS = 1500;
 
     long warning(String state, Instant opened, Integer minutes, String outcome, Instant closed, String phone) {
@@ -147,6 +150,21 @@ class DispatchModelTest {
                         .getContentAsString());
         // the one in the long call is likelier to pay before they are reached
         assertThat(p).isGreaterThan(other.at("/dispatch/payProbability").asDouble());
+        // its call task is rescored with the same expected loss, for the hotline's order
+        jdbc.sql("""
+                        INSERT INTO hotline_task (warning_id, kind, unit_code, urgency, due_at, state, failed_attempts, created_at, open_key)
+                        VALUES (?, 'CALL', '410105', 'YELLOW', ?, 'OPEN', 0, ?, ?)""")
+                .params(open, Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), open + ":CALL")
+                .update();
+        taskScores.rescore();
+        assertThat(jdbc.sql("SELECT expected_loss FROM hotline_task WHERE warning_id = ?")
+                        .param(open)
+                        .query(java.math.BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo(d.get("expectedLoss").asText());
+        jdbc.sql("UPDATE hotline_task SET state = 'DONE', open_key = NULL WHERE warning_id = ?")
+                .param(open)
+                .update();
         // the warning's page says the same, in words
         String warningPage = mvc.perform(get("/warnings/" + open).session(api.session("duty")))
                 .andExpect(status().isOk())

@@ -52,6 +52,51 @@ public class Advisor implements DispatchAdvice {
         return history.open(warningId).map(f -> advise(f, locale, true));
     }
 
+    @Override
+    public String deciding() {
+        return properties.policy() == DispatchProperties.Policy.EXPECTED_LOSS && models.loaded() != null
+                ? "EXPECTED_LOSS"
+                : "RULES";
+    }
+
+    @Override
+    public Map<Long, Advice> adviseAll(java.util.Collection<Long> warningIds) {
+        Map<Long, Advice> out = new java.util.HashMap<>();
+        List<WarningHistory.Features> open =
+                new ArrayList<>(history.open(warningIds).values());
+        Models.Loaded m = models.loaded();
+        if (open.isEmpty()) {
+            return out;
+        }
+        if (properties.policy() == DispatchProperties.Policy.EXPECTED_LOSS && m != null) {
+            Instant now = clock.instant();
+            float[] rows = new float[open.size() * Encoding.width()];
+            for (int i = 0; i < open.size(); i++) {
+                Encoding.encode(open.get(i), now, rows, i * Encoding.width());
+            }
+            try {
+                float[] margins = m.survival().margins(rows, open.size());
+                double wait = properties.reachWithin().toSeconds() / 60.0;
+                for (int i = 0; i < open.size(); i++) {
+                    WarningHistory.Features f = open.get(i);
+                    double elapsed = Math.max(Example.SOON, Example.minutes(f.firstLeadAt(), now));
+                    double p = round(m.survival().paysWithin(margins[i], elapsed, wait));
+                    out.put(
+                            f.warningId(),
+                            new Advice("EXPECTED_LOSS", p, loss(p, f, m.survival()), List.of(), m.survival().version));
+                }
+                return out;
+            } catch (ml.dmlc.xgboost4j.java.XGBoostError e) {
+                log.warn(
+                        "Dispatch: {} warnings scored by the rules, the model failed: {}", open.size(), e.getMessage());
+            }
+        }
+        for (WarningHistory.Features f : open) {
+            out.put(f.warningId(), advise(f, Locale.SIMPLIFIED_CHINESE, false));
+        }
+        return out;
+    }
+
     /** The advice for one open warning; reasons in words only when asked (they cost a contribution pass). */
     public Advice advise(WarningHistory.Features f, Locale locale, boolean reasons) {
         Models.Loaded m = models.loaded();
@@ -74,12 +119,14 @@ public class Advisor implements DispatchAdvice {
             }
         }
         double p = round(rulesShare(f.urgency()));
-        List<String> factors = List.of(Texts.resolve(
-                "dispatch.factor.rule",
-                List.of(
-                        Texts.resolve("urgency." + f.urgency().name(), List.of(), locale),
-                        Texts.resolve("urgency.rule." + f.urgencyRule(), List.of(), locale)),
-                locale));
+        List<String> factors = !reasons
+                ? List.of()
+                : List.of(Texts.resolve(
+                        "dispatch.factor.rule",
+                        List.of(
+                                Texts.resolve("urgency." + f.urgency().name(), List.of(), locale),
+                                Texts.resolve("urgency.rule." + f.urgencyRule(), List.of(), locale)),
+                        locale));
         return new Advice("RULES", p, loss(p, f, m == null ? null : m.survival()), factors, null);
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.fanzha.hotline.TaskKind;
 import org.fanzha.hotline.TaskState;
@@ -121,8 +122,57 @@ class TaskStore {
         });
     }
 
+    /** The open call tasks' warnings, for rescoring: up to {@code limit}, those scored longest ago first. */
+    List<Map.Entry<Long, Long>> toScore(int limit) {
+        return jdbc.sql("""
+                        SELECT id, warning_id FROM hotline_task WHERE kind IN ('CALL', 'FOLLOW_UP') AND state = 'OPEN'
+                        ORDER BY scored_at NULLS FIRST, id LIMIT ?""")
+                .param(limit)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .list();
+    }
+
+    void scored(long taskId, @Nullable BigDecimal expectedLoss, Instant at) {
+        jdbc.sql("UPDATE hotline_task SET expected_loss = ?, scored_at = ? WHERE id = ?")
+                .params(expectedLoss, ts(at), taskId)
+                .update();
+    }
+
+    /**
+     * The operator's task in hand, or the next due one of the jurisdiction, locked. Under the rules:
+     * red before orange before yellow, then the longest due. By expected loss: a task whose deadline
+     * is about to be missed ({@code urgentBefore}: due that long ago for its urgency) still first,
+     * then the highest expected loss — a red warning therefore never ranks below an orange one of
+     * lower expected loss — then the rules' order.
+     */
+    Optional<HotlineTask> next(
+            String operator,
+            String jurisdiction,
+            Instant now,
+            boolean byExpectedLoss,
+            Map<String, Instant> urgentBefore) {
+        return next(
+                operator,
+                jurisdiction,
+                now,
+                byExpectedLoss
+                        ? "CASE WHEN (urgency = 'RED' AND due_at <= ?) OR (urgency = 'ORANGE' AND due_at <= ?) OR (urgency = 'YELLOW' AND due_at <= ?)"
+                                + " THEN 0 ELSE 1 END, expected_loss DESC NULLS LAST, "
+                        : "",
+                byExpectedLoss ? urgentBefore : null);
+    }
+
     /** The operator's task in hand, or the most urgent due one of the jurisdiction, locked. */
     Optional<HotlineTask> next(String operator, String jurisdiction, Instant now) {
+        return next(operator, jurisdiction, now, "", null);
+    }
+
+    private Optional<HotlineTask> next(
+            String operator,
+            String jurisdiction,
+            Instant now,
+            String order,
+            @Nullable Map<String, Instant> urgentBefore) {
         var mine = jdbc.sql(
                         "SELECT * FROM hotline_task WHERE state = 'TAKEN' AND taken_by = ? AND kind <> 'VISIT' FOR UPDATE")
                 .param(operator)
@@ -138,16 +188,26 @@ class TaskStore {
                 WHERE kind = 'CALL' AND state = 'OPEN' AND unit_code LIKE ? AND due_at <= ?
                   AND EXISTS (SELECT 1 FROM warning w WHERE w.id = hotline_task.warning_id AND w.state = 'CLOSED')
                 """).params(ts(now), jurisdiction + "%", ts(now)).update();
-        return jdbc.sql("""
-                SELECT * FROM hotline_task
-                WHERE kind IN ('CALL', 'FOLLOW_UP') AND unit_code LIKE ? AND due_at <= ?
-                  AND (state = 'OPEN' OR (state = 'TAKEN' AND taken_at < ?))
-                ORDER BY CASE urgency WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 ELSE 2 END, due_at, id
-                LIMIT 1 FOR UPDATE SKIP LOCKED
-                """)
-                .params(jurisdiction + "%", ts(now), ts(now.minus(ABANDONED_AFTER)))
+        return jdbc.sql("SELECT * FROM hotline_task"
+                        + " WHERE kind IN ('CALL', 'FOLLOW_UP') AND unit_code LIKE ? AND due_at <= ?"
+                        + " AND (state = 'OPEN' OR (state = 'TAKEN' AND taken_at < ?))"
+                        + " ORDER BY " + order
+                        + "CASE urgency WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 ELSE 2 END, due_at, id"
+                        + " LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .params(params(jurisdiction, now, urgentBefore))
                 .query(TaskStore::map)
                 .optional();
+    }
+
+    private static Object[] params(String jurisdiction, Instant now, @Nullable Map<String, Instant> urgentBefore) {
+        List<Object> p =
+                new java.util.ArrayList<>(List.of(jurisdiction + "%", ts(now), ts(now.minus(ABANDONED_AFTER))));
+        if (urgentBefore != null) {
+            p.add(ts(urgentBefore.get("RED")));
+            p.add(ts(urgentBefore.get("ORANGE")));
+            p.add(ts(urgentBefore.get("YELLOW")));
+        }
+        return p.toArray();
     }
 
     Optional<HotlineTask> forUpdate(long id) {

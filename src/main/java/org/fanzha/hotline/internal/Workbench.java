@@ -89,13 +89,20 @@ class Workbench {
 
     private final org.fanzha.audit.AuditLog audit;
 
+    private final org.springframework.beans.factory.ObjectProvider<org.fanzha.warning.DispatchAdvice> dispatch;
+    private final org.fanzha.warning.WarningProperties warnings;
+
     Workbench(
             TaskStore tasks,
             WarningDesk desk,
             HotlineProperties properties,
             MessageSource messages,
             Clock clock,
-            org.fanzha.audit.AuditLog audit) {
+            org.fanzha.audit.AuditLog audit,
+            org.springframework.beans.factory.ObjectProvider<org.fanzha.warning.DispatchAdvice> dispatch,
+            org.fanzha.warning.WarningProperties warnings) {
+        this.dispatch = dispatch;
+        this.warnings = warnings;
         this.audit = audit;
         this.tasks = tasks;
         this.desk = desk;
@@ -108,14 +115,46 @@ class Workbench {
     Optional<TaskView> next(Locale locale) {
         Actor actor = Actors.requirePermission(Permission.HOTLINE_CALL);
         Instant now = clock.instant();
-        var task = tasks.next(actor.name(), actor.unitCode(), now);
+        var advice = dispatch.getIfAvailable();
+        boolean byLoss = advice != null && advice.deciding().equals("EXPECTED_LOSS");
+        var task = tasks.next(actor.name(), actor.unitCode(), now, byLoss, urgentBefore(now));
         if (task.isEmpty()) {
             return Optional.empty();
         }
         if (!actor.name().equals(task.get().takenBy()) || task.get().state() != TaskState.TAKEN) {
             tasks.take(task.get().id(), actor.name(), now);
+            dispatched(task.get(), actor.name(), advice, locale, now);
         }
         return Optional.of(view(tasks.find(task.get().id()).orElseThrow(), locale, true));
+    }
+
+    /** A task waiting longer than four fifths of its urgency's close deadline is about to miss it: due before these. */
+    java.util.Map<String, Instant> urgentBefore(Instant now) {
+        java.util.Map<String, Instant> out = new java.util.HashMap<>();
+        for (org.fanzha.warning.Urgency u : org.fanzha.warning.Urgency.values()) {
+            out.put(
+                    u.name(),
+                    now.minus(warnings.deadline(u).close().multipliedBy(4).dividedBy(5)));
+        }
+        return out;
+    }
+
+    /** Which policy gave the operator this task, and why, on the warning's timeline. */
+    private void dispatched(
+            HotlineTask task,
+            String operator,
+            org.fanzha.warning.@Nullable DispatchAdvice advice,
+            Locale locale,
+            Instant now) {
+        var a = advice == null ? null : advice.advise(task.warningId(), locale).orElse(null);
+        if (a == null) {
+            return;
+        }
+        String note = org.fanzha.platform.Texts.resolve(
+                "dispatch.dispatched." + a.policy(),
+                List.of(Math.round(a.payProbability() * 100), a.expectedLoss(), String.join("；", a.factors())),
+                locale);
+        desk.recordDispatch(task.warningId(), operator, a.policy(), note, now);
     }
 
     @Transactional

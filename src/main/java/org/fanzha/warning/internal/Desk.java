@@ -150,6 +150,20 @@ class Desk implements WarningDesk {
 
     @Override
     @Transactional
+    public void recordDispatch(long warningId, String operator, String policy, String note, java.time.Instant at) {
+        store.event(
+                warningId,
+                at,
+                "DISPATCHED",
+                operator,
+                null,
+                null,
+                policy,
+                note.length() > 1000 ? note.substring(0, 1000) : note);
+    }
+
+    @Override
+    @Transactional
     public boolean upgrade(long warningId, String rule, String reasonKey) {
         var warning = store.forUpdate(warningId).orElseThrow(() -> new WarningNotFound(warningId));
         if (!warning.isOpen() || warning.urgency() == org.fanzha.warning.Urgency.RED) {

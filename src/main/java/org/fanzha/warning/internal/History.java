@@ -109,6 +109,19 @@ class History implements WarningHistory {
 
     @Override
     @Transactional(readOnly = true)
+    public Map<Long, Features> open(java.util.Collection<Long> warningIds) {
+        if (warningIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Row> rows = jdbc.sql("SELECT " + COLUMNS + " FROM warning WHERE id IN (:ids) AND state <> 'CLOSED'")
+                .param("ids", warningIds)
+                .query((rs, n) -> row(rs))
+                .list();
+        return features(rows);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<Features> open(long warningId) {
         List<Row> rows = jdbc.sql("SELECT " + COLUMNS + " FROM warning WHERE id = ? AND state <> 'CLOSED'")
                 .param(warningId)

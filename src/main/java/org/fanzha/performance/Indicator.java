@@ -45,7 +45,21 @@ public enum Indicator {
     medianFirstContactSeconds(FactKind.FIRST_CONTACT_SECONDS),
     p90FirstContactSeconds(FactKind.FIRST_CONTACT_SECONDS),
     medianReportToStopSeconds(FactKind.REPORT_STOP_SECONDS),
-    p90ReportToStopSeconds(FactKind.REPORT_STOP_SECONDS);
+    p90ReportToStopSeconds(FactKind.REPORT_STOP_SECONDS),
+    medianFirstSmsSeconds(FactKind.ATTEMPT_SECONDS_SMS),
+    p90FirstSmsSeconds(FactKind.ATTEMPT_SECONDS_SMS),
+    medianFirstRobotCallSeconds(FactKind.ATTEMPT_SECONDS_ROBOT),
+    p90FirstRobotCallSeconds(FactKind.ATTEMPT_SECONDS_ROBOT),
+    medianFirstHumanCallSeconds(FactKind.ATTEMPT_SECONDS_HUMAN),
+    p90FirstHumanCallSeconds(FactKind.ATTEMPT_SECONDS_HUMAN),
+    medianFirstVisitSeconds(FactKind.ATTEMPT_SECONDS_VISIT),
+    p90FirstVisitSeconds(FactKind.ATTEMPT_SECONDS_VISIT),
+    medianContactByRobotSeconds(FactKind.CONTACT_SECONDS_ROBOT),
+    p90ContactByRobotSeconds(FactKind.CONTACT_SECONDS_ROBOT),
+    medianContactByHumanSeconds(FactKind.CONTACT_SECONDS_HUMAN),
+    p90ContactByHumanSeconds(FactKind.CONTACT_SECONDS_HUMAN),
+    medianContactByVisitSeconds(FactKind.CONTACT_SECONDS_VISIT),
+    p90ContactByVisitSeconds(FactKind.CONTACT_SECONDS_VISIT);
 
     private final Set<FactKind> facts;
 

@@ -73,7 +73,21 @@ public enum FactKind {
     /** Seconds from the warning to the first confirmed contact with its person, per plan begun on the day. */
     FIRST_CONTACT_SECONDS(false),
     /** Seconds from a public report with a transfer to its stop-payments going out, per report stopped on the day. */
-    REPORT_STOP_SECONDS(false);
+    REPORT_STOP_SECONDS(false),
+    /** Seconds from the warning to the first warning SMS sent, per plan begun on the day. */
+    ATTEMPT_SECONDS_SMS(false),
+    /** Seconds from the warning to the first robot call placed, per plan begun on the day. */
+    ATTEMPT_SECONDS_ROBOT(false),
+    /** Seconds from the warning to an operator's first call, per plan begun on the day. */
+    ATTEMPT_SECONDS_HUMAN(false),
+    /** Seconds from the warning to an officer's first visit, per plan begun on the day. */
+    ATTEMPT_SECONDS_VISIT(false),
+    /** Seconds from the warning to its first confirmed contact when a robot call made it. */
+    CONTACT_SECONDS_ROBOT(false),
+    /** Seconds from the warning to its first confirmed contact when an operator's call made it. */
+    CONTACT_SECONDS_HUMAN(false),
+    /** Seconds from the warning to its first confirmed contact when an officer's visit made it. */
+    CONTACT_SECONDS_VISIT(false);
 
     private final boolean provinceWide;
 
@@ -86,7 +100,9 @@ public enum FactKind {
         return this == ACK_SECONDS
                 || this == FIRST_ATTEMPT_SECONDS
                 || this == FIRST_CONTACT_SECONDS
-                || this == REPORT_STOP_SECONDS;
+                || this == REPORT_STOP_SECONDS
+                || name().startsWith("ATTEMPT_SECONDS_")
+                || name().startsWith("CONTACT_SECONDS_");
     }
 
     /** Recorded for the whole province only (no unit is responsible), so absent below it. */

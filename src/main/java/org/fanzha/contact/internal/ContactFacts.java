@@ -38,7 +38,36 @@ class ContactFacts implements FactSource {
                 FactKind.CONTACT_PLANS,
                 FactKind.HANDED_TO_HUMAN,
                 FactKind.FIRST_ATTEMPT_SECONDS,
-                FactKind.FIRST_CONTACT_SECONDS);
+                FactKind.FIRST_CONTACT_SECONDS,
+                FactKind.ATTEMPT_SECONDS_SMS,
+                FactKind.ATTEMPT_SECONDS_ROBOT,
+                FactKind.ATTEMPT_SECONDS_HUMAN,
+                FactKind.ATTEMPT_SECONDS_VISIT,
+                FactKind.CONTACT_SECONDS_ROBOT,
+                FactKind.CONTACT_SECONDS_HUMAN,
+                FactKind.CONTACT_SECONDS_VISIT);
+    }
+
+    /** The first attempt by a channel, and a confirmed contact it made. */
+    static FactKind attempt(org.fanzha.contact.Channel c) {
+        return switch (c) {
+            case SMS -> FactKind.ATTEMPT_SECONDS_SMS;
+            case ROBOT_CALL -> FactKind.ATTEMPT_SECONDS_ROBOT;
+            case HUMAN_CALL -> FactKind.ATTEMPT_SECONDS_HUMAN;
+            case VISIT -> FactKind.ATTEMPT_SECONDS_VISIT;
+        };
+    }
+
+    static @org.jspecify.annotations.Nullable FactKind contact(@org.jspecify.annotations.Nullable String channel) {
+        if (channel == null) {
+            return null;
+        }
+        return switch (channel) {
+            case "ROBOT_CALL" -> FactKind.CONTACT_SECONDS_ROBOT;
+            case "HUMAN_CALL" -> FactKind.CONTACT_SECONDS_HUMAN;
+            case "VISIT" -> FactKind.CONTACT_SECONDS_VISIT;
+            default -> null;
+        };
     }
 
     @Override
@@ -100,6 +129,17 @@ class ContactFacts implements FactSource {
             p.contactSeconds()
                     .ifPresent(sec ->
                             sink.add(FactKind.FIRST_CONTACT_SECONDS, p.unit(), day, BigDecimal.valueOf(sec), null));
+            p.tried()
+                    .forEach((channel, at) -> sink.add(
+                            attempt(channel),
+                            p.unit(),
+                            day,
+                            BigDecimal.valueOf(ReachReport.seconds(p.openedAt(), at)),
+                            null));
+            FactKind by = contact(p.contactedBy());
+            if (by != null) {
+                p.contactSeconds().ifPresent(sec -> sink.add(by, p.unit(), day, BigDecimal.valueOf(sec), null));
+            }
         }
     }
 

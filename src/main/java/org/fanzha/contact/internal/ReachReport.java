@@ -149,7 +149,7 @@ class ReachReport {
                 .list();
     }
 
-    private static long seconds(Instant from, Instant to) {
+    static long seconds(Instant from, Instant to) {
         return Math.max(0, Duration.between(from, to).toSeconds());
     }
 }

@@ -150,6 +150,23 @@ public class Indicators {
             case p90FirstContactSeconds -> percentile(s.times(FactKind.FIRST_CONTACT_SECONDS), 90);
             case medianReportToStopSeconds -> percentile(s.times(FactKind.REPORT_STOP_SECONDS), 50);
             case p90ReportToStopSeconds -> percentile(s.times(FactKind.REPORT_STOP_SECONDS), 90);
+            // the reach times per channel: the first attempt by each, and the confirmed contact by the one that made it
+            case medianFirstSmsSeconds,
+                    medianFirstRobotCallSeconds,
+                    medianFirstHumanCallSeconds,
+                    medianFirstVisitSeconds,
+                    medianContactByRobotSeconds,
+                    medianContactByHumanSeconds,
+                    medianContactByVisitSeconds ->
+                percentile(s.times(i.facts().iterator().next()), 50);
+            case p90FirstSmsSeconds,
+                    p90FirstRobotCallSeconds,
+                    p90FirstHumanCallSeconds,
+                    p90FirstVisitSeconds,
+                    p90ContactByRobotSeconds,
+                    p90ContactByHumanSeconds,
+                    p90ContactByVisitSeconds ->
+                percentile(s.times(i.facts().iterator().next()), 90);
             case domainsBlocked -> sum(s, FactKind.DOMAINS_BLOCKED);
             case blockHits -> sum(s, FactKind.BLOCK_HITS);
             case cardVerifications -> sum(s, FactKind.CARD_VERIFICATIONS);

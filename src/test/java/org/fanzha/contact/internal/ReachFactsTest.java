@@ -203,7 +203,25 @@ class ReachFactsTest {
                         reach.at("/confirmedContact/all/medianSeconds").asLong())
                 .containsEntry(
                         "p90FirstContactSeconds",
-                        reach.at("/confirmedContact/all/p90Seconds").asLong());
+                        reach.at("/confirmedContact/all/p90Seconds").asLong())
+                // per channel too: the first SMS and robot call of each, the contact the robot made
+                .containsEntry(
+                        "medianFirstSmsSeconds",
+                        reach.at("/firstAttempt/SMS/medianSeconds").asLong())
+                .containsEntry(
+                        "p90FirstSmsSeconds",
+                        reach.at("/firstAttempt/SMS/p90Seconds").asLong())
+                .containsEntry(
+                        "medianFirstRobotCallSeconds",
+                        reach.at("/firstAttempt/ROBOT_CALL/medianSeconds").asLong())
+                .containsEntry(
+                        "p90ContactByRobotSeconds",
+                        reach.at("/confirmedContact/ROBOT_CALL/p90Seconds").asLong())
+                .doesNotContainKeys("medianFirstHumanCallSeconds", "medianContactByHumanSeconds");
+        assertThat(times.get(FactKind.ATTEMPT_SECONDS_SMS)).hasSize(2);
+        assertThat(times.get(FactKind.ATTEMPT_SECONDS_ROBOT)).hasSize(2);
+        assertThat(times.get(FactKind.CONTACT_SECONDS_ROBOT)).hasSize(1);
+        assertThat(times).doesNotContainKey(FactKind.CONTACT_SECONDS_HUMAN);
 
         // the same on the page, in Chinese
         var page = org.jsoup.Jsoup.parse(

@@ -27,7 +27,10 @@ class DispatchController {
     private final ModelStore store;
     private final DispatchProperties properties;
 
-    DispatchController(Models models, ModelStore store, DispatchProperties properties) {
+    private final Simulator simulator;
+
+    DispatchController(Models models, ModelStore store, DispatchProperties properties, Simulator simulator) {
+        this.simulator = simulator;
         this.models = models;
         this.store = store;
         this.properties = properties;
@@ -127,6 +130,84 @@ class DispatchController {
                 "dispatch-refit");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** A scenario as asked for: what is left out keeps its default. */
+    record SimulationRequest(
+            @Nullable Long seed,
+            @Nullable Integer leads,
+            @Nullable Double staffScale,
+            @Nullable List<Double> hourly,
+            @Nullable List<Integer> operators,
+            @Nullable Map<String, Double> fraudMix,
+            @Nullable Map<String, Double> medianMinutesToPay,
+            @Nullable Double payScatter,
+            @Nullable Double victimShare,
+            @Nullable Double callMinutes,
+            @Nullable Double answerRate,
+            @Nullable Double robotConnectRate,
+            @Nullable Double robotSafeRate,
+            @Nullable Double visitMedianMinutes) {
+
+        Scenario scenario() {
+            Scenario d = Scenario.defaults(
+                    seed == null ? 1 : seed, leads == null ? 50_000 : leads, staffScale == null ? 1 : staffScale);
+            List<org.fanzha.platform.FieldError> errors = new java.util.ArrayList<>();
+            Map<org.fanzha.platform.FraudType, Double> mix = types("fraudMix", fraudMix, d.fraudMix(), errors);
+            Map<org.fanzha.platform.FraudType, Double> medians =
+                    types("medianMinutesToPay", medianMinutesToPay, d.medianMinutesToPay(), errors);
+            Scenario s = new Scenario(
+                    d.seed(),
+                    d.leads(),
+                    d.staffScale(),
+                    hourly == null ? d.hourly() : hourly,
+                    mix,
+                    medians,
+                    payScatter == null ? d.payScatter() : payScatter,
+                    victimShare == null ? d.victimShare() : victimShare,
+                    operators == null ? d.operators() : operators,
+                    callMinutes == null ? d.callMinutes() : callMinutes,
+                    answerRate == null ? d.answerRate() : answerRate,
+                    robotConnectRate == null ? d.robotConnectRate() : robotConnectRate,
+                    robotSafeRate == null ? d.robotSafeRate() : robotSafeRate,
+                    visitMedianMinutes == null ? d.visitMedianMinutes() : visitMedianMinutes);
+            try {
+                s.validate();
+            } catch (org.fanzha.platform.InvalidInput e) {
+                errors.addAll(e.errors());
+            }
+            if (!errors.isEmpty()) {
+                throw new org.fanzha.platform.InvalidInput(errors);
+            }
+            return s;
+        }
+
+        private static Map<org.fanzha.platform.FraudType, Double> types(
+                String field,
+                @Nullable Map<String, Double> given,
+                Map<org.fanzha.platform.FraudType, Double> defaults,
+                List<org.fanzha.platform.FieldError> errors) {
+            Map<org.fanzha.platform.FraudType, Double> out = new java.util.EnumMap<>(defaults);
+            if (given == null) {
+                return out;
+            }
+            given.forEach((k, v) -> {
+                try {
+                    out.put(org.fanzha.platform.FraudType.valueOf(k), v);
+                } catch (IllegalArgumentException e) {
+                    errors.add(org.fanzha.platform.FieldError.of(field + "." + k, "error.fraudTypeCode", k));
+                }
+            });
+            return out;
+        }
+    }
+
+    /** Replays a province day under FIFO, RULES and EXPECTED_LOSS (commanders: performance:read). */
+    @PostMapping("/api/v1/dispatch/simulations")
+    @ResponseBody
+    Simulator.Result simulate(@org.springframework.web.bind.annotation.RequestBody SimulationRequest request) {
+        Actor actor = Actors.requirePermission(Permission.PERFORMANCE_READ);
+        return simulator.run(request.scenario());
     }
 
     @GetMapping("/dispatch/model")

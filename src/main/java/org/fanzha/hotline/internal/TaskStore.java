@@ -122,6 +122,10 @@ class TaskStore {
         });
     }
 
+    /** A task about to miss its deadline: due before the moment given for its urgency. */
+    static final String LATE =
+            "((urgency = 'RED' AND due_at <= ?) OR (urgency = 'ORANGE' AND due_at <= ?) OR (urgency = 'YELLOW' AND due_at <= ?))";
+
     /** The open call tasks' warnings, for rescoring: up to {@code limit}, those scored longest ago first. */
     List<Map.Entry<Long, Long>> toScore(int limit) {
         return jdbc.sql("""
@@ -140,9 +144,9 @@ class TaskStore {
 
     /**
      * The operator's task in hand, or the next due one of the jurisdiction, locked. Under the rules:
-     * red before orange before yellow, then the longest due. By expected loss: a task whose deadline
-     * is about to be missed ({@code urgentBefore}: due that long ago for its urgency) still first,
-     * then the highest expected loss — a red warning therefore never ranks below an orange one of
+     * red before orange before yellow, then the longest due. By expected loss: the tasks whose
+     * deadline is about to be missed ({@code urgentBefore}: due that long ago for their urgency)
+     * still first; then, among those and the others, the highest expected loss — a red warning therefore never ranks below an orange one of
      * lower expected loss — then the rules' order.
      */
     Optional<HotlineTask> next(
@@ -155,10 +159,7 @@ class TaskStore {
                 operator,
                 jurisdiction,
                 now,
-                byExpectedLoss
-                        ? "CASE WHEN (urgency = 'RED' AND due_at <= ?) OR (urgency = 'ORANGE' AND due_at <= ?) OR (urgency = 'YELLOW' AND due_at <= ?)"
-                                + " THEN 0 ELSE 1 END, expected_loss DESC NULLS LAST, "
-                        : "",
+                byExpectedLoss ? "CASE WHEN " + LATE + " THEN 0 ELSE 1 END, expected_loss DESC NULLS LAST, " : "",
                 byExpectedLoss ? urgentBefore : null);
     }
 

@@ -79,6 +79,25 @@ class SimulatorTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"leads\":2000}"))
                 .andExpect(MockMvcResultMatchers.status().isForbidden());
+        // the commanders' page: the three policies side by side, a bad number said at once
+        String page = mvc.perform(MockMvcRequestBuilders.get("/dispatch/simulate")
+                        .param("seed", "2")
+                        .param("leads", "2000")
+                        .param("staffScale", "1")
+                        .session(api.session("duty")))
+                .andExpect(MockMvcResultMatchers.status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("省级一日派警模拟", "sim-FIFO", "sim-RULES", "sim-EXPECTED_LOSS", "按预期损失");
+        String bad = mvc.perform(MockMvcRequestBuilders.get("/dispatch/simulate")
+                        .param("leads", "很多<script>")
+                        .session(api.session("duty")))
+                .andExpect(MockMvcResultMatchers.status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(bad).contains("id=\"problem\"").doesNotContain("<script>").doesNotContain("sim-RULES");
         assertThat(List.of()).isEmpty();
     }
 }

@@ -210,6 +210,60 @@ class DispatchController {
         return simulator.run(request.scenario());
     }
 
+    /** The simulator for commanders: a form, then the three policies side by side as a table and bars. */
+    @GetMapping("/dispatch/simulate")
+    String simulatePage(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String seed,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String leads,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String staffScale,
+            Model model) {
+        Actors.requirePermission(Permission.PERFORMANCE_READ);
+        model.addAttribute("seed", seed == null ? "1" : seed);
+        model.addAttribute("leads", leads == null ? "20000" : leads);
+        model.addAttribute("staffScale", staffScale == null ? "1" : staffScale);
+        if (seed != null || leads != null || staffScale != null) {
+            List<org.fanzha.platform.FieldError> errors = new java.util.ArrayList<>();
+            Long s = parse(seed, "seed", Long::valueOf, errors);
+            Integer l = parse(leads, "leads", Integer::valueOf, errors);
+            Double x = parse(staffScale, "staffScale", Double::valueOf, errors);
+            try {
+                if (!errors.isEmpty()) {
+                    throw new org.fanzha.platform.InvalidInput(errors);
+                }
+                Simulator.Result r = simulator.run(
+                        new SimulationRequest(s, l, x, null, null, null, null, null, null, null, null, null, null, null)
+                                .scenario());
+                model.addAttribute("result", r);
+                double most = r.policies().stream()
+                        .mapToDouble(p -> Double.parseDouble(p.yuanReachedBeforePayment()))
+                        .max()
+                        .orElse(1);
+                model.addAttribute("most", most <= 0 ? 1 : most);
+            } catch (ProblemException e) {
+                model.addAttribute(
+                        "problem", e.summary(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            }
+        }
+        return "dispatch/simulate";
+    }
+
+    private static <T> @Nullable T parse(
+            @Nullable String v,
+            String field,
+            java.util.function.Function<String, T> parser,
+            List<org.fanzha.platform.FieldError> errors) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(v.strip());
+        } catch (NumberFormatException e) {
+            errors.add(org.fanzha.platform.FieldError.of(
+                    field, "error.simulationPositive", v.length() > 20 ? v.substring(0, 20) : v));
+            return null;
+        }
+    }
+
     @GetMapping("/dispatch/model")
     String page(Model model) {
         Actor actor = reader();

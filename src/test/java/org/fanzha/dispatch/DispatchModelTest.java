@@ -46,6 +46,9 @@ class DispatchModelTest {
     @Autowired
     org.fanzha.hotline.internal.TaskScores taskScores;
 
+    @Autowired
+    org.fanzha.warning.internal.WarningScores warningScores;
+
     static final int WARNINGS = 1500;
 
     long warning(String state, Instant opened, Integer minutes, String outcome, Instant closed, String phone) {
@@ -164,6 +167,23 @@ class DispatchModelTest {
                 .isEqualByComparingTo(d.get("expectedLoss").asText());
         jdbc.sql("UPDATE hotline_task SET state = 'DONE', open_key = NULL WHERE warning_id = ?")
                 .param(open)
+                .update();
+        // the duty board orders by it by default while the model is in charge: the long call above the quiet one
+        jdbc.sql("UPDATE warning SET unit_code = '411725' WHERE id IN (?, ?)")
+                .params(open, quiet)
+                .update();
+        warningScores.rescore();
+        String board = mvc.perform(get("/board").param("unit", "411725").session(api.session("duty")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(board).contains("value=\"EXPECTED_LOSS\" selected");
+        assertThat(board.indexOf("id=\"w-" + open + "\""))
+                .isPositive()
+                .isLessThan(board.indexOf("id=\"w-" + quiet + "\""));
+        jdbc.sql("UPDATE warning SET unit_code = '410105' WHERE id IN (?, ?)")
+                .params(open, quiet)
                 .update();
         // the warning's page says the same, in words
         String warningPage = mvc.perform(get("/warnings/" + open).session(api.session("duty")))

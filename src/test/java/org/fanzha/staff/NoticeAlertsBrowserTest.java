@@ -67,7 +67,10 @@ class NoticeAlertsBrowserTest extends BrowserTest {
         screenshot("duty-notices-awaiting");
         row.findElement(By.tagName("a")).click();
         wait.until(ExpectedConditions.urlMatches(".*/warnings/" + warning + "$"));
-        browser.findElement(By.id("acknowledge")).click();
+        var acknowledge = browser.findElement(By.id("acknowledge"));
+        acknowledge.click();
+        // the acknowledgement's page arrives before the next is asked for
+        wait.until(ExpectedConditions.stalenessOf(acknowledge));
         go("/notices?view=OPEN");
         assertThat(browser.findElements(By.cssSelector("#notice-list tr[data-subject='warning " + warning + "']")))
                 .isEmpty();

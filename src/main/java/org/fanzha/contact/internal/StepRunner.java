@@ -23,7 +23,15 @@ class StepRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    StepRunner(ContactPlans plans, ContactWork work, TransactionTemplate tx, Clock clock) {
+    private final org.springframework.beans.factory.ObjectProvider<org.fanzha.warning.DispatchAdvice> dispatch;
+
+    StepRunner(
+            ContactPlans plans,
+            ContactWork work,
+            TransactionTemplate tx,
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<org.fanzha.warning.DispatchAdvice> dispatch) {
+        this.dispatch = dispatch;
         this.plans = plans;
         this.work = work;
         this.tx = tx;
@@ -44,11 +52,32 @@ class StepRunner {
         }
     }
 
+    /**
+     * The due plans in the order their messages and calls go out: by expected loss, highest first,
+     * while the dispatch model is in charge (the texts and calls of a burst reach first those about
+     * to pay); else as they came.
+     */
+    java.util.List<ContactPlans.Plan> ordered(java.util.List<ContactPlans.Plan> due) {
+        var advice = dispatch.getIfAvailable();
+        if (due.size() < 2 || advice == null || !advice.deciding().equals("EXPECTED_LOSS")) {
+            return due;
+        }
+        var scores =
+                advice.adviseAll(due.stream().map(ContactPlans.Plan::warningId).toList());
+        java.util.List<ContactPlans.Plan> out = new java.util.ArrayList<>(due);
+        out.sort(java.util.Comparator.comparingDouble((ContactPlans.Plan p) -> {
+                    var a = scores.get(p.warningId());
+                    return a == null ? 0 : Double.parseDouble(a.expectedLoss());
+                })
+                .reversed());
+        return out;
+    }
+
     /** Starts the due steps of up to {@link #BATCH} plans in one transaction; returns how many plans. */
     int runDue() {
         Integer n = tx.execute(status -> {
             var due = plans.lockDue(clock.instant(), BATCH);
-            due.forEach(work::runDue);
+            ordered(due).forEach(work::runDue);
             return due.size();
         });
         return n == null ? 0 : n;

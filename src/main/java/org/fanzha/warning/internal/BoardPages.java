@@ -120,8 +120,25 @@ class BoardPages {
         return List.of(WarningStore.Sort.values());
     }
 
+    /**
+     * The board's order when none is asked for: by expected loss while the dispatch model is in
+     * charge (a deadline within five minutes still first), else by urgency.
+     */
+    BoardFilter withDefaultOrder(BoardFilter f) {
+        if (f.sort() != null) {
+            return f;
+        }
+        var advice = dispatch.getIfAvailable();
+        WarningStore.Sort sort = advice != null && advice.deciding().equals("EXPECTED_LOSS")
+                ? WarningStore.Sort.EXPECTED_LOSS
+                : WarningStore.Sort.URGENCY;
+        return new BoardFilter(f.unit(), f.urgency(), f.state(), f.fraudType(), sort, f.page());
+    }
+
     @GetMapping("/board")
-    String board(@ModelAttribute("filter") BoardFilter filter, Model model) {
+    String board(@ModelAttribute("filter") BoardFilter given, Model model) {
+        BoardFilter filter = withDefaultOrder(given);
+        model.addAttribute("filter", filter);
         model.addAttribute("rows", rows(filter));
         model.addAttribute(
                 "states", EnumSet.of(WarningState.ASSIGNED, WarningState.ACKNOWLEDGED, WarningState.IN_CONTACT));
@@ -131,7 +148,9 @@ class BoardPages {
     }
 
     @GetMapping("/board/rows")
-    String rows(@ModelAttribute("filter") BoardFilter filter, Model model) {
+    String rows(@ModelAttribute("filter") BoardFilter given, Model model) {
+        BoardFilter filter = withDefaultOrder(given);
+        model.addAttribute("filter", filter);
         model.addAttribute("rows", rows(filter));
         return "warning/board :: rows";
     }

@@ -316,7 +316,12 @@ class WarningStore {
         URGENCY(" ORDER BY CASE urgency WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 ELSE 2 END, opened_at DESC, id DESC"),
         DUE(" ORDER BY COALESCE(CASE WHEN state = 'ASSIGNED' THEN acknowledge_due ELSE close_due END, opened_at), id"),
         OPENED(" ORDER BY opened_at DESC, id DESC"),
-        AMOUNT(" ORDER BY CASE WHEN amount_at_risk IS NULL THEN 1 ELSE 0 END, amount_at_risk DESC, id DESC");
+        AMOUNT(" ORDER BY CASE WHEN amount_at_risk IS NULL THEN 1 ELSE 0 END, amount_at_risk DESC, id DESC"),
+        /** 预测派警: a deadline within five minutes (or missed) first, then the highest expected loss, then the rules. */
+        EXPECTED_LOSS(
+                " ORDER BY CASE WHEN COALESCE(CASE WHEN state = 'ASSIGNED' THEN acknowledge_due ELSE close_due END, opened_at)"
+                        + " < CURRENT_TIMESTAMP + INTERVAL '5' MINUTE THEN 0 ELSE 1 END, expected_loss DESC NULLS LAST,"
+                        + " CASE urgency WHEN 'RED' THEN 0 WHEN 'ORANGE' THEN 1 ELSE 2 END, opened_at DESC, id DESC");
 
         final String orderBy;
 
@@ -413,6 +418,20 @@ class WarningStore {
                         rs.getString("urgency_rule"),
                         rs.getString("entered_by")))
                 .list();
+    }
+
+    /** Open warnings to rescore, those scored longest ago first. */
+    List<Long> toScore(int limit) {
+        return jdbc.sql("SELECT id FROM warning WHERE state <> 'CLOSED' ORDER BY scored_at NULLS FIRST, id LIMIT ?")
+                .param(limit)
+                .query(Long.class)
+                .list();
+    }
+
+    void scored(long warningId, @Nullable BigDecimal expectedLoss, Instant at) {
+        jdbc.sql("UPDATE warning SET expected_loss = ?, scored_at = ? WHERE id = ?")
+                .params(expectedLoss, ts(at), warningId)
+                .update();
     }
 
     List<Event> events(long warningId) {

@@ -16,7 +16,8 @@ import org.fanzha.warning.Urgency;
 /**
  * Fits the survival model with XGBoost's accelerated-failure-time objective on four fifths of the
  * closed warnings and measures it on the fifth held out (chosen by warning id, so a refit on the
- * same data holds out the same warnings): the Brier score at 15, 60 and 240 minutes and the
+ * same data holds out the same warnings): the Brier score at 15, 60 and 240 minutes (weighted for
+ * censoring) and the
  * concordance, each against the rules (the share paid by then per urgency; urgency as the order).
  */
 final class Fitter {
@@ -141,25 +142,33 @@ final class Fitter {
             Survival s = new Survival(booster, SIGMA, "", Map.of(), Map.of());
             margins = s.margins(x, test.size());
         }
+        // the Brier score weighted by the inverse probability of censoring (Graf et al. 1999): a
+        // warning paid by t counts at 1/G(its time), one known unpaid at t at 1/G(t), one censored
+        // before t not at all, with G the Kaplan–Meier curve of the held-out warnings' censoring
+        Censoring censoring = Censoring.of(test);
         double[] brierModel = new double[HORIZONS.length];
         double[] brierRules = new double[HORIZONS.length];
         for (int h = 0; h < HORIZONS.length; h++) {
+            double t = HORIZONS[h];
             double sm = 0;
             double sr = 0;
-            int n = 0;
             for (int i = 0; i < test.size(); i++) {
-                Integer y = test.get(i).paidBy(HORIZONS[h]);
+                Example e = test.get(i);
+                Integer y = e.paidBy(t);
                 if (y == null) {
                     continue;
                 }
-                double pm = Survival.Z.cumulativeProbability((Math.log(HORIZONS[h]) - margins[i]) / SIGMA);
-                double pr = rules.get(test.get(i).urgency())[h];
-                sm += (pm - y) * (pm - y);
-                sr += (pr - y) * (pr - y);
-                n++;
+                double g = y == 1 ? censoring.at(e.upper(), true) : censoring.at(t, false);
+                if (g <= 0) {
+                    continue;
+                }
+                double pm = Survival.Z.cumulativeProbability((Math.log(t) - margins[i]) / SIGMA);
+                double pr = rules.get(e.urgency())[h];
+                sm += (pm - y) * (pm - y) / g;
+                sr += (pr - y) * (pr - y) / g;
             }
-            brierModel[h] = n == 0 ? Double.NaN : sm / n;
-            brierRules[h] = n == 0 ? Double.NaN : sr / n;
+            brierModel[h] = test.isEmpty() ? Double.NaN : sm / test.size();
+            brierRules[h] = test.isEmpty() ? Double.NaN : sr / test.size();
         }
         double[] modelRisk = new double[test.size()];
         double[] rulesRisk = new double[test.size()];
@@ -179,6 +188,81 @@ final class Fitter {
                 concordance(test, modelRisk),
                 concordance(test, rulesRisk),
                 rules);
+    }
+
+    /**
+     * G, the Kaplan–Meier curve of not being censored (reached or closed unpaid) by a time, over the
+     * held-out warnings: at each censoring time the share of those still observed then that were
+     * censored. Built once; read by binary search.
+     */
+    record Censoring(double[] times, double[] curve) {
+
+        static Censoring of(List<Example> test) {
+            double[] ends = test.stream()
+                    .mapToDouble(e -> e.censored() ? e.lower() : e.upper())
+                    .sorted()
+                    .toArray();
+            double[] censored = test.stream()
+                    .filter(Example::censored)
+                    .mapToDouble(Example::lower)
+                    .sorted()
+                    .toArray();
+            double[] times = new double[censored.length];
+            double[] curve = new double[censored.length];
+            double g = 1;
+            int k = 0;
+            for (int i = 0; i < censored.length; ) {
+                double c = censored[i];
+                int d = 0;
+                while (i < censored.length && censored[i] == c) {
+                    d++;
+                    i++;
+                }
+                int atRisk = ends.length - lowerBound(ends, c);
+                if (atRisk > 0) {
+                    g *= 1 - (double) d / atRisk;
+                }
+                times[k] = c;
+                curve[k] = g;
+                k++;
+            }
+            return new Censoring(java.util.Arrays.copyOf(times, k), java.util.Arrays.copyOf(curve, k));
+        }
+
+        /** G(t), or G just before t when {@code before}. */
+        double at(double t, boolean before) {
+            // the last censoring time at or before t (strictly before, when before)
+            int n = before ? lowerBound(times, t) : upperBound(times, t);
+            return n == 0 ? 1 : curve[n - 1];
+        }
+    }
+
+    static int lowerBound(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    static int upperBound(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**

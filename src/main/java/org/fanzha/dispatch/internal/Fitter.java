@@ -104,25 +104,41 @@ final class Fitter {
         }
     }
 
-    /** The share of warnings of each urgency paid by each horizon (and by the reach time), among those whose status is known. */
+    /**
+     * The rules' probability of paying by each horizon, per urgency: one minus the Kaplan–Meier
+     * survival of the training warnings of that urgency (a payment at its latest possible time, a
+     * warning reached or closed unpaid censored then), so those reached early count as long as they
+     * were observed rather than being left out.
+     */
     static Map<Urgency, double[]> rulesPaidBy(List<Example> train) {
         Map<Urgency, double[]> out = new EnumMap<>(Urgency.class);
         for (Urgency u : Urgency.values()) {
+            List<Example> of = train.stream().filter(e -> e.urgency() == u).toList();
+            double[] ends = of.stream()
+                    .mapToDouble(e -> e.censored() ? e.lower() : e.upper())
+                    .sorted()
+                    .toArray();
+            double[] paid = of.stream()
+                    .filter(e -> !e.censored())
+                    .mapToDouble(Example::upper)
+                    .sorted()
+                    .toArray();
             double[] rates = new double[HORIZONS.length];
             for (int h = 0; h < HORIZONS.length; h++) {
-                int known = 0;
-                int paid = 0;
-                for (Example e : train) {
-                    if (e.urgency() != u) {
-                        continue;
+                double survival = 1;
+                for (int k = 0; k < paid.length && paid[k] <= HORIZONS[h]; ) {
+                    double t = paid[k];
+                    int d = 0;
+                    while (k < paid.length && paid[k] == t) {
+                        d++;
+                        k++;
                     }
-                    Integer y = e.paidBy(HORIZONS[h]);
-                    if (y != null) {
-                        known++;
-                        paid += y;
+                    int atRisk = ends.length - lowerBound(ends, t);
+                    if (atRisk > 0) {
+                        survival *= 1 - (double) d / atRisk;
                     }
                 }
-                rates[h] = known == 0 ? 0 : (double) paid / known;
+                rates[h] = 1 - survival;
             }
             out.put(u, rates);
         }

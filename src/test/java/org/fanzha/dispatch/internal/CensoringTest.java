@@ -58,4 +58,26 @@ class CensoringTest {
         var c = Fitter.Censoring.of(List.of(example(1, 5, 5), example(2, 8, 8)));
         assertThat(c.at(100, false)).isEqualTo(1.0);
     }
+
+    @Test
+    void theRulesShareIsKaplanMeierSoThoseReachedEarlyStillCount() {
+        // one paid at 5 minutes, three reached unpaid at 2 minutes, one at 30: the naive share of those
+        // known at 15 minutes would be 1/2; Kaplan–Meier counts the early ones only while observed
+        var rates = Fitter.rulesPaidBy(List.of(
+                example(1, 5, 5),
+                example(2, 2, Double.POSITIVE_INFINITY),
+                example(3, 2, Double.POSITIVE_INFINITY),
+                example(4, 2, Double.POSITIVE_INFINITY),
+                example(5, 30, Double.POSITIVE_INFINITY)));
+        // at 5 minutes two are still observed (5 and 30), one pays: S = 1/2
+        assertThat(rates.get(Urgency.YELLOW)[0]).isCloseTo(0.5, within(1e-12));
+        assertThat(rates.get(Urgency.RED)[0]).isZero();
+        // nobody reached early, two of four paid by 15 minutes
+        var plain = Fitter.rulesPaidBy(List.of(
+                example(1, 5, 5),
+                example(2, 10, 10),
+                example(3, 60, Double.POSITIVE_INFINITY),
+                example(4, 60, Double.POSITIVE_INFINITY)));
+        assertThat(plain.get(Urgency.YELLOW)[0]).isCloseTo(0.5, within(1e-12));
+    }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.fanzha.platform.FieldError;
 import org.fanzha.platform.FraudType;
 import org.fanzha.platform.InvalidInput;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A province day to replay. Every default is an assumption stated here, not a published figure,
@@ -146,9 +145,5 @@ public record Scenario(
         if (!(v >= 0 && v <= 1)) {
             errors.add(FieldError.of(field, "error.simulationShare", v));
         }
-    }
-
-    static @Nullable Double positive(@Nullable Double d) {
-        return d;
     }
 }

@@ -1,7 +1,6 @@
 package org.fanzha.dispatch.internal;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -577,17 +576,5 @@ public class Simulator {
                 Math.round(utilisation * 1000) / 1000.0,
                 victims,
                 reachedFirst);
-    }
-
-    static Map<Urgency, Integer> rank() {
-        Map<Urgency, Integer> m = new EnumMap<>(Urgency.class);
-        m.put(Urgency.RED, 0);
-        m.put(Urgency.ORANGE, 1);
-        m.put(Urgency.YELLOW, 2);
-        return m;
-    }
-
-    static Duration unused() {
-        return Duration.ZERO;
     }
 }

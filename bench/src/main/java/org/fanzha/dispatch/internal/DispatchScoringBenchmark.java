@@ -2,7 +2,6 @@ package org.fanzha.dispatch.internal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.fanzha.warning.WarningHistory;
@@ -85,9 +84,5 @@ public class DispatchScoringBenchmark {
             Encoding.encode(open.get(i), now, rows, i * Encoding.width());
         }
         return rows;
-    }
-
-    static Map<String, Double> none() {
-        return Map.of();
     }
 }

@@ -107,6 +107,18 @@ class ReportLeads {
         return out;
     }
 
+    /**
+     * Whether the receiving account is VERY_HIGH on the risk list under any type it may be listed as:
+     * a number the reporter calls an account may be listed as a card (it passes the Luhn check) or as
+     * an account (a case gave it as one), and the other way round.
+     */
+    private boolean veryHigh(ReportValidator.Transfer t) {
+        List<RiskType> types = t.channel().equals("ALIPAY") || t.channel().equals("WECHAT_PAY")
+                ? List.of(RiskType.PAYMENT_ACCOUNT)
+                : List.of(RiskType.BANK_CARD, RiskType.BANK_ACCOUNT);
+        return types.stream().anyMatch(type -> risk.level(type, t.toAccount()) == org.fanzha.risk.RiskLevel.VERY_HIGH);
+    }
+
     /** The receiving account's type: a payment account for Alipay and WeChat Pay, else a card or an account. */
     static @Nullable RiskType account(ReportValidator.Transfer t) {
         if (t.channel().equals("ALIPAY") || t.channel().equals("WECHAT_PAY")) {
@@ -209,10 +221,7 @@ class ReportLeads {
                 lead.urgency(),
                 lead.unitCode());
         // a fresh transfer to an account the list already holds VERY_HIGH: stopped now, confirmed after
-        boolean known = recent.stream().anyMatch(t -> {
-            RiskType type = account(t);
-            return type != null && risk.level(type, t.toAccount()) == org.fanzha.risk.RiskLevel.VERY_HIGH;
-        });
+        boolean known = recent.stream().anyMatch(this::veryHigh);
         if (known) {
             try {
                 stops.provisional(receipt);

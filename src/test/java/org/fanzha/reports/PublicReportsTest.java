@@ -403,11 +403,15 @@ class PublicReportsTest {
     }
 
     /** A report of two fresh transfers, once its lead is filed: its receipt and status token. */
+    /** Forty minutes ago, to the minute: the same transfer reported twice has the same time. */
+    static final String FORTY_MINUTES_AGO = OffsetDateTime.now(ZoneOffset.ofHours(8))
+            .minusMinutes(40)
+            .withSecond(0)
+            .withNano(0)
+            .toString();
+
     String[] fileWithTransfers(String phone, String ccb, String icbc) throws Exception {
-        String when = OffsetDateTime.now(ZoneOffset.ofHours(8))
-                .minusMinutes(40)
-                .withNano(0)
-                .toString();
+        String when = FORTY_MINUTES_AGO;
         JsonNode filed =
                 body(post("/api/v1/public/reports", """
                                 {"reporterPhone":"%s","victim":true,"fraudType":"LOAN",

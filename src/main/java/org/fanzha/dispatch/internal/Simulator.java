@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import org.apache.commons.math3.distribution.EnumeratedDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -253,131 +251,6 @@ public class Simulator {
         return out;
     }
 
-    /** A human call waiting for an operator. */
-    static final class Task {
-        Person person;
-        double created;
-        long seq;
-        int attempts;
-        boolean taken;
-        boolean late;
-        /** The expected loss as last scored; minus infinity until scored (the hotline ranks unscored last). */
-        double loss = Double.NEGATIVE_INFINITY;
-    }
-
-    /** The calls waiting for an operator, in the policy's order. */
-    interface Waiting {
-        void add(Task t);
-
-        @Nullable
-        Task next(double now);
-
-        int size();
-
-        /** Every 30 s: the hotline's rescoring of up to 2,000 tasks, those scored longest ago first. */
-        default void rescore(double now) {}
-    }
-
-    static Waiting fifo() {
-        java.util.ArrayDeque<Task> q = new java.util.ArrayDeque<>();
-        return new Waiting() {
-            public void add(Task t) {
-                q.addLast(t);
-            }
-
-            public @Nullable Task next(double now) {
-                return q.pollFirst();
-            }
-
-            public int size() {
-                return q.size();
-            }
-        };
-    }
-
-    static Waiting rules() {
-        PriorityQueue<Task> q = new PriorityQueue<>((a, b) ->
-                DispatchOrder.byRules(a.person.urgency, a.created, a.seq, b.person.urgency, b.created, b.seq));
-        return new Waiting() {
-            public void add(Task t) {
-                q.add(t);
-            }
-
-            public @Nullable Task next(double now) {
-                return q.poll();
-            }
-
-            public int size() {
-                return q.size();
-            }
-        };
-    }
-
-    Waiting byExpectedLoss(Survival model, double wait) {
-        java.util.TreeSet<Task> byLoss = new java.util.TreeSet<>((a, b) -> DispatchOrder.byExpectedLoss(
-                false, a.loss, a.person.urgency, a.created, a.seq, false, b.loss, b.person.urgency, b.created, b.seq));
-        // the calls about to miss their deadline, by expected loss too: they come first
-        java.util.TreeSet<Task> late = new java.util.TreeSet<>(byLoss.comparator());
-        Map<Urgency, java.util.ArrayDeque<Task>> byAge = new EnumMap<>(Urgency.class);
-        for (Urgency u : Urgency.values()) {
-            byAge.put(u, new java.util.ArrayDeque<>());
-        }
-        java.util.ArrayDeque<Task> scoring = new java.util.ArrayDeque<>();
-        return new Waiting() {
-            public void add(Task t) {
-                byLoss.add(t);
-                byAge.get(t.person.urgency).addLast(t);
-                scoring.addFirst(t); // never scored: first in the next rescoring
-            }
-
-            public @Nullable Task next(double now) {
-                // the calls that have come close to missing their deadline move to the front set, once each
-                for (Urgency u : Urgency.values()) {
-                    java.util.ArrayDeque<Task> q = byAge.get(u);
-                    double before = now - warnings.deadline(u).close().toSeconds() * 0.8;
-                    while (!q.isEmpty() && (q.peekFirst().taken || q.peekFirst().created <= before)) {
-                        Task t = q.pollFirst();
-                        if (!t.taken) {
-                            byLoss.remove(t);
-                            t.late = true;
-                            late.add(t);
-                        }
-                    }
-                }
-                java.util.TreeSet<Task> from = !late.isEmpty() ? late : byLoss;
-                if (from.isEmpty()) {
-                    return null;
-                }
-                Task t = from.pollFirst();
-                t.taken = true;
-                return t;
-            }
-
-            public int size() {
-                return byLoss.size() + late.size();
-            }
-
-            public void rescore(double now) {
-                for (int n = 0; n < 2000 && !scoring.isEmpty(); n++) {
-                    Task t = scoring.pollFirst();
-                    if (t.taken) {
-                        n--;
-                        continue;
-                    }
-                    java.util.TreeSet<Task> in = t.late ? late : byLoss;
-                    in.remove(t);
-                    t.loss = Double.isNaN(t.person.margin)
-                            ? 0
-                            : t.person.loss
-                                    * model.paysWithin(
-                                            t.person.margin, Math.max(0.5, (now - t.person.arrival) / 60), wait / 60);
-                    in.add(t);
-                    scoring.addLast(t);
-                }
-            }
-        };
-    }
-
     private PolicyResult simulate(List<Person> day, Scenario s, Policy policy, @Nullable Survival model, long seed) {
         RandomGenerator r = new Well19937c(seed);
         PriorityQueue<Event> events = new PriorityQueue<>(
@@ -399,8 +272,10 @@ public class Simulator {
         }
         double wait = dispatch.reachWithin().toSeconds();
         Waiting queue = policy == Policy.FIFO
-                ? fifo()
-                : policy == Policy.RULES || model == null ? rules() : byExpectedLoss(model, wait);
+                ? Waiting.fifo()
+                : policy == Policy.RULES || model == null
+                        ? Waiting.rules()
+                        : Waiting.byExpectedLoss(model, wait, warnings);
         if (policy == Policy.EXPECTED_LOSS && model != null) {
             for (double at = 0; at <= 48 * 3600; at += 30) {
                 events.add(new Event(at, seq[0]++, RESCORE, day.isEmpty() ? null : day.get(0), 0));
@@ -432,7 +307,7 @@ public class Simulator {
                 }
                 case STEP -> step(p, e.arg(), now, s, r, events, seq, queue);
                 case RETRY -> {
-                    Task t = new Task();
+                    Waiting.Task t = new Waiting.Task();
                     t.person = p;
                     t.created = now;
                     t.seq = seq[0]++;
@@ -455,7 +330,7 @@ public class Simulator {
             }
             // operators take the next calls
             while (free[0] > 0 && queue.size() > 0) {
-                Task t = queue.next(now);
+                Waiting.Task t = queue.next(now);
                 if (t == null) {
                     break;
                 }
@@ -515,7 +390,7 @@ public class Simulator {
                 events.add(new Event(now + 120, seq[0]++, ROBOT_RESULT, p, safe ? 1 : 0));
             }
             case HUMAN_CALL -> {
-                Task t = new Task();
+                Waiting.Task t = new Waiting.Task();
                 t.person = p;
                 t.created = now;
                 t.seq = seq[0]++;

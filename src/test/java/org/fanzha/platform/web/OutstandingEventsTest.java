@@ -69,12 +69,13 @@ class OutstandingEventsTest {
 
         @Override
         public void resubmitIncompletePublicationsOlderThan(java.time.Duration duration) {
-            throw new UnsupportedOperationException();
+            Instant before = Instant.now().minus(duration);
+            resubmitIncompletePublications(p -> p.getPublicationDate().isBefore(before));
         }
 
         @Override
         public void resubmitIncompletePublications(ResubmissionOptions options) {
-            throw new UnsupportedOperationException();
+            resubmitIncompletePublications(options.getFilter());
         }
     }
 

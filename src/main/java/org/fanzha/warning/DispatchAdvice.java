@@ -1,5 +1,6 @@
 package org.fanzha.warning;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,4 +33,11 @@ public interface DispatchAdvice {
 
     /** The advice for many open warnings at once, without the reasons (closed ones are absent). */
     java.util.Map<Long, Advice> adviseAll(java.util.Collection<Long> warningIds);
+
+    /** The expected loss of each of these warnings for ordering work; absent for one no longer open. */
+    default java.util.Map<Long, BigDecimal> expectedLosses(java.util.Collection<Long> warningIds) {
+        java.util.Map<Long, BigDecimal> out = new java.util.HashMap<>();
+        adviseAll(warningIds).forEach((id, a) -> out.put(id, new BigDecimal(a.expectedLoss())));
+        return out;
+    }
 }

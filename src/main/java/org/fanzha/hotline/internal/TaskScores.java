@@ -43,12 +43,11 @@ public class TaskScores {
         if (open.isEmpty()) {
             return 0;
         }
-        Map<Long, DispatchAdvice.Advice> scores = advice.adviseAll(
+        Map<Long, BigDecimal> scores = advice.expectedLosses(
                 open.stream().map(Map.Entry::getValue).distinct().toList());
         Instant now = clock.instant();
         for (Map.Entry<Long, Long> t : open) {
-            DispatchAdvice.Advice a = scores.get(t.getValue());
-            tasks.scored(t.getKey(), a == null ? null : new BigDecimal(a.expectedLoss()), now);
+            tasks.scored(t.getKey(), scores.get(t.getValue()), now);
         }
         return open.size();
     }

@@ -43,11 +43,10 @@ public class WarningScores {
         if (open.isEmpty()) {
             return 0;
         }
-        Map<Long, DispatchAdvice.Advice> scores = advice.adviseAll(open);
+        Map<Long, BigDecimal> scores = advice.expectedLosses(open);
         Instant now = clock.instant();
         for (long id : open) {
-            DispatchAdvice.Advice a = scores.get(id);
-            store.scored(id, a == null ? null : new BigDecimal(a.expectedLoss()), now);
+            store.scored(id, scores.get(id), now);
         }
         return open.size();
     }

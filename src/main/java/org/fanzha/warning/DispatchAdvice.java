@@ -32,12 +32,28 @@ public interface DispatchAdvice {
     String deciding();
 
     /** The advice for many open warnings at once, without the reasons (closed ones are absent). */
-    java.util.Map<Long, Advice> adviseAll(java.util.Collection<Long> warningIds);
+    default java.util.Map<Long, Advice> adviseAll(java.util.Collection<Long> warningIds) {
+        return adviseAll(warningIds, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #adviseAll(java.util.Collection)}, each warning's person reached after the time
+     * given for it (the queue's wait, see {@code hotline.QueueWait}); the setting's fixed horizon
+     * where none is given.
+     */
+    java.util.Map<Long, Advice> adviseAll(
+            java.util.Collection<Long> warningIds, java.util.Map<Long, java.time.Duration> reachIn);
 
     /** The expected loss of each of these warnings for ordering work; absent for one no longer open. */
     default java.util.Map<Long, BigDecimal> expectedLosses(java.util.Collection<Long> warningIds) {
+        return expectedLosses(warningIds, java.util.Map.of());
+    }
+
+    /** As {@link #expectedLosses(java.util.Collection)}, each reached after the time given for it. */
+    default java.util.Map<Long, BigDecimal> expectedLosses(
+            java.util.Collection<Long> warningIds, java.util.Map<Long, java.time.Duration> reachIn) {
         java.util.Map<Long, BigDecimal> out = new java.util.HashMap<>();
-        adviseAll(warningIds).forEach((id, a) -> out.put(id, new BigDecimal(a.expectedLoss())));
+        adviseAll(warningIds, reachIn).forEach((id, a) -> out.put(id, new BigDecimal(a.expectedLoss())));
         return out;
     }
 }

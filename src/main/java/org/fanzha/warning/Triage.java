@@ -7,8 +7,8 @@ import org.fanzha.platform.Source;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The urgency a lead would get, without filing it: the production grading rules
- * ({@code fanzha.warning.urgency-rules}), for the province-day simulator.
+ * The urgency a lead would get and the unit it would go to, without filing it: the production
+ * grading rules ({@code fanzha.warning.urgency-rules}) and routing, for the province-day simulator.
  */
 public interface Triage {
 
@@ -21,4 +21,10 @@ public interface Triage {
     record Graded(Urgency urgency, String rule) {}
 
     Graded grade(Source source, @Nullable FraudType fraudType, List<Sign> signs, @Nullable BigDecimal amountAtRisk);
+
+    /**
+     * The unit code the routing gives a person with this phone, ID number and partner-given
+     * location (a division code), as for a filed lead.
+     */
+    String route(String phone, @Nullable String idNumber, @Nullable String divisionCode);
 }

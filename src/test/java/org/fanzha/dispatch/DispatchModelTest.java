@@ -165,6 +165,30 @@ class DispatchModelTest {
                         .query(java.math.BigDecimal.class)
                         .single())
                 .isEqualByComparingTo(d.get("expectedLoss").asText());
+        // once Zhengzhou's calls have been waiting two hours before an operator took them, a waiting
+        // call's person is reached that much later: likelier to have paid by then
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("""
+                            INSERT INTO hotline_task (warning_id, kind, unit_code, urgency, due_at, state, failed_attempts, created_at, taken_at, closed_at)
+                            VALUES (?, 'CALL', '410102', 'ORANGE', ?, 'DONE', 0, ?, ?, ?)""")
+                    .params(
+                            quiet,
+                            Timestamp.from(Instant.now()),
+                            Timestamp.from(Instant.now().minus(Duration.ofMinutes(125))),
+                            Timestamp.from(Instant.now().minus(Duration.ofMinutes(5))),
+                            Timestamp.from(Instant.now()))
+                    .update();
+        }
+        jdbc.sql("UPDATE hotline_task SET scored_at = NULL WHERE warning_id = ?")
+                .param(open)
+                .update();
+        taskScores.rescore();
+        assertThat(jdbc.sql("SELECT expected_loss FROM hotline_task WHERE warning_id = ? AND state = 'OPEN'")
+                        .param(open)
+                        .query(java.math.BigDecimal.class)
+                        .single())
+                .isGreaterThan(new java.math.BigDecimal(d.get("expectedLoss").asText()));
+        jdbc.sql("DELETE FROM hotline_task WHERE warning_id = ?").param(quiet).update();
         jdbc.sql("UPDATE hotline_task SET state = 'DONE', open_key = NULL WHERE warning_id = ?")
                 .param(open)
                 .update();

@@ -60,7 +60,7 @@ public class Advisor implements DispatchAdvice {
     }
 
     @Override
-    public Map<Long, Advice> adviseAll(java.util.Collection<Long> warningIds) {
+    public Map<Long, Advice> adviseAll(java.util.Collection<Long> warningIds, Map<Long, java.time.Duration> reachIn) {
         Map<Long, Advice> out = new java.util.HashMap<>();
         List<WarningHistory.Features> open =
                 new ArrayList<>(history.open(warningIds).values());
@@ -76,9 +76,11 @@ public class Advisor implements DispatchAdvice {
             }
             try {
                 float[] margins = m.survival().margins(rows, open.size());
-                double wait = properties.reachWithin().toSeconds() / 60.0;
                 for (int i = 0; i < open.size(); i++) {
                     WarningHistory.Features f = open.get(i);
+                    double wait = reachIn.getOrDefault(f.warningId(), properties.reachWithin())
+                                    .toSeconds()
+                            / 60.0;
                     double elapsed = Math.max(Example.SOON, Example.minutes(f.firstLeadAt(), now));
                     double p = round(m.survival().paysWithin(margins[i], elapsed, wait));
                     out.put(

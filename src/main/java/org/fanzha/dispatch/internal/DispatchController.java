@@ -147,9 +147,12 @@ class DispatchController {
             @Nullable Double answerRate,
             @Nullable Double robotConnectRate,
             @Nullable Double robotSafeRate,
-            @Nullable Double visitMedianMinutes) {
+            @Nullable Double robotAtRiskRate,
+            @Nullable Double visitMedianMinutes,
+            @Nullable Map<String, Double> cities,
+            @Nullable Map<String, Scenario.Staffing> staffing) {
 
-        Scenario scenario() {
+        Scenario scenario(Simulator simulator) {
             Scenario d = Scenario.defaults(
                     seed == null ? 1 : seed, leads == null ? 50_000 : leads, staffScale == null ? 1 : staffScale);
             List<org.fanzha.platform.FieldError> errors = new java.util.ArrayList<>();
@@ -170,9 +173,12 @@ class DispatchController {
                     answerRate == null ? d.answerRate() : answerRate,
                     robotConnectRate == null ? d.robotConnectRate() : robotConnectRate,
                     robotSafeRate == null ? d.robotSafeRate() : robotSafeRate,
-                    visitMedianMinutes == null ? d.visitMedianMinutes() : visitMedianMinutes);
+                    robotAtRiskRate == null ? d.robotAtRiskRate() : robotAtRiskRate,
+                    visitMedianMinutes == null ? d.visitMedianMinutes() : visitMedianMinutes,
+                    cities == null ? d.cities() : cities,
+                    staffing == null ? d.staffing() : staffing);
             try {
-                s.validate();
+                simulator.validate(s);
             } catch (org.fanzha.platform.InvalidInput e) {
                 errors.addAll(e.errors());
             }
@@ -207,7 +213,7 @@ class DispatchController {
     @ResponseBody
     Simulator.Result simulate(@org.springframework.web.bind.annotation.RequestBody SimulationRequest request) {
         Actor actor = Actors.requirePermission(Permission.PERFORMANCE_READ);
-        return simulator.run(request.scenario());
+        return simulator.run(request.scenario(simulator));
     }
 
     /** The simulator for commanders: a form, then the three policies side by side as a table and bars. */
@@ -216,35 +222,73 @@ class DispatchController {
             @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String seed,
             @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String leads,
             @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String staffScale,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String cities,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String staffing,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String medians,
             Model model) {
         Actors.requirePermission(Permission.PERFORMANCE_READ);
         model.addAttribute("seed", seed == null ? "1" : seed);
         model.addAttribute("leads", leads == null ? "20000" : leads);
         model.addAttribute("staffScale", staffScale == null ? "1" : staffScale);
-        if (seed != null || leads != null || staffScale != null) {
-            List<org.fanzha.platform.FieldError> errors = new java.util.ArrayList<>();
-            Long s = parse(seed, "seed", Long::valueOf, errors);
-            Integer l = parse(leads, "leads", Integer::valueOf, errors);
-            Double x = parse(staffScale, "staffScale", Double::valueOf, errors);
+        model.addAttribute("cities", cities == null ? "" : cities);
+        model.addAttribute("staffing", staffing == null ? "" : staffing);
+        model.addAttribute("medians", medians == null ? "" : medians);
+        if (seed == null && leads == null && staffScale == null) {
+            return "dispatch/simulate";
+        }
+        List<org.fanzha.platform.FieldError> errors = new java.util.ArrayList<>();
+        Long s = parse(seed, "seed", Long::valueOf, errors);
+        Integer l = parse(leads, "leads", Integer::valueOf, errors);
+        Double x = parse(staffScale, "staffScale", Double::valueOf, errors);
+        Map<String, Double> byCity = text(cities, t -> ScenarioText.weights(t, "cities", errors));
+        Map<String, Scenario.Staffing> onDuty = text(staffing, t -> ScenarioText.staffing(t, "staffing", errors));
+        Map<String, Double> byType = byCode(text(medians, t -> ScenarioText.weights(t, "medianMinutesToPay", errors)));
+        try {
+            SimulationRequest request = new SimulationRequest(
+                    s, l, x, null, null, null, byType, null, null, null, null, null, null, null, null, byCity, onDuty);
+            Scenario scenario = null;
             try {
-                if (!errors.isEmpty()) {
-                    throw new org.fanzha.platform.InvalidInput(errors);
-                }
-                Simulator.Result r = simulator.run(
-                        new SimulationRequest(s, l, x, null, null, null, null, null, null, null, null, null, null, null)
-                                .scenario());
-                model.addAttribute("result", r);
-                double most = r.policies().stream()
-                        .mapToDouble(p -> Double.parseDouble(p.yuanReachedBeforePayment()))
-                        .max()
-                        .orElse(1);
-                model.addAttribute("most", most <= 0 ? 1 : most);
-            } catch (ProblemException e) {
-                model.addAttribute(
-                        "problem", e.summary(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+                scenario = request.scenario(simulator);
+            } catch (org.fanzha.platform.InvalidInput e) {
+                errors.addAll(e.errors());
             }
+            if (!errors.isEmpty()) {
+                throw new org.fanzha.platform.InvalidInput(errors);
+            }
+            Simulator.Result r = simulator.run(scenario);
+            model.addAttribute("result", r);
+            double most = r.policies().stream()
+                    .mapToDouble(p -> Double.parseDouble(p.yuanReachedBeforePayment()))
+                    .max()
+                    .orElse(1);
+            model.addAttribute("most", most <= 0 ? 1 : most);
+        } catch (ProblemException e) {
+            model.addAttribute("problem", e.summary(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         }
         return "dispatch/simulate";
+    }
+
+    /** Fraud types as the page's reader writes them: by name (冒充公检法) or by code. */
+    private static @Nullable Map<String, Double> byCode(@Nullable Map<String, Double> byName) {
+        if (byName == null) {
+            return null;
+        }
+        Map<String, String> codes = new java.util.HashMap<>();
+        for (org.fanzha.platform.FraudType t : org.fanzha.platform.FraudType.values()) {
+            for (java.util.Locale l : List.of(java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH)) {
+                codes.put(Texts.resolve("fraud." + t.name(), List.of(), l), t.name());
+            }
+        }
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        byName.forEach((k, v) -> out.put(codes.getOrDefault(k, k), v));
+        return out;
+    }
+
+    private static <T> @Nullable Map<String, T> text(
+            @Nullable String text, java.util.function.Function<String, Map<String, T>> parser) {
+        return text == null || text.isBlank()
+                ? null
+                : parser.apply(text.length() > 20_000 ? text.substring(0, 20_000) : text);
     }
 
     private static <T> @Nullable T parse(

@@ -15,16 +15,22 @@ import org.fanzha.platform.InvalidInput;
  * <ul>
  *   <li>{@code hourly}: the share of the day's leads arriving in each hour (Beijing time) — the
  *       demo's four-week profile: quiet at night, a morning and an evening peak.
+ *   <li>{@code cities}: the weight of each city-level unit in the day's leads; empty, every one of
+ *       the province's city-level units alike (as the demo's history spreads them).
  *   <li>{@code medianMinutesToPay}: per fraud type, the median time from the first sign to the
  *       payment of a person who will pay (log-normal, {@code payScatter} its σ); a call with a fraud
  *       number shortens it by 3 % a minute, an amount at risk by a fifth — assumptions.
  *   <li>{@code victimShare}: of the people warned, the share who would pay if nobody reached them.
- *   <li>{@code operators}: 96110 operators on duty per shift (00–08, 08–16, 16–24) for the
- *       province, multiplied by {@code staffScale}.
+ *   <li>{@code operators}: the province centre's 96110 operators on duty per shift (00–08, 08–16,
+ *       16–24); they take any unit's calls. {@code staffing}: per unit (the province or a
+ *       city-level unit), operators and visiting officers per shift; a city not named has
+ *       {@link Staffing#CITY}. All multiplied by {@code staffScale}.
  *   <li>{@code callMinutes}, {@code answerRate}: an operator's call (median minutes, log-normal σ
  *       0.5) and the share answered; an unanswered call is tried again after 15 minutes, three times.
  *   <li>{@code robotConnectRate}, {@code robotSafeRate}: robot calls connected, and of those the
- *       person confirmed reached; {@code visitMedianMinutes}: how long an officer takes to the door.
+ *       person confirmed reached, {@code robotAtRiskRate} of those connected the person who tells
+ *       the robot they are at risk (the warning is raised); {@code visitMedianMinutes}: how long an
+ *       officer takes to the door (nine in ten are found; the officer is back 30 minutes after).
  * </ul>
  */
 public record Scenario(
@@ -41,7 +47,20 @@ public record Scenario(
         double answerRate,
         double robotConnectRate,
         double robotSafeRate,
-        double visitMedianMinutes) {
+        double robotAtRiskRate,
+        double visitMedianMinutes,
+        Map<String, Double> cities,
+        Map<String, Staffing> staffing) {
+
+    /**
+     * A unit's people on duty per shift (00–08, 08–16, 16–24): 96110 operators who call, and
+     * officers who go to the door.
+     */
+    public record Staffing(List<Integer> operators, List<Integer> officers) {
+
+        /** A city's own anti-fraud desk (assumption): one, two, two operators; two, six, four officers. */
+        static final Staffing CITY = new Staffing(List.of(1, 2, 2), List.of(2, 6, 4));
+    }
 
     static final int MAX_LEADS = 200_000;
 
@@ -92,12 +111,64 @@ public record Scenario(
                 0.75,
                 0.5,
                 0.6,
-                90.0);
+                0.1,
+                90.0,
+                Map.of(),
+                Map.of());
     }
 
-    /** Every bad value refused at its field, all at once. */
-    Scenario validate() {
+    /** This scenario with these cities' weights and units' staffing. */
+    public Scenario with(Map<String, Double> cities, Map<String, Staffing> staffing) {
+        return new Scenario(
+                seed,
+                leads,
+                staffScale,
+                hourly,
+                fraudMix,
+                medianMinutesToPay,
+                payScatter,
+                victimShare,
+                operators,
+                callMinutes,
+                answerRate,
+                robotConnectRate,
+                robotSafeRate,
+                robotAtRiskRate,
+                visitMedianMinutes,
+                cities,
+                staffing);
+    }
+
+    /**
+     * Every bad value refused at its field, all at once.
+     *
+     * @param province the province's code
+     * @param cityCodes the province's city-level units
+     */
+    Scenario validate(String province, java.util.Set<String> cityCodes) {
         List<FieldError> errors = new ArrayList<>();
+        cities.forEach((c, w) -> {
+            if (!cityCodes.contains(c)) {
+                errors.add(FieldError.of("cities." + c, "error.simulationCity", c, c));
+            } else if (w == null || !(w >= 0) || w > 1e9) {
+                errors.add(FieldError.of("cities." + c, "error.simulationPositive", w));
+            }
+        });
+        if (!cities.isEmpty() && cities.values().stream().allMatch(w -> w == null || !(w > 0))) {
+            errors.add(FieldError.of("cities", "error.simulationCities", null));
+        }
+        staffing.forEach((u, st) -> {
+            if (!u.equals(province) && !cityCodes.contains(u)) {
+                errors.add(FieldError.of("staffing." + u, "error.simulationCity", u, u));
+                return;
+            }
+            if (st == null || !shifts(st.operators())) {
+                errors.add(FieldError.of("staffing." + u + ".operators", "error.simulationOperators", null));
+            }
+            if (st == null || !shifts(st.officers())) {
+                errors.add(FieldError.of("staffing." + u + ".officers", "error.simulationOperators", null));
+            }
+        });
         if (leads < 1 || leads > MAX_LEADS) {
             errors.add(FieldError.of("leads", "error.simulationLeads", leads));
         }
@@ -109,7 +180,7 @@ public record Scenario(
                 || hourly.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
             errors.add(FieldError.of("hourly", "error.simulationHourly", null));
         }
-        if (operators.size() != 3 || operators.stream().anyMatch(o -> o == null || o < 0)) {
+        if (!shifts(operators)) {
             errors.add(FieldError.of("operators", "error.simulationOperators", null));
         }
         medianMinutesToPay.forEach((t, m) -> {
@@ -126,6 +197,10 @@ public record Scenario(
         share(errors, "answerRate", answerRate);
         share(errors, "robotConnectRate", robotConnectRate);
         share(errors, "robotSafeRate", robotSafeRate);
+        share(errors, "robotAtRiskRate", robotAtRiskRate);
+        if (robotSafeRate + robotAtRiskRate > 1) {
+            errors.add(FieldError.of("robotAtRiskRate", "error.simulationRobotRates", robotAtRiskRate));
+        }
         if (!(payScatter > 0) || payScatter > 5) {
             errors.add(FieldError.of("payScatter", "error.simulationPositive", payScatter));
         }
@@ -139,6 +214,12 @@ public record Scenario(
             throw new InvalidInput(errors);
         }
         return this;
+    }
+
+    private static boolean shifts(@org.jspecify.annotations.Nullable List<Integer> perShift) {
+        return perShift != null
+                && perShift.size() == 3
+                && perShift.stream().allMatch(o -> o != null && o >= 0 && o <= 100_000);
     }
 
     private static void share(List<FieldError> errors, String field, double v) {

@@ -10,10 +10,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code bench/simulate [--seed N] [--leads N] [--staff-scale X] [--out FILE]}: starts the
+ * {@code bench/simulate [--seed N] [--leads N] [--staff-scale X] [--out FILE] [--seeds K]
+ * [--staffing FILE] [--cities FILE]}: starts the
  * application on loopback and free ports with an in-memory database (for the production rules, plans and
  * deadlines as configured), replays the day under FIFO, RULES and EXPECTED_LOSS, and writes the
- * result as JSON (to FILE, or standard output).
+ * result as JSON (to FILE, or standard output). The staffing file holds CSV lines
+ * {@code unit,operators 00–08,08–16,16–24,officers 00–08,08–16,16–24}, the cities file
+ * {@code code=weight} lines (see {@link ScenarioText}).
  */
 public final class SimulateCommand {
 
@@ -25,6 +28,8 @@ public final class SimulateCommand {
         double scale = 1;
         String out = null;
         int seeds = 1;
+        String staffingFile = null;
+        String citiesFile = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : "";
@@ -45,13 +50,22 @@ public final class SimulateCommand {
                     out = v;
                     i++;
                 }
+                case "--staffing" -> {
+                    staffingFile = v;
+                    i++;
+                }
+                case "--cities" -> {
+                    citiesFile = v;
+                    i++;
+                }
                 case "--seeds" -> {
                     seeds = Integer.parseInt(v);
                     i++;
                 }
                 default -> {
-                    System.err.println("unknown argument " + a
-                            + "; usage: simulate [--seed N] [--leads N] [--staff-scale X] [--out FILE]");
+                    System.err.println(
+                            "unknown argument " + a
+                                    + "; usage: simulate [--seed N] [--leads N] [--staff-scale X] [--out FILE] [--seeds K] [--staffing FILE] [--cities FILE]");
                     System.exit(2);
                 }
             }
@@ -76,11 +90,25 @@ public final class SimulateCommand {
             Simulator simulator = ctx.getBean(Simulator.class);
             Object result;
             try {
-                result = seeds == 1
-                        ? simulator.run(Scenario.defaults(seed, leads, scale))
-                        : spread(simulator, seed, seeds, leads, scale);
+                java.util.List<org.fanzha.platform.FieldError> errors = new java.util.ArrayList<>();
+                Map<String, Scenario.Staffing> staffing = staffingFile == null
+                        ? Map.of()
+                        : ScenarioText.staffing(Files.readString(Path.of(staffingFile)), "staffing", errors);
+                Map<String, Double> cities = citiesFile == null
+                        ? Map.of()
+                        : ScenarioText.weights(Files.readString(Path.of(citiesFile)), "cities", errors);
+                if (!errors.isEmpty()) {
+                    throw new org.fanzha.platform.InvalidInput(errors);
+                }
+                int n = leads;
+                double x = scale;
+                java.util.function.LongFunction<Scenario> scenario =
+                        k -> Scenario.defaults(k, n, x).with(cities, staffing);
+                result = seeds == 1 ? simulator.run(scenario.apply(seed)) : spread(simulator, seed, seeds, scenario);
             } catch (org.fanzha.platform.InvalidInput e) {
-                System.err.println("refused: " + e.getMessage());
+                for (org.fanzha.platform.FieldError f : e.errors()) {
+                    System.err.println("refused: " + f.field() + ": " + f.message(java.util.Locale.ENGLISH));
+                }
                 System.exit(2);
                 return;
             }
@@ -97,11 +125,12 @@ public final class SimulateCommand {
     }
 
     /** The seeds from {@code seed}: each run, and the spread of expected loss's yuan reached before payment over the rules'. */
-    static Map<String, Object> spread(Simulator simulator, long seed, int seeds, int leads, double scale) {
+    static Map<String, Object> spread(
+            Simulator simulator, long seed, int seeds, java.util.function.LongFunction<Scenario> scenario) {
         java.util.List<Simulator.Result> runs = new java.util.ArrayList<>();
         java.util.List<Double> ratios = new java.util.ArrayList<>();
         for (long k = seed; k < seed + seeds; k++) {
-            Simulator.Result r = simulator.run(Scenario.defaults(k, leads, scale));
+            Simulator.Result r = simulator.run(scenario.apply(k));
             runs.add(r);
             double rules = Double.parseDouble(r.policies().get(1).yuanReachedBeforePayment());
             double loss = Double.parseDouble(r.policies().get(2).yuanReachedBeforePayment());

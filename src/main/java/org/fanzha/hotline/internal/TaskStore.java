@@ -127,12 +127,30 @@ class TaskStore {
             "((urgency = 'RED' AND due_at <= ?) OR (urgency = 'ORANGE' AND due_at <= ?) OR (urgency = 'YELLOW' AND due_at <= ?))";
 
     /** The open call tasks' warnings, for rescoring: up to {@code limit}, those scored longest ago first. */
-    List<Map.Entry<Long, Long>> toScore(int limit) {
+    record ToScore(long taskId, long warningId, String unitCode) {}
+
+    List<ToScore> toScore(int limit) {
         return jdbc.sql("""
-                        SELECT id, warning_id FROM hotline_task WHERE kind IN ('CALL', 'FOLLOW_UP') AND state = 'OPEN'
+                        SELECT id, warning_id, unit_code FROM hotline_task WHERE kind IN ('CALL', 'FOLLOW_UP') AND state = 'OPEN'
                         ORDER BY scored_at NULLS FIRST, id LIMIT ?""")
                 .param(limit)
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .query((rs, n) -> new ToScore(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                .list();
+    }
+
+    /** The calls taken since then: each one's unit and how long it had waited, in seconds. */
+    List<Map.Entry<String, Double>> waitsTakenSince(Instant since) {
+        return jdbc.sql("""
+                        SELECT unit_code, created_at, taken_at FROM hotline_task
+                        WHERE kind IN ('CALL', 'FOLLOW_UP') AND taken_at >= ?""")
+                .param(ts(since))
+                .query((rs, n) -> Map.entry(
+                        rs.getString(1),
+                        Math.max(
+                                        0,
+                                        rs.getTimestamp(3).getTime()
+                                                - rs.getTimestamp(2).getTime())
+                                / 1000.0))
                 .list();
     }
 

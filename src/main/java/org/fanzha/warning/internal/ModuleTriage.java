@@ -13,9 +13,28 @@ import org.springframework.stereotype.Service;
 class ModuleTriage implements Triage {
 
     private final UrgencyPolicy urgency;
+    private final RoutingPolicy routing;
 
-    ModuleTriage(UrgencyPolicy urgency) {
+    ModuleTriage(UrgencyPolicy urgency, RoutingPolicy routing) {
         this.urgency = urgency;
+        this.routing = routing;
+    }
+
+    @Override
+    public String route(String phone, @Nullable String idNumber, @Nullable String divisionCode) {
+        return routing.route(new LeadInput(
+                        Source.TELECOM,
+                        "triage",
+                        phone,
+                        idNumber,
+                        null,
+                        null,
+                        divisionCode,
+                        null,
+                        List.of(),
+                        null,
+                        Instant.EPOCH))
+                .unitCode();
     }
 
     @Override

@@ -156,7 +156,7 @@ class DispatchModelTest {
         // its call task is rescored with the same expected loss, for the hotline's order
         jdbc.sql("""
                         INSERT INTO hotline_task (warning_id, kind, unit_code, urgency, due_at, state, failed_attempts, created_at, open_key)
-                        VALUES (?, 'CALL', '410105', 'YELLOW', ?, 'OPEN', 0, ?, ?)""")
+                        VALUES (?, 'CALL', '411725', 'YELLOW', ?, 'OPEN', 0, ?, ?)""")
                 .params(open, Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), open + ":CALL")
                 .update();
         taskScores.rescore();
@@ -165,12 +165,13 @@ class DispatchModelTest {
                         .query(java.math.BigDecimal.class)
                         .single())
                 .isEqualByComparingTo(d.get("expectedLoss").asText());
-        // once Zhengzhou's calls have been waiting two hours before an operator took them, a waiting
+        // (a city where no other test took calls lately) once Zhumadian's calls have been waiting two hours before an
+        // operator took them, a waiting
         // call's person is reached that much later: likelier to have paid by then
         for (int i = 0; i < 3; i++) {
             jdbc.sql("""
                             INSERT INTO hotline_task (warning_id, kind, unit_code, urgency, due_at, state, failed_attempts, created_at, taken_at, closed_at)
-                            VALUES (?, 'CALL', '410102', 'ORANGE', ?, 'DONE', 0, ?, ?, ?)""")
+                            VALUES (?, 'CALL', '411726', 'ORANGE', ?, 'DONE', 0, ?, ?, ?)""")
                     .params(
                             quiet,
                             Timestamp.from(Instant.now()),
